@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppError, toErrorValue, type AppErrorValue } from '../contract/errors';
+import { openCore, type Core } from '../core';
+
+/** Thrown after the failure was printed; main turns it into the exit code. */
+export class CliFailure extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}
+
+const localeCache = new Map<string, Record<string, unknown>>();
+
+function localeRoot(): string {
+  // Locales ship with the renderer; from dist/electron or from sources alike.
+  const candidates = [
+    path.join(__dirname, '..', '..', 'renderer', 'i18n', 'locales'),
+    path.join(process.cwd(), 'renderer', 'i18n', 'locales'),
+  ];
+  for (const c of candidates) {
+    try {
+      readFileSync(path.join(c, 'vi', 'common.json'));
+      return c;
+    } catch {
+      // try the next
+    }
+  }
+  return candidates[1] as string;
+}
+
+/** The Vietnamese sentence for an error value, from the same resource files the UI uses. */
+export function messageVi(err: AppErrorValue): string {
+  const [ns, key] = err.messageKey.includes(':') ? err.messageKey.split(':', 2) : ['common', err.messageKey];
+  let res = localeCache.get(ns ?? 'common');
+  if (!res) {
+    try {
+      res = JSON.parse(readFileSync(path.join(localeRoot(), 'vi', `${ns}.json`), 'utf8')) as Record<string, unknown>;
+    } catch {
+      res = {};
+    }
+    localeCache.set(ns ?? 'common', res);
+  }
+  let node: unknown = res;
+  for (const part of (key ?? '').split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  const template = typeof node === 'string' ? node : err.messageKey;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, p: string) => String(err.params[p] ?? ''));
+}
+
+export function printResult(json: boolean, value: unknown, human: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}
+
+/** Print an error (code + Vietnamese sentence, or JSON) and fail with a non-zero exit. */
+export function fail(json: boolean, e: unknown, exitCode = 2): never {
+  const err = toErrorValue(e);
+  if (err.code === 'INTERNAL') console.error(e);
+  if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { ...err, message: messageVi(err) } }, null, 2)}\n`);
+  else process.stderr.write(`${err.code}: ${messageVi(err)}\n`);
+  throw new CliFailure(exitCode);
+}
+
+/** Open the core on a data folder, run, close; errors become printed failures. */
+export async function withCore<T>(dataDir: string, json: boolean, fn: (core: Core) => Promise<T>): Promise<T> {
+  let core: Core | undefined;
+  try {
+    core = await openCore({ dataDir });
+    return await fn(core);
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+    return fail(json, e);
+  } finally {
+    await core?.close();
+  }
+}
+
+/** Call an operation through the same dispatch the app uses; unwrap or fail. */
+export async function call<T>(core: Core, json: boolean, name: string, input: unknown): Promise<T> {
+  const r = await core.dispatch(name, input);
+  if (!r.ok) fail(json, new AppError(r.error.code, r.error.messageKey, r.error.params));
+  return r.value as T;
+}

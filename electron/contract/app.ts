@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { op } from './define';
+import type { OrgProfile, OrgUnit } from '../core/domain/org';
+
+export const RoleSchema = z.enum(['so', 'office']);
+export type Role = z.infer<typeof RoleSchema>;
+export const LanguageSchema = z.enum(['vi', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export interface Session {
+  role: Role;
+  office: OrgUnit;
+  officerName: string;
+  installationId: string;
+  profileId: string;
+  profileName: string;
+  province: string;
+}
+
+export interface RecoveryNoticeView {
+  file: string;
+  reason: string;
+  restoredFrom: string | null;
+  restoredFromDate: string | null;
+  movedTo: string;
+}
+
+export interface AppState {
+  appVersion: string;
+  dataDir: string;
+  language: Language;
+  session: Session | null;
+  recoveries: RecoveryNoticeView[];
+}
+
+const empty = z.object({}).strict();
+
+export const appOps = {
+  'app.state': op(empty).returns<AppState>(),
+  'app.profile': op(empty).returns<OrgProfile>(),
+  'app.setup': op(
+    z
+      .object({
+        role: RoleSchema,
+        officeCode: z.string().trim().min(1).max(32),
+        officerName: z.string().trim().min(2, 'app:firstRun.nameTooShort').max(120),
+      })
+      .strict(),
+  ).returns<AppState>(),
+  'app.setLanguage': op(z.object({ language: LanguageSchema }).strict()).returns<AppState>(),
+  'app.dismissRecoveries': op(empty).returns<AppState>(),
+};

@@ -1,0 +1,23 @@
+import type { OpsRecord, ServiceOf, InputOf, OutputOf } from './define';
+import { appOps } from './app';
+
+/**
+ * The contract: every operation the renderer may ask for. Preload, IPC handlers, the web
+ * harness and the renderer client are all derived from this object. Add an operation to the
+ * feature's ops record here, implement it in electron/core, and it is reachable everywhere.
+ */
+export const contract = {
+  ...appOps,
+} satisfies OpsRecord;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type Service = ServiceOf<Contract>;
+export type Input<K extends OpName> = InputOf<Contract[K]>;
+export type Output<K extends OpName> = OutputOf<Contract[K]>;
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export { AppError, type AppErrorValue, type Result } from './errors';

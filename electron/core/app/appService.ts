@@ -1,0 +1,63 @@
+import type { ServiceOf } from '../../contract/define';
+import type { appOps, AppState, Session } from '../../contract/app';
+import { AppError } from '../../contract/errors';
+import type { CoreContext } from '../context';
+import { rootUnit } from '../domain/org';
+
+export function appState(ctx: CoreContext): AppState {
+  const s = ctx.settings();
+  let session: Session | null = null;
+  if (s.session) {
+    try {
+      session = ctx.session();
+    } catch {
+      session = null;
+    }
+  }
+  return {
+    appVersion: ctx.appVersion,
+    dataDir: ctx.dataDir,
+    language: s.language,
+    session,
+    recoveries: [...ctx.store.recoveries],
+  };
+}
+
+export function createAppService(ctx: CoreContext): ServiceOf<typeof appOps> {
+  let recoveriesDismissed = false;
+  const state = (): AppState => {
+    const st = appState(ctx);
+    return recoveriesDismissed ? { ...st, recoveries: [] } : st;
+  };
+  return {
+    'app.state': async () => state(),
+    'app.profile': async () => ctx.profile(),
+    'app.setup': async ({ role, officeCode, officerName }) => {
+      const profile = ctx.profile();
+      const code = role === 'so' ? rootUnit(profile).code : officeCode;
+      const unit = ctx.unit(code);
+      if (!unit) throw new AppError('UNKNOWN_OFFICE', 'app:errors.UNKNOWN_OFFICE', { code });
+      if (role === 'office' && unit.type === 'department') {
+        throw new AppError('ROLE_OFFICE_MISMATCH', 'app:errors.ROLE_OFFICE_MISMATCH', { office: unit.name });
+      }
+      const current = ctx.settings().session;
+      if (current && current.officeCode !== code) {
+        // Data written as one office must never be re-labelled as another by a second setup.
+        throw new AppError('ALREADY_SET_UP', 'app:errors.ALREADY_SET_UP', { office: current.officeCode });
+      }
+      await ctx.updateSettings((s) => ({
+        ...s,
+        session: { role, officeCode: code, officerName, setupAt: current?.setupAt ?? ctx.now().toISOString() },
+      }));
+      return state();
+    },
+    'app.setLanguage': async ({ language }) => {
+      await ctx.updateSettings((s) => ({ ...s, language }));
+      return state();
+    },
+    'app.dismissRecoveries': async () => {
+      recoveriesDismissed = true;
+      return state();
+    },
+  };
+}

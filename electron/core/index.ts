@@ -1,0 +1,106 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Service } from '../contract';
+import { AppError } from '../contract/errors';
+import { Store } from './store/store';
+import { acquireFolderLock } from './store/folderLock';
+import { loadSettings, saveSettings, type Settings } from './settings';
+import { loadProfile } from './profile';
+import { unitByCode } from './domain/org';
+import { createDispatch, type Dispatch } from './dispatch';
+import { createLogger } from './log';
+import { APP_VERSION } from './version';
+import { notSetUp, type CoreContext, type CorePorts } from './context';
+import { createAppService } from './app/appService';
+
+export interface CoreOptions {
+  dataDir: string;
+  ports?: CorePorts;
+  /** Clock for tests; production uses the PC clock (the HLC protects ordering). */
+  now?: () => number;
+  snapshotIntervalMs?: number;
+}
+
+export interface Core {
+  service: Service;
+  dispatch: Dispatch;
+  context: CoreContext;
+  log: (message: string, error?: unknown) => void;
+  close(): Promise<void>;
+}
+
+/** Open a data folder and return the service that implements the whole contract. */
+export async function openCore(opts: CoreOptions): Promise<Core> {
+  const dataDir = path.resolve(opts.dataDir);
+  await fs.mkdir(dataDir, { recursive: true });
+  const release = await acquireFolderLock(dataDir);
+  const log = createLogger(dataDir);
+  try {
+    const now = opts.now ?? Date.now;
+    let settings: Settings = await loadSettings(dataDir, new Date(now()));
+    const profile = await loadProfile(dataDir);
+    const store = await Store.open({
+      dataDir,
+      node: settings.node,
+      now,
+      ...(opts.snapshotIntervalMs !== undefined ? { snapshotIntervalMs: opts.snapshotIntervalMs } : {}),
+    });
+    for (const r of store.recoveries) log(`recovered ${r.file} (${r.reason}) from ${r.restoredFrom ?? 'nothing'}`);
+
+    let settingsQueue: Promise<unknown> = Promise.resolve();
+    const context: CoreContext = {
+      dataDir,
+      store,
+      ports: opts.ports ?? {},
+      appVersion: APP_VERSION,
+      now: () => new Date(now()),
+      profile: () => profile,
+      settings: () => settings,
+      updateSettings: (change) => {
+        const run = settingsQueue.then(async () => {
+          const next = change(settings);
+          await saveSettings(dataDir, next);
+          settings = next;
+          return next;
+        });
+        settingsQueue = run.catch(() => undefined);
+        return run;
+      },
+      unit: (code) => unitByCode(profile, code),
+      session: () => {
+        const s = settings.session;
+        if (!s) throw notSetUp();
+        const office = unitByCode(profile, s.officeCode);
+        if (!office) throw new AppError('UNKNOWN_OFFICE', 'app:errors.UNKNOWN_OFFICE', { code: s.officeCode });
+        return {
+          role: s.role,
+          office,
+          officerName: s.officerName,
+          installationId: settings.installationId,
+          profileId: profile.id,
+          profileName: profile.name,
+          province: profile.province,
+        };
+      },
+    };
+
+    const service: Service = {
+      ...createAppService(context),
+    };
+    const dispatch = createDispatch(service, { log });
+    return {
+      service,
+      dispatch,
+      context,
+      log,
+      close: async () => {
+        await store.close();
+        await settingsQueue;
+        await release();
+      },
+    };
+  } catch (e) {
+    await release();
+    throw e;
+  }
+}

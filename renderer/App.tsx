@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { ConfigProvider, App as AntApp, Spin } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { useTranslation } from 'react-i18next';
+import type { AppState } from '../electron/contract/app';
+import { AppContext } from './app/session';
+import { FirstRun } from './app/FirstRun';
+import { Shell } from './app/Shell';
+
+export function App({ initial }: { initial: AppState }): React.JSX.Element {
+  const [state, setState] = useState(initial);
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  useEffect(() => {
+    dayjs.locale(lang);
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : viVN}
+      theme={{ token: { colorPrimary: '#b3261e', borderRadius: 6, fontFamily: "'Segoe UI', 'Noto Sans', Roboto, Arial, sans-serif" } }}
+    >
+      <AntApp>
+        <AppContext.Provider value={{ state, setState }}>{state.session ? <Shell /> : <FirstRun />}</AppContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Loading(): React.JSX.Element {
+  return (
+    <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+      <Spin size="large" />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { formatDateTime } from '../i18n/format';
+import { useAppState } from './session';
+
+/** Tells the user, at start, which damaged files were restored and from which backup. */
+export function RecoveryBanner(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const { state, setState } = useAppState();
+  if (state.recoveries.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="recovery-banner"
+      style={{ marginBottom: 16 }}
+      title={t('recovery.title')}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 18 }}>
+          {state.recoveries.map((r) => (
+            <li key={r.file}>
+              {r.restoredFrom
+                ? t('recovery.item', { file: r.file, reason: r.reason, date: formatDateTime(r.restoredFromDate), movedTo: r.movedTo })
+                : t('recovery.itemNoBackup', { file: r.file, reason: r.reason, movedTo: r.movedTo })}
+            </li>
+          ))}
+        </ul>
+      }
+      action={
+        <Button size="small" onClick={async () => setState(await call('app.dismissRecoveries', {}))}>
+          {t('recovery.dismiss')}
+        </Button>
+      }
+    />
+  );
+}

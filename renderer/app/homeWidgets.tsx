@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+import type { Role, Session } from '../../electron/contract/app';
+
+/** Cards a feature shows on the home screen; features add entries here. */
+export interface HomeWidget {
+  id: string;
+  roles: Role[];
+  render: (session: Session) => ReactNode;
+}
+
+export const homeWidgets: HomeWidget[] = [];
