@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { Store } from '../../electron/core/store/store';
+
+const script = path.join(__dirname, 'fixtures', 'writeLoop.ts');
+
+/**
+ * One crash round: start the write loop, SIGKILL it after `killAfterMs`, reopen the folder and
+ * check that every acknowledged write is there. Shared by the test (few rounds) and the bench.
+ */
+export async function crashRound(dataDir: string, killAfterMs: number, start: number): Promise<{ acked: number[]; missing: number[]; recoveries: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, 'household', String(start)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const acked: number[] = [];
+  let buf = '';
+  await new Promise<void>((resolve) => {
+    child.stdout.on('data', (b: Buffer) => {
+      buf += b.toString();
+      let i: number;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        const m = /^ack (\d+)$/.exec(line);
+        if (m) acked.push(Number(m[1]));
+      }
+    });
+    child.on('exit', () => resolve());
+  });
+  const store = await Store.open({ dataDir, node: 'check001' });
+  const missing = acked.filter((n) => store.get(`d${n}`)?.data['n'] !== n);
+  const recoveries = store.recoveries.length;
+  await store.close();
+  return { acked, missing, recoveries };
+}
