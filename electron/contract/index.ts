@@ -1,5 +1,6 @@
 import type { OpsRecord, ServiceOf, InputOf, OutputOf } from './define';
 import { appOps } from './app';
+import { taskOps } from './tasks';
 
 /**
  * The contract: every operation the renderer may ask for. Preload, IPC handlers, the web
@@ -8,6 +9,7 @@ import { appOps } from './app';
  */
 export const contract = {
   ...appOps,
+  ...taskOps,
 } satisfies OpsRecord;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { createLogger } from './log';
 import { APP_VERSION } from './version';
 import { notSetUp, type CoreContext, type CorePorts } from './context';
 import { createAppService } from './app/appService';
+import { createTaskService } from './tasks/service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -86,6 +87,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
 
     const service: Service = {
       ...createAppService(context),
+      ...createTaskService(context),
     };
     const dispatch = createDispatch(service, { log });
     return {

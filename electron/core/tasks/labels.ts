@@ -1,0 +1,47 @@
+import type { Deadline, Directive, ProgressStatus, DueStateName } from '../../contract/tasks';
+
+/**
+ * Vietnamese labels for exported files (Excel for the province is always in Vietnamese,
+ * whatever the UI language; the UI itself translates through i18next).
+ */
+const STATUS: Record<ProgressStatus, string> = {
+  notStarted: 'Chưa thực hiện',
+  inProgress: 'Đang thực hiện',
+  done: 'Hoàn thành',
+  cannotDo: 'Không thể thực hiện',
+};
+const TYPES: Record<Directive['type'], string> = {
+  thongBaoKetLuan: 'Thông báo kết luận',
+  keHoach: 'Kế hoạch',
+  congVan: 'Công văn',
+  quyetDinh: 'Quyết định',
+  thongBao: 'Thông báo',
+  chiThi: 'Chỉ thị',
+  khac: 'Văn bản',
+};
+
+export const statusText = (s: ProgressStatus): string => STATUS[s];
+export const directiveTypeText = (t: Directive['type']): string => TYPES[t];
+
+export function dateVi(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export function directiveLabel(d: Pick<Directive, 'type' | 'number' | 'symbol' | 'date' | 'title'>): string {
+  const no = d.number || d.symbol ? `số ${d.number ?? ''}${d.symbol ? `/${d.symbol}` : ''}` : '';
+  return [directiveTypeText(d.type), no, d.date ? `ngày ${dateVi(d.date)}` : ''].filter(Boolean).join(' ');
+}
+
+export function deadlineText(d: Deadline): string {
+  if (d.kind === 'date') return dateVi(d.date);
+  if (d.kind === 'ongoing') return 'Thường xuyên';
+  return 'Không có hạn';
+}
+
+export function dueText(due: { state: DueStateName; days: number }): string {
+  if (due.state === 'overdue') return `quá hạn ${due.days} ngày`;
+  if (due.state === 'doneLate') return `chậm ${due.days} ngày`;
+  return '';
+}

@@ -1,0 +1,264 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { CoreContext } from '../context';
+import type { LocalChange } from '../store/store';
+import { AppError } from '../../contract/errors';
+import type {
+  AttachmentMeta,
+  AuditEntry,
+  Directive,
+  DirectiveInput,
+  Progress,
+  ProgressStatus,
+  Review,
+  Task,
+  TaskInput,
+  Figure,
+} from '../../contract/tasks';
+import { MAX_ATTACHMENT_BYTES } from '../../contract/tasks';
+import { vnDay } from '../directives/calendar';
+import { writeFileDurable } from '../store/durableFile';
+import { diffFields } from './audit';
+import { attachmentId, progressId, reviewId } from './ids';
+import { missingRequiredContents } from './requiredContents';
+import { asDirective, asProgress, asReview, asTask, fieldDefs, tasksOf } from './views';
+import { fold } from '../domain/text';
+
+/** Writes for directives, tasks, progress and reviews. Each write carries its audit entry. */
+
+export const ATTACHMENTS_DIR = 'attachments';
+
+function requireSo(ctx: CoreContext): string {
+  const s = ctx.session();
+  if (s.role !== 'so') throw new AppError('SO_ONLY', 'tasks:errors.SO_ONLY');
+  return s.office.code;
+}
+
+function auditChange(
+  ctx: CoreContext,
+  target: { id: string; kind: AuditEntry['targetKind'] },
+  action: AuditEntry['action'],
+  changes: AuditEntry['changes'],
+): LocalChange {
+  const s = ctx.session();
+  const entry: Omit<AuditEntry, 'id'> = {
+    targetId: target.id,
+    targetKind: target.kind,
+    action,
+    changes,
+    by: s.officerName,
+    office: s.office.code,
+    at: ctx.now().toISOString(),
+  };
+  return { kind: 'audit', owner: s.office.code, data: entry as unknown as Record<string, unknown> };
+}
+
+const DIRECTIVE_FIELDS = ['type', 'number', 'symbol', 'date', 'place', 'issuingBody', 'parentBody', 'title', 'signer', 'signerTitle', 'recipients'];
+const TASK_FIELDS = ['field', 'content', 'assignees', 'deadline', 'requiredContents'];
+const PROGRESS_FIELDS = ['status', 'percent', 'narrative', 'reason', 'figures', 'requiredContents', 'attachmentNames'];
+
+export async function saveDirective(
+  ctx: CoreContext,
+  id: string | undefined,
+  input: DirectiveInput,
+  taskInputs: TaskInput[],
+): Promise<{ directive: Directive; tasks: Task[] }> {
+  const owner = requireSo(ctx);
+  const known = new Set(ctx.profile().units.map((u) => u.code));
+  const fields = new Set(fieldDefs(ctx).map((f) => f.code));
+  taskInputs.forEach((t, i) => {
+    const unknown = t.assignees.find((a) => !known.has(a));
+    if (unknown) throw new AppError('UNKNOWN_OFFICE', 'tasks:errors.UNKNOWN_OFFICE', { code: unknown, task: i + 1 });
+    if (t.assignees.length === 0) throw new AppError('NO_ASSIGNEE', 'tasks:errors.NO_ASSIGNEE', { task: i + 1 });
+    if (t.field && !fields.has(t.field)) throw new AppError('UNKNOWN_FIELD', 'tasks:errors.UNKNOWN_FIELD', { code: t.field, task: i + 1 });
+  });
+  const directiveId = id ?? uuidv7();
+  const prevDoc = id ? ctx.store.get(id) : undefined;
+  if (id && (!prevDoc || prevDoc.kind !== 'directive' || prevDoc.deleted)) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+  const s = ctx.session();
+  const directiveData = { ...input, createdBy: prevDoc ? String(prevDoc.data['createdBy']) : s.officerName, updatedAt: ctx.now().toISOString() };
+  const changes: LocalChange[] = [
+    { id: directiveId, kind: 'directive', owner, data: directiveData },
+    auditChange(ctx, { id: directiveId, kind: 'directive' }, prevDoc ? 'update' : 'create', diffFields(prevDoc?.data, directiveData, DIRECTIVE_FIELDS)),
+  ];
+  const existing = new Map(tasksOf(ctx, directiveId).map((t) => [t.id, t]));
+  const keep = new Set<string>();
+  taskInputs.forEach((t, order) => {
+    const taskId = t.id && existing.has(t.id) ? t.id : uuidv7();
+    keep.add(taskId);
+    const data: Omit<Task, 'id'> = {
+      directiveId,
+      order,
+      field: t.field,
+      content: t.content,
+      assignees: [...new Set(t.assignees)],
+      assigneeGroups: t.assigneeGroups,
+      deadline: t.deadline,
+      requiredContents: t.requiredContents,
+    };
+    const before = existing.get(taskId);
+    const diff = diffFields(before as unknown as Record<string, unknown> | undefined, data as unknown as Record<string, unknown>, TASK_FIELDS);
+    if (before && diff.length === 0 && before.order === order) return;
+    changes.push({ id: taskId, kind: 'task', owner, data: data as unknown as Record<string, unknown> });
+    if (diff.length > 0) changes.push(auditChange(ctx, { id: taskId, kind: 'task' }, before ? 'update' : 'create', diff));
+  });
+  for (const [taskId, t] of existing) {
+    if (keep.has(taskId)) continue;
+    changes.push({ id: taskId, kind: 'task', owner, data: t as unknown as Record<string, unknown>, deleted: true });
+    changes.push(auditChange(ctx, { id: taskId, kind: 'task' }, 'delete', [{ field: 'content', from: t.content, to: '' }]));
+  }
+  await ctx.store.write(changes);
+  const saved = ctx.store.get(directiveId);
+  if (!saved) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+  return { directive: asDirective(saved), tasks: tasksOf(ctx, directiveId) };
+}
+
+export async function deleteDirective(ctx: CoreContext, id: string): Promise<void> {
+  const owner = requireSo(ctx);
+  const doc = ctx.store.get(id);
+  if (!doc || doc.kind !== 'directive' || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+  const changes: LocalChange[] = [
+    { id, kind: 'directive', owner, data: doc.data, deleted: true },
+    auditChange(ctx, { id, kind: 'directive' }, 'delete', [{ field: 'title', from: String(doc.data['title'] ?? ''), to: '' }]),
+  ];
+  for (const t of tasksOf(ctx, id)) changes.push({ id: t.id, kind: 'task', owner, data: t as unknown as Record<string, unknown>, deleted: true });
+  await ctx.store.write(changes);
+}
+
+export async function addField(ctx: CoreContext, name: string): Promise<void> {
+  const owner = requireSo(ctx);
+  const clash = fieldDefs(ctx).find((f) => fold(f.name) === fold(name));
+  if (clash) throw new AppError('FIELD_EXISTS', 'tasks:errors.FIELD_EXISTS', { name: clash.name });
+  await ctx.store.write([{ id: `F_${uuidv7().replace(/-/g, '').slice(-12).toUpperCase()}`, kind: 'field', owner, data: { name } }]);
+}
+
+function officeTask(ctx: CoreContext, taskId: string): { task: Task; office: string } {
+  const s = ctx.session();
+  if (s.role !== 'office') throw new AppError('OFFICE_ONLY', 'tasks:errors.OFFICE_ONLY');
+  const doc = ctx.store.get(taskId);
+  if (!doc || doc.kind !== 'task' || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+  const task = asTask(doc);
+  if (!task.assignees.includes(s.office.code)) throw new AppError('NOT_ASSIGNED', 'tasks:errors.NOT_ASSIGNED');
+  return { task, office: s.office.code };
+}
+
+export interface ProgressInput {
+  taskId: string;
+  status: ProgressStatus;
+  percent: number | null;
+  narrative: string;
+  reason: string;
+  figures: Figure[];
+  requiredContents: Record<string, string>;
+  attachmentIds: string[];
+}
+
+export async function saveProgress(ctx: CoreContext, input: ProgressInput): Promise<Progress> {
+  const { task, office } = officeTask(ctx, input.taskId);
+  if (input.status === 'done') {
+    const missing = missingRequiredContents(task.requiredContents, input.requiredContents);
+    if (missing.length > 0) {
+      throw new AppError('REQUIRED_CONTENTS_MISSING', 'tasks:errors.REQUIRED_CONTENTS_MISSING', { missing: missing.join('; '), count: missing.length });
+    }
+  }
+  if (input.status === 'cannotDo' && !input.reason.trim()) throw new AppError('REASON_REQUIRED', 'tasks:errors.REASON_REQUIRED');
+  const attachments: AttachmentMeta[] = input.attachmentIds.map((aid) => {
+    const a = ctx.store.get(aid);
+    if (!a || a.kind !== 'attachment' || a.owner !== office) throw new AppError('NOT_FOUND', 'tasks:errors.ATTACHMENT_NOT_FOUND');
+    return { ...(a.data as unknown as AttachmentMeta), id: a.id };
+  });
+  const id = progressId(task.id, office);
+  const prevDoc = ctx.store.get(id);
+  const prev = prevDoc ? asProgress(prevDoc) : undefined;
+  const today = vnDay(ctx.now());
+  const data = {
+    taskId: task.id,
+    office,
+    status: input.status,
+    percent: input.status === 'done' ? 100 : input.percent,
+    narrative: input.narrative,
+    reason: input.status === 'cannotDo' ? input.reason : '',
+    figures: input.figures,
+    requiredContents: Object.fromEntries(task.requiredContents.map((k) => [k, input.requiredContents[k] ?? ''])),
+    attachments,
+    // The completion date is kept from the first time it was marked done, so re-saving a
+    // finished task does not make it late.
+    completedOn: input.status === 'done' ? (prev?.status === 'done' && prev.completedOn ? prev.completedOn : today) : null,
+    updatedBy: ctx.session().officerName,
+    updatedAt: ctx.now().toISOString(),
+  };
+  const forDiff = (p: Record<string, unknown> | undefined) =>
+    p ? { ...p, attachmentNames: ((p['attachments'] as AttachmentMeta[] | undefined) ?? []).map((a) => a.name).join(', ') } : undefined;
+  const diff = diffFields(forDiff(prev as unknown as Record<string, unknown>), forDiff(data) as Record<string, unknown>, PROGRESS_FIELDS);
+  const [saved] = await ctx.store.write([
+    { id, kind: 'progress', owner: office, data },
+    auditChange(ctx, { id, kind: 'progress' }, prev ? 'update' : 'create', diff),
+  ]);
+  if (!saved) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+  return asProgress(saved);
+}
+
+export async function addAttachment(ctx: CoreContext, input: { taskId: string; name: string; mime: string; base64: string }): Promise<AttachmentMeta> {
+  const { office } = officeTask(ctx, input.taskId);
+  const bytes = Buffer.from(input.base64, 'base64');
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    throw new AppError('ATTACHMENT_TOO_LARGE', 'tasks:errors.attachmentTooLarge', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+  }
+  if (bytes.length === 0) throw new AppError('ATTACHMENT_EMPTY', 'tasks:errors.ATTACHMENT_EMPTY');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const file = path.join(ctx.dataDir, ATTACHMENTS_DIR, sha256);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await writeFileDurable(file, bytes);
+  const meta: Omit<AttachmentMeta, 'id'> = {
+    name: path.basename(input.name.replace(/\\/g, '/')),
+    size: bytes.length,
+    sha256,
+    mime: input.mime || 'application/octet-stream',
+    addedAt: ctx.now().toISOString(),
+  };
+  const id = attachmentId(office, sha256);
+  await ctx.store.write([{ id, kind: 'attachment', owner: office, data: { ...meta, taskId: input.taskId } }]);
+  return { ...meta, id };
+}
+
+export async function readAttachment(ctx: CoreContext, id: string): Promise<{ meta: AttachmentMeta; bytes: Buffer }> {
+  const doc = ctx.store.get(id);
+  if (!doc || doc.kind !== 'attachment') throw new AppError('NOT_FOUND', 'tasks:errors.ATTACHMENT_NOT_FOUND');
+  const meta = { ...(doc.data as unknown as AttachmentMeta), id };
+  try {
+    return { meta, bytes: await fs.readFile(path.join(ctx.dataDir, ATTACHMENTS_DIR, meta.sha256)) };
+  } catch {
+    throw new AppError('ATTACHMENT_FILE_MISSING', 'tasks:errors.ATTACHMENT_FILE_MISSING', { name: meta.name });
+  }
+}
+
+export async function saveReview(
+  ctx: CoreContext,
+  input: { taskId: string; office: string; outcome: 'accepted' | 'returned'; comment: string },
+): Promise<Review> {
+  const owner = requireSo(ctx);
+  const progress = ctx.store.get(progressId(input.taskId, input.office));
+  if (!progress || progress.deleted || progress.data['status'] !== 'done') {
+    throw new AppError('NOTHING_TO_REVIEW', 'tasks:errors.NOTHING_TO_REVIEW');
+  }
+  if (input.outcome === 'returned' && !input.comment.trim()) throw new AppError('COMMENT_REQUIRED', 'tasks:errors.COMMENT_REQUIRED');
+  const id = reviewId(input.taskId, input.office);
+  const prev = ctx.store.get(id);
+  const data: Omit<Review, 'id'> = {
+    taskId: input.taskId,
+    office: input.office,
+    outcome: input.outcome,
+    comment: input.comment,
+    progressHlc: progress.hlc,
+    reviewedBy: ctx.session().officerName,
+    reviewedAt: ctx.now().toISOString(),
+  };
+  const [saved] = await ctx.store.write([
+    { id, kind: 'review', owner, data: data as unknown as Record<string, unknown> },
+    auditChange(ctx, { id, kind: 'review' }, prev ? 'update' : 'create', diffFields(prev?.data, data as unknown as Record<string, unknown>, ['outcome', 'comment'])),
+  ]);
+  if (!saved) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+  return asReview(saved);
+}
