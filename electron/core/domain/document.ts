@@ -37,6 +37,11 @@ export const DocSchema = z.object({
   hlc: HlcSchema,
   /** Installation that wrote this version; lets two PCs of one office be told apart. */
   author: z.string().max(64).optional(),
+  /**
+   * HLC of the version this one replaced, as its writer knew it. An incoming version whose
+   * prevHlc is not the version we hold was written without seeing ours: a conflict.
+   */
+  prevHlc: HlcSchema.optional(),
   deleted: z.boolean().optional(),
   data: z.record(z.string(), z.unknown()),
 });

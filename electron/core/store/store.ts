@@ -114,6 +114,7 @@ export class Store {
           author: this.opts.node,
           data: c.data,
         };
+        if (prev) doc.prevHlc = prev.hlc;
         if (c.deleted) doc.deleted = true;
         return doc;
       });
