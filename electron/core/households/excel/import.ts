@@ -1,0 +1,441 @@
+import ExcelJS from 'exceljs';
+import { fold } from '../../domain/text';
+import { classifyHousehold, type Classification } from '../classify';
+import { CommuneIndex, communeArea, communeLabel, findVillage, type Commune } from '../communes';
+import { householdError } from '../errors';
+import { canonicalEthnicity, HouseholdSchema, isValidIdNumber, type Household } from '../household';
+import { problem, type Problem } from '../messages';
+import { parseNumberVi } from '../numbers';
+import { indicatorsOf, type PovertyStandard } from '../standards/schema';
+import { cellInput, cellText, idNumberFromCell, isBlank, parseArea, parseMark, type CellInput } from './cells';
+import {
+  columnLetter,
+  detectHeader,
+  fieldLabel,
+  type ColumnField,
+  type HeaderDetection,
+  type MappedColumn,
+  type UnmappedHeader,
+} from './columns';
+
+export interface ImportOptions {
+  /** The office's communes; every row must name one of them. */
+  communes: readonly Commune[];
+  reviewYear: number;
+  standard: PovertyStandard;
+  /** How far down to look for the header row (offices put titles above the table). */
+  maxHeaderRow?: number;
+}
+
+export interface ParsedHouseholdRow {
+  /** Row number in the sheet, as Excel shows it. */
+  row: number;
+  household: Household;
+  classification: Classification;
+}
+
+export interface ImportError {
+  /** Row number in the sheet; the header row for a missing column, 0 when no table was found. */
+  row: number;
+  /** Header text as in the file (or the expected header for a missing column). */
+  column: string;
+  /** "D"; '' when the column is missing. */
+  columnLetter: string;
+  field?: ColumnField;
+  problem: Problem;
+}
+
+export interface SourceRow {
+  row: number;
+  cells: CellInput[];
+  /** False for rows that were skipped as headings, totals or notes. */
+  household: boolean;
+}
+
+/** The data rows as read, kept so rejected rows can be given back exactly as they were. */
+export interface SourceTable {
+  sheetName: string;
+  /** One header text per column (column A first). */
+  headers: string[];
+  rows: SourceRow[];
+}
+
+export type SkipReason = 'numbering' | 'communeHeading' | 'total' | 'noHouseholdData';
+
+export interface HouseholdWorkbookParse {
+  sheetName: string;
+  headerRow: number;
+  /** Households from rows without any error, in sheet order. */
+  rows: ParsedHouseholdRow[];
+  errors: ImportError[];
+  columnMapping: MappedColumn[];
+  unmappedHeaders: UnmappedHeader[];
+  /** Non-blank rows that are not households (headings, totals, signatures), shown for review. */
+  skippedRows: { row: number; reason: SkipReason }[];
+  /** Number of rows read as households, valid or not. */
+  householdRowCount: number;
+  table: SourceTable;
+}
+
+/**
+ * Reads an office's household spreadsheet. Bad rows never throw: each problem is reported
+ * with its row, column and a message key, and only rows with no problem at all are returned
+ * as households. Throws HOUSEHOLD_WORKBOOK_UNREADABLE only when the file is not an xlsx.
+ */
+export async function parseHouseholdWorkbook(buffer: Uint8Array | ArrayBuffer, options: ImportOptions): Promise<HouseholdWorkbookParse> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  } catch {
+    throw householdError('HOUSEHOLD_WORKBOOK_UNREADABLE');
+  }
+  const found = findTable(wb, options);
+  if (!found) {
+    const sheetName = wb.worksheets[0]?.name ?? '';
+    return {
+      sheetName,
+      headerRow: 0,
+      rows: [],
+      errors: [{ row: 0, column: '', columnLetter: '', problem: problem('headerNotFound') }],
+      columnMapping: [],
+      unmappedHeaders: [],
+      skippedRows: [],
+      householdRowCount: 0,
+      table: { sheetName, headers: [], rows: [] },
+    };
+  }
+  return new SheetReader(found.sheet, found.header, options).read();
+}
+
+function findTable(wb: ExcelJS.Workbook, options: ImportOptions): { sheet: ExcelJS.Worksheet; header: HeaderDetection } | undefined {
+  let best: { sheet: ExcelJS.Worksheet; header: HeaderDetection } | undefined;
+  const maxRow = options.maxHeaderRow ?? 10;
+  for (const sheet of wb.worksheets) {
+    const top: string[][] = [];
+    const width = sheet.columnCount;
+    for (let r = 1; r <= Math.min(maxRow + 1, sheet.rowCount); r++) {
+      const row = sheet.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= width; c++) cells.push(cellText(cellInput(row.getCell(c).value)));
+      top.push(cells);
+    }
+    const header = detectHeader(top, options.standard, maxRow);
+    if (header && (!best || header.mapping.length > best.header.mapping.length)) best = { sheet, header };
+  }
+  return best;
+}
+
+type RowCells = ReadonlyMap<ColumnField, { value: CellInput; col: MappedColumn }>;
+
+class SheetReader {
+  private readonly errors: ImportError[] = [];
+  private readonly skipped: { row: number; reason: SkipReason }[] = [];
+  private readonly index: CommuneIndex;
+  private readonly byField: Map<ColumnField, MappedColumn>;
+  private readonly width: number;
+  private readonly indicatorCodes: string[];
+  /** Commune named by the last heading row read ("I. Xã Tràng Các"). */
+  private sectionCommune: Commune | undefined;
+
+  constructor(
+    private readonly sheet: ExcelJS.Worksheet,
+    private readonly header: HeaderDetection,
+    private readonly options: ImportOptions,
+  ) {
+    this.index = new CommuneIndex(options.communes);
+    this.byField = new Map(header.mapping.map((m) => [m.field, m]));
+    this.width = Math.max(sheet.columnCount, ...header.mapping.map((m) => m.column));
+    this.indicatorCodes = indicatorsOf(options.standard).map((i) => i.code);
+  }
+
+  read(): HouseholdWorkbookParse {
+    const table: SourceTable = { sheetName: this.sheet.name, headers: this.headers(), rows: [] };
+    // A missing commune column is fine when the sheet is split by commune headings; decided below.
+    const missing = this.header.missing.filter((m) => m.field !== 'commune');
+    const candidates: { row: number; cells: RowCells; section: Commune | undefined }[] = [];
+    for (let r = this.header.dataStart; r <= this.sheet.rowCount; r++) {
+      const all = this.rowValues(r);
+      if (all.every(isBlank)) continue;
+      const cells = this.mappedCells(all);
+      const skip = this.skipReason(all, cells);
+      table.rows.push({ row: r, cells: all, household: skip === undefined });
+      if (skip) {
+        this.skipped.push({ row: r, reason: skip });
+        continue;
+      }
+      candidates.push({ row: r, cells, section: this.sectionCommune });
+    }
+    if (!this.byField.has('commune') && !this.skipped.some((s) => s.reason === 'communeHeading')) {
+      missing.push({ field: 'commune', label: fieldLabel('commune', this.options.standard) });
+    }
+    if (missing.length > 0) {
+      for (const m of missing) {
+        this.errors.push({ row: this.header.headerRow, column: m.label, columnLetter: '', field: m.field, problem: problem('columnMissing', { column: m.label }) });
+      }
+      return this.result(table, [], candidates.length);
+    }
+
+    const parsed: { row: number; household: Household | undefined; idNumber: string; code: string | undefined }[] = [];
+    for (const c of candidates) parsed.push({ row: c.row, ...this.parseRow(c.row, c.cells, c.section) });
+    this.flagDuplicates(
+      parsed.map((p) => ({ row: p.row, key: isValidIdNumber(p.idNumber) ? p.idNumber : '' })),
+      'idNumber',
+      'duplicateId',
+    );
+    if (this.byField.has('code')) this.flagDuplicates(parsed.map((p) => ({ row: p.row, key: p.code ?? '' })), 'code', 'duplicateCode');
+
+    const badRows = new Set(this.errors.map((e) => e.row));
+    const rows: ParsedHouseholdRow[] = [];
+    for (const p of parsed) {
+      if (!p.household || badRows.has(p.row)) continue;
+      rows.push({ row: p.row, household: p.household, classification: classifyHousehold(p.household, this.options.standard) });
+    }
+    this.errors.sort((a, b) => a.row - b.row || columnOrder(a) - columnOrder(b));
+    return this.result(table, rows, candidates.length);
+  }
+
+  private result(table: SourceTable, rows: ParsedHouseholdRow[], householdRowCount: number): HouseholdWorkbookParse {
+    return {
+      sheetName: this.sheet.name,
+      headerRow: this.header.headerRow,
+      rows,
+      errors: this.errors,
+      columnMapping: this.header.mapping,
+      unmappedHeaders: this.header.unmapped,
+      skippedRows: this.skipped,
+      householdRowCount,
+      table,
+    };
+  }
+
+  private headers(): string[] {
+    const out: string[] = [];
+    for (let c = 1; c <= this.width; c++) {
+      out.push(
+        this.header.mapping.find((m) => m.column === c)?.header ?? this.header.unmapped.find((u) => u.column === c)?.header ?? '',
+      );
+    }
+    return out;
+  }
+
+  private rowValues(r: number): CellInput[] {
+    const row = this.sheet.getRow(r);
+    const out: CellInput[] = [];
+    for (let c = 1; c <= this.width; c++) out.push(cellInput(row.getCell(c).value));
+    return out;
+  }
+
+  private mappedCells(all: readonly CellInput[]): RowCells {
+    const m = new Map<ColumnField, { value: CellInput; col: MappedColumn }>();
+    for (const col of this.header.mapping) m.set(col.field, { value: all[col.column - 1] ?? null, col });
+    return m;
+  }
+
+  private skipReason(all: readonly CellInput[], cells: RowCells): SkipReason | undefined {
+    const filled = all.filter((v) => !isBlank(v));
+    if (filled.length >= 3 && filled.every((v) => /^\(?(\d{1,2}|[A-Z])\)?$/.test(cellText(v)))) return 'numbering';
+    // A heading may be merged across the row: every cell then reads the same text.
+    const distinct = [...new Set(filled.map(cellText))];
+    const seqFilled = !isBlank(cells.get('seq')?.value ?? null);
+    if (distinct.length === 1 || (distinct.length === 2 && seqFilled)) {
+      for (const t of distinct) {
+        const heading = this.index.findHeading(t);
+        if (heading) {
+          this.sectionCommune = heading;
+          return 'communeHeading';
+        }
+      }
+    }
+    // "Tổng cộng" / "Cộng" rows; a name such as "Tống Văn Minh" is not one.
+    const totalLike = distinct.some((t) => /^(tong cong|tong so)\b|^(cong|tong)\W*$/.test(fold(t)));
+    if (totalLike && isBlank(cells.get('idNumber')?.value ?? null)) return 'total';
+    const keyFields: ColumnField[] = ['idNumber', 'members', 'income', ...this.indicatorCodes.map((c) => `indicator:${c}` as ColumnField)];
+    if (keyFields.every((f) => isBlank(cells.get(f)?.value ?? null))) return 'noHouseholdData';
+    return undefined;
+  }
+
+  private fail(row: number, field: ColumnField, p: Problem): void {
+    const col = this.byField.get(field);
+    const label = col?.header ?? fieldLabel(field, this.options.standard);
+    this.errors.push({ row, column: label, columnLetter: col ? columnLetter(col.column) : '', field, problem: p });
+  }
+
+  private parseRow(row: number, cells: RowCells, section: Commune | undefined): { household: Household | undefined; idNumber: string; code: string | undefined } {
+    const get = (f: ColumnField): CellInput => cells.get(f)?.value ?? null;
+    const text = (f: ColumnField): string => cellText(get(f));
+    const before = this.errors.length;
+    const label = (f: ColumnField): string => this.byField.get(f)?.header ?? fieldLabel(f, this.options.standard);
+    const requireText = (f: ColumnField, max: number): string => {
+      const t = text(f).normalize('NFC');
+      if (t === '') this.fail(row, f, problem('required', { column: label(f) }));
+      else if (t.length > max) this.fail(row, f, problem('tooLong', { column: label(f), max }));
+      return t;
+    };
+
+    const headName = requireText('headName', 120);
+    const idNumber = idNumberFromCell(get('idNumber'));
+    if (idNumber === '') this.fail(row, 'idNumber', problem('required', { column: label('idNumber') }));
+    else if (!isValidIdNumber(idNumber)) this.fail(row, 'idNumber', problem('idNumberInvalid', { value: text('idNumber') || idNumber }));
+    const ethnicity = canonicalEthnicity(requireText('ethnicity', 40));
+
+    const commune = this.commune(row, text('commune'), section);
+    const village = this.village(row, commune, text('village'));
+    const areaCell = parseArea(get('area'));
+    if (areaCell === undefined) this.fail(row, 'area', problem('areaInvalid', { value: text('area') }));
+    const area = areaCell ?? (commune ? communeArea(commune) : undefined);
+
+    const members = this.members(row, get('members'), text('members'));
+    const income = this.income(row, get('income'), text('income'));
+    const deprived: string[] = [];
+    for (const code of this.indicatorCodes) {
+      const f: ColumnField = `indicator:${code}`;
+      const mark = parseMark(get(f));
+      if (mark === undefined) this.fail(row, f, problem('markInvalid', { value: text(f) }));
+      else if (mark) deprived.push(code);
+    }
+    let merit = false;
+    if (this.byField.has('merit')) {
+      const mark = parseMark(get('merit'));
+      if (mark === undefined) this.fail(row, 'merit', problem('markInvalid', { value: text('merit') }));
+      else merit = mark;
+    }
+    const notes = text('notes');
+    if (notes.length > 1000) this.fail(row, 'notes', problem('tooLong', { column: label('notes'), max: 1000 }));
+    const codeText = this.byField.has('code') ? text('code') : '';
+    if (codeText.length > 64) this.fail(row, 'code', problem('tooLong', { column: label('code'), max: 64 }));
+
+    if (this.errors.length > before || !commune || !area || members === undefined || income === undefined) {
+      return { household: undefined, idNumber, code: codeText || undefined };
+    }
+    // Without a "Mã hộ" column the household is known by commune and head's ID, which stays
+    // stable across review years unless the head changes.
+    const code = codeText || `${commune.code}-${idNumber}`;
+    const candidate = {
+      code,
+      headName,
+      idNumber,
+      ethnicity,
+      communeCode: commune.code,
+      village,
+      area,
+      members,
+      incomePerPerson: income,
+      deprived,
+      merit,
+      notes,
+      reviewYear: this.options.reviewYear,
+      standardId: this.options.standard.id,
+    };
+    const checked = HouseholdSchema.safeParse(candidate);
+    if (!checked.success) {
+      // The checks above mirror the schema; this is a safety net, reported on the first field named.
+      const key = String(checked.error.issues[0]?.path[0] ?? '');
+      const field = SCHEMA_FIELD[key] ?? 'headName';
+      this.fail(row, field, problem('invalid', { column: label(field) }));
+      return { household: undefined, idNumber, code: codeText || undefined };
+    }
+    // Duplicate codes are checked on the codes as typed; derived ones repeat the ID check.
+    return { household: checked.data, idNumber, code: codeText || undefined };
+  }
+
+  private commune(row: number, value: string, section: Commune | undefined): Commune | undefined {
+    if (value === '') {
+      if (section) return section;
+      this.fail(row, 'commune', problem('required', { column: this.byField.get('commune')?.header ?? fieldLabel('commune', this.options.standard) }));
+      return undefined;
+    }
+    const found = this.index.find(value);
+    if (!found) this.fail(row, 'commune', problem('communeUnknown', { value }));
+    return found;
+  }
+
+  private village(row: number, commune: Commune | undefined, value: string): string {
+    if (value === '' || !commune || commune.villages.length === 0) return value.normalize('NFC');
+    const v = findVillage(commune, value);
+    if (!v) {
+      this.fail(row, 'village', problem('villageUnknown', { value, commune: communeLabel(commune) }));
+      return value;
+    }
+    return v.name;
+  }
+
+  private members(row: number, value: CellInput, text: string): number | undefined {
+    if (text === '') {
+      this.fail(row, 'members', problem('required', { column: this.byField.get('members')?.header ?? 'Số nhân khẩu' }));
+      return undefined;
+    }
+    const n = typeof value === 'number' ? value : parseNumberVi(text);
+    if (n === undefined || !Number.isInteger(n) || n < 1 || n > 99) {
+      this.fail(row, 'members', problem('membersInvalid', { value: text }));
+      return undefined;
+    }
+    return n;
+  }
+
+  private income(row: number, value: CellInput, text: string): number | undefined {
+    if (text === '') {
+      this.fail(row, 'income', problem('incomeMissing'));
+      return undefined;
+    }
+    const raw = typeof value === 'number' ? value : parseNumberVi(text);
+    if (raw === undefined) {
+      this.fail(row, 'income', problem('notANumber', { value: text }));
+      return undefined;
+    }
+    // A per-person average is often fractional; the standard counts whole đồng.
+    const amount = Math.round(raw * (this.byField.get('income')?.scale ?? 1));
+    if (amount < 0) {
+      this.fail(row, 'income', problem('incomeNegative', { value: text }));
+      return undefined;
+    }
+    if (amount > 0 && amount < 10_000) {
+      this.fail(row, 'income', problem('incomeImplausible', { value: amount }));
+      return undefined;
+    }
+    if (amount > 1_000_000_000) {
+      this.fail(row, 'income', problem('invalid', { column: this.byField.get('income')?.header ?? '' }));
+      return undefined;
+    }
+    return amount;
+  }
+
+  /** Every row of a group sharing a key gets the error, naming the other rows. */
+  private flagDuplicates(items: readonly { row: number; key: string }[], field: ColumnField, key: 'duplicateId' | 'duplicateCode'): void {
+    const rowsByKey = new Map<string, number[]>();
+    for (const it of items) {
+      if (it.key === '') continue;
+      const list = rowsByKey.get(it.key);
+      if (list) list.push(it.row);
+      else rowsByKey.set(it.key, [it.row]);
+    }
+    for (const [value, rows] of rowsByKey) {
+      if (rows.length < 2) continue;
+      for (const r of rows) {
+        const others = rows.filter((o) => o !== r).join(', ');
+        this.fail(r, field, problem(key, { value, rows: others }));
+      }
+    }
+  }
+}
+
+const SCHEMA_FIELD: Readonly<Record<string, ColumnField>> = {
+  code: 'code',
+  headName: 'headName',
+  idNumber: 'idNumber',
+  ethnicity: 'ethnicity',
+  communeCode: 'commune',
+  village: 'village',
+  area: 'area',
+  members: 'members',
+  incomePerPerson: 'income',
+  merit: 'merit',
+  notes: 'notes',
+};
+
+function columnOrder(e: ImportError): number {
+  if (!e.columnLetter) return 0;
+  let n = 0;
+  for (const ch of e.columnLetter) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}

@@ -1,0 +1,212 @@
+import { yearOverYearChange, type YearOverYear } from './changes';
+import { classifyHousehold } from './classify';
+import { communeLabel, type Commune } from './communes';
+import { isEthnicMinority, type Household } from './household';
+import { STANDARDS, standardById } from './standards';
+import type { Area, HouseholdClass, PovertyStandard } from './standards/schema';
+
+/**
+ * The review's summary table (tổng hợp kết quả rà soát): one row per commune (or per district
+ * at the Sở), rural and urban rows, and the total. Classes are computed here from the records,
+ * never read from a stored column, so the table always agrees with the rule.
+ */
+
+export interface SummaryCounts {
+  total: number;
+  poor: number;
+  nearPoor: number;
+  medium: number;
+  above: number;
+  /** Poor / near-poor households whose head is of an ethnic minority (not Kinh). */
+  minorityPoor: number;
+  minorityNearPoor: number;
+  /** Households of people with merit that are poor or near-poor. */
+  meritPoorOrNearPoor: number;
+  /** Poor households at the start of the year (in the previous year's review). */
+  poorAtStart: number;
+  /** Thoát nghèo, tái nghèo, phát sinh mới during the year (see changes.ts). */
+  escaped: number;
+  fellBack: number;
+  newlyPoor: number;
+  nearPoorAtStart: number;
+  nearPoorEscaped: number;
+  nearPoorFellBack: number;
+  nearPoorNew: number;
+  /** Near-poor last year, poor this year. */
+  nearPoorWorsened: number;
+}
+
+export interface SummaryRow extends SummaryCounts {
+  /** Commune or office code; 'rural' / 'urban' / 'total' for the other rows. */
+  key: string;
+  kind: 'commune' | 'district' | 'area' | 'total';
+  /** Name from the data ("Xã Tràng Các"); empty for area and total rows, which use labelKey. */
+  label: string;
+  labelKey?: string;
+  /** Percent of `total`, two decimals (12.35 means 12,35 %). */
+  poorPct: number;
+  nearPoorPct: number;
+}
+
+export interface HouseholdSummary {
+  year: number;
+  rows: SummaryRow[];
+  rural: SummaryRow;
+  urban: SummaryRow;
+  total: SummaryRow;
+}
+
+export interface SummaryOptions {
+  year: number;
+  communes: readonly Commune[];
+  /** Records of earlier review years (any), matched to this year's by household code. */
+  previous?: readonly Household[];
+  standards?: readonly PovertyStandard[];
+}
+
+/**
+ * Summary of one district. `households` may hold several review years: records of `year` are
+ * counted, earlier ones serve as history (with `previous`). Communes of the list come first in
+ * list order, including those without households; unknown commune codes follow.
+ */
+export function summarise(households: readonly Household[], options: SummaryOptions): HouseholdSummary {
+  const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.total');
+  for (const c of options.communes) builder.unit(c.code, 'commune', communeLabel(c));
+  builder.addAll(households, options.previous ?? [], (h) => h.communeCode, 'commune');
+  return builder.result();
+}
+
+export interface DistrictHouseholds {
+  office: { code: string; name: string };
+  households: readonly Household[];
+  previous?: readonly Household[];
+}
+
+/** The same table at the Sở: one row per district office, from the households each owns. */
+export function summaryByDistrict(
+  groups: readonly DistrictHouseholds[],
+  options: { year: number; standards?: readonly PovertyStandard[] },
+): HouseholdSummary {
+  const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.totalProvince');
+  for (const g of groups) {
+    builder.unit(g.office.code, 'district', g.office.name);
+    builder.addAll(g.households, g.previous ?? [], () => g.office.code, 'district');
+  }
+  return builder.result();
+}
+
+function emptyCounts(): SummaryCounts {
+  return {
+    total: 0,
+    poor: 0,
+    nearPoor: 0,
+    medium: 0,
+    above: 0,
+    minorityPoor: 0,
+    minorityNearPoor: 0,
+    meritPoorOrNearPoor: 0,
+    poorAtStart: 0,
+    escaped: 0,
+    fellBack: 0,
+    newlyPoor: 0,
+    nearPoorAtStart: 0,
+    nearPoorEscaped: 0,
+    nearPoorFellBack: 0,
+    nearPoorNew: 0,
+    nearPoorWorsened: 0,
+  };
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part * 10_000) / whole) / 100;
+}
+
+class SummaryBuilder {
+  private readonly units = new Map<string, { kind: SummaryRow['kind']; label: string; counts: SummaryCounts }>();
+  private readonly areas: Record<Area, SummaryCounts> = { rural: emptyCounts(), urban: emptyCounts() };
+  private readonly total = emptyCounts();
+
+  constructor(
+    private readonly year: number,
+    private readonly standards: readonly PovertyStandard[],
+    private readonly totalLabelKey: string,
+  ) {}
+
+  unit(key: string, kind: SummaryRow['kind'], label: string): SummaryCounts {
+    let u = this.units.get(key);
+    if (!u) {
+      u = { kind, label, counts: emptyCounts() };
+      this.units.set(key, u);
+    }
+    return u.counts;
+  }
+
+  private classOf(h: Household): HouseholdClass {
+    return classifyHousehold(h, standardById(h.standardId, this.standards)).class;
+  }
+
+  addAll(records: readonly Household[], previous: readonly Household[], unitOf: (h: Household) => string, kind: SummaryRow['kind']): void {
+    const current = records.filter((h) => h.reviewYear === this.year);
+    // The same earlier record may arrive both ways; count it once.
+    const history = [
+      ...new Map([...records, ...previous].filter((h) => h.reviewYear < this.year).map((h) => [`${h.code}|${h.reviewYear}`, h])).values(),
+    ];
+    const byCode = new Map<string, Record<number, HouseholdClass>>();
+    for (const h of history) {
+      const cls = this.classOf(h);
+      const entry = byCode.get(h.code) ?? {};
+      entry[h.reviewYear] = cls;
+      byCode.set(h.code, entry);
+      if (h.reviewYear === this.year - 1) {
+        for (const c of this.targets(unitOf(h), h.area, kind)) {
+          if (cls === 'poor') c.poorAtStart++;
+          if (cls === 'nearPoor') c.nearPoorAtStart++;
+        }
+      }
+    }
+    for (const h of current) {
+      const cls = this.classOf(h);
+      const change = yearOverYearChange({ ...byCode.get(h.code), [this.year]: cls }, this.year);
+      for (const c of this.targets(unitOf(h), h.area, kind)) add(c, h, cls, change);
+    }
+  }
+
+  private targets(unitKey: string, area: Area, kind: SummaryRow['kind']): SummaryCounts[] {
+    return [this.unit(unitKey, kind, unitKey), this.areas[area], this.total];
+  }
+
+  result(): HouseholdSummary {
+    const row = (key: string, kind: SummaryRow['kind'], label: string, c: SummaryCounts, labelKey?: string): SummaryRow => ({
+      key,
+      kind,
+      label,
+      ...(labelKey ? { labelKey } : {}),
+      ...c,
+      poorPct: percent(c.poor, c.total),
+      nearPoorPct: percent(c.nearPoor, c.total),
+    });
+    return {
+      year: this.year,
+      rows: [...this.units].map(([key, u]) => row(key, u.kind, u.label, u.counts)),
+      rural: row('rural', 'area', '', this.areas.rural, 'households:summary.row.rural'),
+      urban: row('urban', 'area', '', this.areas.urban, 'households:summary.row.urban'),
+      total: row('total', 'total', '', this.total, this.totalLabelKey),
+    };
+  }
+}
+
+function add(c: SummaryCounts, h: Household, cls: HouseholdClass, change: YearOverYear): void {
+  c.total++;
+  c[cls]++;
+  const minority = isEthnicMinority(h.ethnicity);
+  if (cls === 'poor' && minority) c.minorityPoor++;
+  if (cls === 'nearPoor' && minority) c.minorityNearPoor++;
+  if (h.merit && (cls === 'poor' || cls === 'nearPoor')) c.meritPoorOrNearPoor++;
+  if (change.poor === 'escaped') c.escaped++;
+  if (change.poor === 'fellBack') c.fellBack++;
+  if (change.poor === 'new') c.newlyPoor++;
+  if (change.nearPoor === 'escaped') c.nearPoorEscaped++;
+  if (change.nearPoor === 'fellBack') c.nearPoorFellBack++;
+  if (change.nearPoor === 'new') c.nearPoorNew++;
+  if (change.nearPoor === 'worsened') c.nearPoorWorsened++;
+}

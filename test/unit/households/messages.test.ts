@@ -1,0 +1,78 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import en from '../../../renderer/i18n/locales/en/households.json' with { type: 'json' };
+import vi from '../../../renderer/i18n/locales/vi/households.json' with { type: 'json' };
+import { classifyHousehold } from '../../../electron/core/households/classify';
+import { HOUSEHOLD_ERROR_CODES } from '../../../electron/core/households/errors';
+import { formatProblemVi, formatReasonVi, problem, VI_TEMPLATES } from '../../../electron/core/households/messages';
+import { STANDARDS } from '../../../electron/core/households/standards';
+import { HOUSEHOLD_CLASSES, indicatorsOf } from '../../../electron/core/households/standards/schema';
+
+function flatten(obj: unknown, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out[key] = v;
+    else Object.assign(out, flatten(v, key));
+  }
+  return out;
+}
+const viFlat = flatten(vi);
+const enFlat = flatten(en);
+const withoutPlural = (k: string) => k.replace(/_(one|other)$/, '');
+
+async function translator(lng: 'vi' | 'en') {
+  const i = i18next.createInstance();
+  await i.init({ lng, resources: { vi: { households: vi }, en: { households: en } }, interpolation: { escapeValue: false }, showSupportNotice: false });
+  return i.t.bind(i);
+}
+
+describe('households messages', () => {
+  it('the core writes the same Vietnamese as the UI', () => {
+    for (const [key, template] of Object.entries(VI_TEMPLATES)) expect(viFlat[key], key).toBe(template);
+  });
+
+  it('Vietnamese and English carry the same keys; Vietnamese has no plural forms', () => {
+    expect(new Set(Object.keys(viFlat).map(withoutPlural))).toEqual(new Set(Object.keys(enFlat).map(withoutPlural)));
+    expect(Object.keys(viFlat).filter((k) => k.endsWith('_one'))).toEqual([]);
+    for (const k of Object.keys(enFlat).filter((x) => x.endsWith('_other'))) expect(enFlat[k.replace(/_other$/, '_one')], k).toBeDefined();
+  });
+
+  it('names every error code, class and indicator', () => {
+    for (const code of HOUSEHOLD_ERROR_CODES) {
+      expect(viFlat[`errors.${code}`], code).toBeTruthy();
+      expect(enFlat[`errors.${code}`], code).toBeTruthy();
+    }
+    for (const c of HOUSEHOLD_CLASSES) expect(viFlat[`class.${c}`] && enFlat[`class.${c}`], c).toBeTruthy();
+    for (const s of STANDARDS) {
+      for (const ind of indicatorsOf(s)) expect(viFlat[`indicator.${ind.code}`] && enFlat[`indicator.${ind.code}`], ind.code).toBeTruthy();
+    }
+  });
+
+  it('i18next renders reasons and problems exactly as the core does', async () => {
+    const t = await translator('vi');
+    const standard = STANDARDS[0];
+    if (!standard) throw new Error('no standard');
+    for (const [area, income, n] of [
+      ['rural', 1_200_000, 4],
+      ['urban', 2_500_000, 0],
+      ['rural', 2_250_001, 1],
+    ] as const) {
+      const { reason } = classifyHousehold({ area, incomePerPerson: income, deprived: indicatorsOf(standard).slice(0, n).map((i) => i.code) }, standard);
+      expect(t(reason.key, reason.params)).toBe(formatReasonVi(reason));
+    }
+    for (const p of [problem('idNumberInvalid', { value: '0201234' }), problem('incomeImplausible', { value: 1500 }), problem('columnMissing', { column: 'Dinh dưỡng' })]) {
+      expect(t(p.messageKey, p.params)).toBe(formatProblemVi(p));
+    }
+  });
+
+  it('English uses singular and plural', async () => {
+    const t = await translator('en');
+    expect(t('households:reason.withDeprivations', { income: 1_200_000, limit: 1_500_000, count: 1 })).toBe(
+      'income 1,200,000 VND ≤ 1,500,000 VND; deprived on 1 indicator',
+    );
+    expect(t('households:reason.withDeprivations', { income: 1_200_000, limit: 1_500_000, count: 4 })).toBe(
+      'income 1,200,000 VND ≤ 1,500,000 VND; deprived on 4 indicators',
+    );
+  });
+});
