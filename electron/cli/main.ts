@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerSetupCommands } from './commands/setup';
+import { registerExtractCommand } from './commands/extract';
 import { CliFailure } from './output';
 
 /**
@@ -8,6 +9,7 @@ import { CliFailure } from './output';
  */
 const program = new Command().name('so-viec').description('Sổ Việc — dòng lệnh').showHelpAfterError();
 registerSetupCommands(program);
+registerExtractCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliFailure) {

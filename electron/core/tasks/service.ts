@@ -35,8 +35,10 @@ export function createTaskService(ctx: CoreContext): ServiceOf<typeof taskOps> {
     },
     'directives.extract': async ({ text }) => extract(text),
     'directives.loadSample': async () => {
-      const { draft } = extract(SAMPLE_NOTICE_TEXT);
-      return saveDirective(ctx, undefined, draft.directive, draft.tasks);
+      const { draft, proposal } = extract(SAMPLE_NOTICE_TEXT);
+      // Training data: where the notice names several fields for one line, take the first.
+      const tasks = draft.tasks.map((t, i) => ({ ...t, field: t.field ?? proposal.tasks[i]?.fieldCandidates[0] ?? null }));
+      return saveDirective(ctx, undefined, draft.directive, tasks);
     },
     'tasks.list': async (filter) => listRows(ctx, filter),
     'tasks.get': async ({ id }): Promise<TaskDetail> => {

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { extractNotice } from '../../core/directives/extract';
+import { EXTRACT_WARNING_TEXT_VI } from '../../core/directives/extract/warnings';
+import { DEFAULT_PROFILE } from '../../core/org/defaultProfile';
+import { loadProfile } from '../../core/profile';
+import { AppError } from '../../contract/errors';
+import { fail, printResult } from '../output';
+
+function fillTemplate(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, p: string) => String(params[p] ?? ''));
+}
+
+/** `extract FILE [--json] [--data DIR]`: the proposal a pasted notice gives, nothing saved. */
+export function registerExtractCommand(program: Command): void {
+  program
+    .command('extract')
+    .description('Đọc một thông báo/kế hoạch và đề xuất văn bản, lĩnh vực, nhiệm vụ, thời hạn, đơn vị thực hiện (không lưu gì)')
+    .argument('<file>', 'tệp văn bản (UTF-8)')
+    .option('--data <dir>', 'dùng cây tổ chức của thư mục dữ liệu này')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (file: string, o: { data?: string; json?: boolean }) => {
+      const json = Boolean(o.json);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        fail(json, new AppError('FILE_UNREADABLE', 'common:errors.FILE_UNREADABLE', { file }));
+      }
+      const profile = o.data ? await loadProfile(o.data) : DEFAULT_PROFILE;
+      const p = extractNotice(text, profile);
+      const out = {
+        directive: p.directive,
+        tasks: p.tasks.map((t) => ({
+          field: t.field,
+          assignees: t.assignees,
+          deadline: t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'ongoing' ? 'ongoing' : null,
+          requiredContents: t.requiredContents,
+          text: t.content,
+        })),
+        warnings: p.warnings.map((w) => ({ ...w, message: fillTemplate(EXTRACT_WARNING_TEXT_VI[w.code], w.params) })),
+      };
+      printResult(json, out, () =>
+        [
+          `Văn bản: ${p.directive.type ?? '?'} số ${p.directive.number ?? '(trống)'}/${p.directive.symbol ?? '?'} ngày ${p.directive.date ?? '?'}`,
+          `Trích yếu: ${p.directive.title ?? '(chưa xác định)'}`,
+          `Người ký: ${p.directive.signerTitle ?? ''} ${p.directive.signer ?? ''}`.trim(),
+          '',
+          ...out.tasks.map((t, i) => `${i + 1}. [${t.field ?? '?'}] hạn ${t.deadline ?? 'không'} — ${t.assignees.join(', ') || '(chưa rõ đơn vị)'}\n   ${t.text}`),
+          '',
+          ...out.warnings.map((w) => `! ${w.message}`),
+        ].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,102 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import ExcelJS from 'exceljs';
+import { openOffice, type Office } from './twoOffices';
+
+// 1 Aug 2022, 09:00 in Vietnam: after the 30/7/2022 deadline of the poverty plan task.
+let clock = Date.UTC(2022, 6, 26, 2, 0);
+const now = () => clock;
+const opened: Office[] = [];
+afterAll(async () => {
+  for (const o of opened) await o.core.close();
+});
+
+/** Copy documents between installations until bundle files carry them (the bundle tests do). */
+async function carry(from: Office, to: Office, kinds: string[]): Promise<void> {
+  const docs = kinds.flatMap((k) => from.core.context.store.list(k as 'task', { includeDeleted: true }));
+  await to.core.context.store.putVersions(docs);
+}
+
+describe('directive → tasks → progress → review, Sở and Văn Quan', () => {
+  it('runs the seed notice end to end', async () => {
+    const so = await openOffice('so', 'SO', 'Nguyễn Mạnh Cường', { now });
+    const vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan', { now });
+    opened.push(so, vq);
+
+    const { directive, tasks } = await so.call('directives.loadSample', {});
+    expect(directive.date).toBe('2022-07-22');
+    const plan = tasks.find((t) => t.requiredContents.length === 5);
+    expect(plan?.deadline).toMatchObject({ kind: 'date', date: '2022-07-30' });
+    expect(plan?.assignees).toHaveLength(11);
+    const xkld = tasks.find((t) => t.content.includes('xuất khẩu lao động'));
+    expect(xkld?.assignees.sort()).toEqual(['BINHGIA', 'VANQUAN']);
+
+    await carry(so, vq, ['directive', 'task']);
+    const mine = await vq.call('tasks.list', {});
+    expect(mine.length).toBeGreaterThan(3);
+    expect(mine.every((r) => r.assignments.length === 1 && r.assignments[0]?.office === 'VANQUAN')).toBe(true);
+
+    // Completion is refused while a required content is missing.
+    const planId = plan?.id as string;
+    await expect(
+      vq.call('progress.save', {
+        taskId: planId,
+        status: 'done',
+        percent: null,
+        narrative: 'Đã tham mưu UBND huyện ban hành Kế hoạch.',
+        requiredContents: { 'Mục tiêu': 'Giảm tỷ lệ hộ nghèo 3%/năm' },
+      }),
+    ).rejects.toMatchObject({ code: 'REQUIRED_CONTENTS_MISSING' });
+
+    clock = Date.UTC(2022, 6, 29, 3, 0); // 29/7: on time
+    const filled = Object.fromEntries((plan?.requiredContents ?? []).map((k) => [k, `Nội dung: ${k}`]));
+    const done = await vq.call('progress.save', { taskId: planId, status: 'done', percent: null, narrative: 'Đã ban hành Kế hoạch số 85/KH-UBND.', requiredContents: filled });
+    expect(done.completedOn).toBe('2022-07-29');
+
+    await carry(vq, so, ['progress', 'audit']);
+    clock = Date.UTC(2022, 7, 1, 2, 0); // 01/8: the plan deadline has passed for the others
+    const dash = await so.call('dashboard.get', { directiveId: directive.id });
+    const planRow = dash.rows.find((r) => r.task.id === planId);
+    expect(planRow?.assignments.find((a) => a.office === 'VANQUAN')?.due.state).toBe('doneOnTime');
+    expect(planRow?.assignments.filter((a) => a.due.state === 'overdue')).toHaveLength(10);
+    expect(dash.overdue.some((o) => o.office === 'BINHGIA')).toBe(true);
+    expect(dash.total.doneOnTime).toBe(1);
+
+    const review = await so.call('reviews.save', { taskId: planId, office: 'VANQUAN', outcome: 'accepted', comment: 'Đạt yêu cầu.' });
+    await carry(so, vq, ['review']);
+    const detail = await vq.call('tasks.get', { id: planId });
+    expect(detail.row.assignments[0]?.review).toBe('accepted');
+    expect(detail.reviews[0]?.progressHlc).toBe(review.progressHlc);
+    expect(detail.audit.some((a) => a.by === 'Hoàng Thị Lan' && a.changes.some((c) => c.field === 'status' && c.to === 'done'))).toBe(true);
+
+    const hits = await so.call('search.query', { q: 'van quan xuat khau' });
+    expect(hits.some((h) => h.kind === 'task' && h.taskId === xkld?.id)).toBe(true);
+  });
+
+  it('exports the matrix with Vietnamese headers, real dates and formula-looking text as text', async () => {
+    const so = opened[0] as Office;
+    const list = await so.call('directives.list', {});
+    const d = list[0]?.directive;
+    if (!d) throw new Error('no directive');
+    const full = await so.call('directives.get', { id: d.id });
+    await so.call('directives.save', {
+      id: d.id,
+      directive: { ...d },
+      tasks: [...full.tasks.map((t) => ({ ...t })), { field: 'KHAC', content: '=1+1', assignees: ['CAOLOC'], assigneeGroups: [], deadline: { kind: 'date', date: '2022-09-30' }, requiredContents: [] }],
+    });
+    const file = await so.call('exports.matrixXlsx', { directiveId: d.id });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    expect(ws.getRow(3).getCell(4).value).toBe('Nội dung nhiệm vụ');
+    let formulaCell: ExcelJS.Cell | undefined;
+    let dateCell: ExcelJS.Cell | undefined;
+    ws.eachRow((row) => {
+      if (row.getCell(4).value === '=1+1') formulaCell = row.getCell(4);
+      if (row.getCell(4).value === '=1+1') dateCell = row.getCell(5);
+    });
+    expect(formulaCell?.type).toBe(ExcelJS.ValueType.String);
+    expect(dateCell?.value).toBeInstanceOf(Date);
+    expect((dateCell?.value as Date).toISOString().slice(0, 10)).toBe('2022-09-30');
+  });
+});
