@@ -20,7 +20,7 @@ if (!binary || !existsSync(binary)) {
     }
   }
   console.error(
-    'Không có Electron trên máy này (chưa tải được bản chạy của Electron): chạy "npx install-electron" khi có mạng rồi "npm start" lại, hoặc dùng "npm run web" để mở trong trình duyệt.',
+    'Không có bản chạy Electron trên máy này (Electron binary missing): khi có mạng chạy "npx install-electron" rồi "npm start" lại, hoặc mở bằng trình duyệt: "npm run web".',
   );
   process.exit(1);
 }
