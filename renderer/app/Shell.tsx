@@ -39,7 +39,9 @@ export function Shell(): React.JSX.Element {
           </Typography.Text>
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <RecoveryBanner />
+          <div className="no-print">
+            <RecoveryBanner />
+          </div>
           {route?.render(path.slice(1), session)}
         </Layout.Content>
       </Layout>

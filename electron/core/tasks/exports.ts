@@ -2,7 +2,6 @@ import type { CoreContext } from '../context';
 import type { FileOut, ProgressReportData, TaskRow, Directive } from '../../contract/tasks';
 import { AppError } from '../../contract/errors';
 import { vnDay } from '../directives/calendar';
-import { rootUnit } from '../domain/org';
 import { addToCounts, emptyCounts } from './assignment';
 import { buildWorkbook, isoToExcelDate, type CellValue } from './xlsx';
 import { dashboard, directivesById, listRows } from './views';
@@ -116,6 +115,8 @@ export function progressReport(ctx: CoreContext, office: string | undefined, dir
     date: today,
     rows: reportRows,
     counts,
-    signerName: ctx.session().role === 'office' ? '' : rootUnit(profile).name,
+    // The head who signs is not in the organisation profile: the name is written by hand under
+    // the signature (never the Sở's name, which is what this used to print for the Sở).
+    signerName: '',
   };
 }

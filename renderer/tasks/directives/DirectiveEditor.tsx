@@ -1,0 +1,98 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
+import { SaveOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { FieldDef, Directive, Task } from '../../../electron/contract/tasks';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { DirectiveMetaForm } from './DirectiveMetaForm';
+import { ExtractWarnings } from './ExtractWarnings';
+import { TaskGroupsEditor } from './TaskGroupsEditor';
+import { draftIssues, toSaveInput, undecidedMeta, type Draft, type DraftIssue, type Proposal } from './draft';
+import { saveErrorText } from './saveError';
+
+interface Props {
+  initial: Draft;
+  directiveId?: string;
+  /** Present when the draft was read from a pasted notice. */
+  proposal?: Proposal;
+  title: string;
+  onSaved: (saved: { directive: Directive; tasks: Task[] }) => void;
+  onCancel: () => void;
+}
+
+/** Create, edit, or review a pasted notice: metadata and tasks; nothing is stored until Lưu. */
+export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved, onCancel }: Props): React.JSX.Element {
+  const { t } = useTranslation('tasks');
+  const { message } = App.useApp();
+  const profile = useQuery('app.profile', {});
+  const fieldsQuery = useQuery('fields.list', {});
+  const [fieldsOverride, setFields] = useState<FieldDef[] | null>(null);
+  const fields = fieldsOverride ?? fieldsQuery.data ?? [];
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [issues, setIssues] = useState<DraftIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const undecided = useMemo(() => undecidedMeta(proposal), [proposal]);
+
+  const save = async (): Promise<void> => {
+    const found = draftIssues(draft);
+    setIssues(found);
+    setError(null);
+    if (found.length > 0) {
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const input = toSaveInput(profile.data, draft);
+      const saved = await call('directives.save', { ...(directiveId ? { id: directiveId } : {}), ...input });
+      message.success(t('editor.saved', { count: saved.tasks.length }));
+      onSaved(saved);
+    } catch (e) {
+      setError(saveErrorText(t, e));
+      window.scrollTo({ top: 0, behavior: 'smooth' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!profile.data) return <Spin />;
+  const titleIssue = issues.some((i) => i.kind === 'title') ? t('errors.titleRequired') : null;
+  return (
+    <div className="sv-editor" data-testid="directive-editor">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {title}
+      </Typography.Title>
+      {proposal && <ExtractWarnings proposal={proposal} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="save-error" />}
+      {issues.length > 0 && (
+        <Alert type="error" showIcon title={t('editor.issues.title', { count: issues.length })} style={{ marginBottom: 16 }} data-testid="draft-issues" />
+      )}
+      <Card title={t('editor.metaTitle')} style={{ marginBottom: 16 }}>
+        <DirectiveMetaForm value={draft.directive} onChange={(d) => setDraft({ ...draft, directive: d })} undecided={undecided} titleError={titleIssue} />
+      </Card>
+      <Card title={t('editor.tasksTitle', { count: draft.tasks.length })} style={{ marginBottom: 16 }}>
+        <TaskGroupsEditor
+          tasks={draft.tasks}
+          onChange={(tasks) => setDraft({ ...draft, tasks })}
+          profile={profile.data}
+          fields={fields}
+          onFieldsChange={setFields}
+          issues={issues}
+        />
+      </Card>
+      <div className="sv-savebar">
+        <Space>
+          <Button type="primary" size="large" icon={<SaveOutlined />} loading={busy} onClick={() => void save()} data-testid="save-directive">
+            {t('common:save')}
+          </Button>
+          <Button size="large" onClick={onCancel}>
+            {t('common:cancel')}
+          </Button>
+          {proposal && <span className="muted">{t('paste.nothingSaved')}</span>}
+        </Space>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { Alert, Button, Popconfirm, Space, Spin } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
+import { useSession } from '../../app/session';
+import { DirectiveEditor } from './DirectiveEditor';
+import { draftFromSaved, emptyDraft } from './draft';
+
+/** #/directive/new or #/directive/<id>: the editor on a new or a stored directive. */
+export function DirectiveEditorPage({ id }: { id: string | undefined }): React.JSX.Element {
+  const isNew = !id || id === 'new';
+  return isNew ? <NewDirective /> : <EditDirective id={id} />;
+}
+
+function NewDirective(): React.JSX.Element {
+  const { t } = useTranslation('tasks');
+  const session = useSession();
+  const profile = useQuery('app.profile', {});
+  if (!profile.data) return <Spin />;
+  return (
+    <DirectiveEditor
+      initial={emptyDraft(profile.data, session.office)}
+      title={t('editor.newTitle')}
+      onSaved={() => navigate('directives')}
+      onCancel={() => navigate('directives')}
+    />
+  );
+}
+
+function EditDirective({ id }: { id: string }): React.JSX.Element {
+  const { t } = useTranslation('tasks');
+  const q = useQuery('directives.get', { id });
+  const [error, setError] = useState<string | null>(null);
+  if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
+  if (!q.data) return <Spin />;
+  const remove = async (): Promise<void> => {
+    try {
+      await call('directives.delete', { id });
+      navigate('directives');
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+  return (
+    <>
+      <Space style={{ float: 'right' }}>
+        <Popconfirm title={t('editor.deleteConfirm')} okText={t('common:delete')} cancelText={t('common:cancel')} okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
+          <Button danger icon={<DeleteOutlined />}>
+            {t('editor.deleteDirective')}
+          </Button>
+        </Popconfirm>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <DirectiveEditor
+        key={q.data.directive.id}
+        initial={draftFromSaved(q.data.directive, q.data.tasks)}
+        directiveId={id}
+        title={t('editor.editTitle')}
+        onSaved={() => navigate('directives')}
+        onCancel={() => navigate('directives')}
+      />
+    </>
+  );
+}

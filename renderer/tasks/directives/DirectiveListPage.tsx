@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { Alert, App, Button, Dropdown, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
+import { BarChartOutlined, EditOutlined, FileAddOutlined, FileTextOutlined, MoreOutlined, SnippetsOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { DirectiveSummary } from '../../../electron/contract/tasks';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
+import { formatDate } from '../../i18n/format';
+import { directiveTypeLabel, numberSymbol } from '../labels';
+
+/** Sở: the directives issued, each with "x/y hoàn thành" and its overdue count. */
+export function DirectiveListPage(): React.JSX.Element {
+  const { t } = useTranslation('tasks');
+  const { message } = App.useApp();
+  const list = useQuery('directives.list', {});
+  const [error, setError] = useState<string | null>(null);
+  const [loadingSample, setLoadingSample] = useState(false);
+  const rows = list.data ?? [];
+
+  const loadSample = async (): Promise<void> => {
+    setLoadingSample(true);
+    setError(null);
+    try {
+      const r = await call('directives.loadSample', {});
+      message.success(t('directives.sampleLoaded', { count: r.tasks.length }));
+      await list.reload();
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setLoadingSample(false);
+    }
+  };
+
+  const sampleButton = (
+    <Button icon={<FileTextOutlined />} loading={loadingSample} onClick={() => void loadSample()} data-testid="load-sample">
+      {t('directives.loadSample')}
+    </Button>
+  );
+
+  return (
+    <div>
+      <div className="sv-page-head">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('directives.title')}
+        </Typography.Title>
+        <Space wrap>
+          <Button type="primary" icon={<SnippetsOutlined />} onClick={() => navigate('paste')} data-testid="paste-notice">
+            {t('directives.paste')}
+          </Button>
+          <Button icon={<FileAddOutlined />} onClick={() => navigate('directive', 'new')} data-testid="new-directive">
+            {t('directives.add')}
+          </Button>
+          {rows.length === 0 && !list.loading ? (
+            sampleButton
+          ) : (
+            <Dropdown
+              menu={{ items: [{ key: 'sample', icon: <FileTextOutlined />, label: t('directives.loadSample') }], onClick: () => void loadSample() }}
+              trigger={['click']}
+            >
+              <Button icon={<MoreOutlined />} aria-label={t('directives.more')} data-testid="directives-more" />
+            </Dropdown>
+          )}
+        </Space>
+      </div>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {list.error && <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
+      <Table<DirectiveSummary>
+        rowKey={(r) => r.directive.id}
+        dataSource={rows}
+        loading={list.loading}
+        pagination={rows.length > 20 ? { pageSize: 20 } : false}
+        locale={{ emptyText: <Empty description={t('directives.empty')} /> }}
+        data-testid="directive-table"
+        columns={[
+          {
+            title: t('directives.colNumber'),
+            key: 'no',
+            width: 170,
+            render: (_, r) => (
+              <>
+                <div>{numberSymbol(r.directive) || <span className="muted">{t('directives.noNumber')}</span>}</div>
+                <div className="muted">{directiveTypeLabel(t, r.directive.type)}</div>
+              </>
+            ),
+          },
+          { title: t('directives.colDate'), key: 'date', width: 110, render: (_, r) => formatDate(r.directive.date) },
+          {
+            title: t('directives.colTitle'),
+            key: 'title',
+            render: (_, r) => (
+              <a href={`#/directive/${encodeURIComponent(r.directive.id)}`} data-testid="directive-link">
+                {r.directive.title}
+              </a>
+            ),
+          },
+          {
+            title: t('directives.colProgress'),
+            key: 'progress',
+            width: 200,
+            render: (_, r) => (
+              <div>
+                <div>{t('directives.doneOf', { done: r.doneCount, total: r.assignmentCount })}</div>
+                <Progress percent={r.assignmentCount ? Math.round((r.doneCount / r.assignmentCount) * 100) : 0} size="small" showInfo={false} />
+                <div className="muted">{t('directives.taskCount', { count: r.taskCount })}</div>
+              </div>
+            ),
+          },
+          {
+            title: t('directives.colOverdue'),
+            key: 'overdue',
+            width: 110,
+            align: 'center',
+            render: (_, r) => (r.overdueCount > 0 ? <Tag color="red">{r.overdueCount}</Tag> : <span className="muted">0</span>),
+          },
+          {
+            key: 'actions',
+            width: 96,
+            render: (_, r) => (
+              <Space size={0}>
+                <Button type="text" icon={<BarChartOutlined />} title={t('directives.openDashboard')} onClick={() => navigate('dashboard', r.directive.id)} />
+                <Button type="text" icon={<EditOutlined />} title={t('common:edit')} onClick={() => navigate('directive', r.directive.id)} />
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

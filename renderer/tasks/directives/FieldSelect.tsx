@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Alert, Button, Input, Modal, Select, Space, Tooltip } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { FieldDef } from '../../../electron/contract/tasks';
+import { fold } from '../../../electron/contract/text';
+import { call } from '../../api/client';
+import { errorText } from '../../app/errorText';
+import { foldFilter } from '../../ui/filter';
+
+interface Props {
+  value: string | null;
+  onChange: (code: string | null) => void;
+  fields: FieldDef[];
+  onFieldsChange: (fields: FieldDef[]) => void;
+  warn?: boolean;
+}
+
+/** Lĩnh vực of a task, from the list the Sở can extend ("Thêm lĩnh vực"). */
+export function FieldSelect({ value, onChange, fields, onFieldsChange, warn }: Props): React.JSX.Element {
+  const { t } = useTranslation('tasks');
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const add = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await call('fields.add', { name });
+      onFieldsChange(next);
+      const created = next.find((f) => fold(f.name) === fold(name));
+      if (created) onChange(created.code);
+      setAdding(false);
+      setName('');
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Space.Compact style={{ width: '100%' }}>
+        <Select
+          value={value ?? undefined}
+          onChange={(v) => onChange(v ?? null)}
+          allowClear
+          status={warn ? 'warning' : undefined}
+          placeholder={t('editor.fieldPlaceholder')}
+          showSearch={{ filterOption: foldFilter }}
+          options={fields.map((f) => ({ value: f.code, label: f.name }))}
+          style={{ width: '100%' }}
+          data-testid="task-field"
+        />
+        <Tooltip title={t('editor.addField')}>
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} aria-label={t('editor.addField')} />
+        </Tooltip>
+      </Space.Compact>
+      <Modal
+        open={adding}
+        title={t('editor.addField')}
+        okText={t('editor.addFieldOk')}
+        cancelText={t('common:cancel')}
+        onOk={() => void add()}
+        okButtonProps={{ disabled: name.trim().length < 2, loading: busy }}
+        onCancel={() => setAdding(false)}
+        destroyOnHidden
+      >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('editor.addFieldPlaceholder')} onPressEnter={() => void add()} autoFocus />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { FileSearchOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { ExtractResult } from '../../../electron/contract/tasks';
+import { call } from '../../api/client';
+import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
+import { DirectiveEditor } from './DirectiveEditor';
+import { draftFromExtract } from './draft';
+
+/** "Dán văn bản": paste a notice, read it, then review the proposal in the editor before saving. */
+export function PastePage(): React.JSX.Element {
+  const { t } = useTranslation('tasks');
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<ExtractResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const read = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await call('directives.extract', { text }));
+      window.scrollTo({ top: 0 });
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (result) {
+    return (
+      <DirectiveEditor
+        initial={draftFromExtract(result)}
+        proposal={result.proposal}
+        title={t('paste.reviewTitle')}
+        onSaved={() => navigate('directives')}
+        onCancel={() => setResult(null)}
+      />
+    );
+  }
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('paste.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('paste.intro')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Card>
+        <Input.TextArea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('paste.placeholder')}
+          autoSize={{ minRows: 16, maxRows: 32 }}
+          data-testid="paste-text"
+          className="sv-paste"
+        />
+        <Space style={{ marginTop: 16 }}>
+          <Button type="primary" size="large" icon={<FileSearchOutlined />} disabled={!text.trim()} loading={busy} onClick={() => void read()} data-testid="paste-read">
+            {t('paste.read')}
+          </Button>
+          <Button size="large" onClick={() => navigate('directives')}>
+            {t('common:cancel')}
+          </Button>
+        </Space>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import type { TFunction } from 'i18next';
+import type {
+  Deadline,
+  Directive,
+  DirectiveType,
+  DueStateName,
+  ProgressStatus,
+  ReviewOutcome,
+} from '../../electron/contract/tasks';
+import { formatDate } from '../i18n/format';
+
+/**
+ * Words shared by the task screens. Keys are written out in full ("tasks:...") so the i18n
+ * test can check each of them, and so this file works whatever namespace its caller uses.
+ */
+
+export function directiveTypeLabel(t: TFunction, type: DirectiveType): string {
+  switch (type) {
+    case 'thongBaoKetLuan':
+      return t('tasks:types.thongBaoKetLuan');
+    case 'keHoach':
+      return t('tasks:types.keHoach');
+    case 'congVan':
+      return t('tasks:types.congVan');
+    case 'quyetDinh':
+      return t('tasks:types.quyetDinh');
+    case 'thongBao':
+      return t('tasks:types.thongBao');
+    case 'chiThi':
+      return t('tasks:types.chiThi');
+    case 'khac':
+      return t('tasks:types.khac');
+  }
+}
+
+export function statusLabel(t: TFunction, status: ProgressStatus): string {
+  switch (status) {
+    case 'notStarted':
+      return t('tasks:status.notStarted');
+    case 'inProgress':
+      return t('tasks:status.inProgress');
+    case 'done':
+      return t('tasks:status.done');
+    case 'cannotDo':
+      return t('tasks:status.cannotDo');
+  }
+}
+
+export function reviewLabel(t: TFunction, outcome: ReviewOutcome): string {
+  return outcome === 'accepted' ? t('tasks:review.accepted') : t('tasks:review.returned');
+}
+
+/** "125/TB-SLĐTBXH", "/TB-SLĐTBXH" while the number is not given yet, or "". */
+export function numberSymbol(d: Pick<Directive, 'number' | 'symbol'>): string {
+  if (!d.number && !d.symbol) return '';
+  return `${d.number}${d.symbol ? `/${d.symbol}` : ''}`;
+}
+
+/** "Thông báo kết luận số 125/TB-SLĐTBXH ngày 22/07/2022". */
+export function directiveRef(t: TFunction, d: Pick<Directive, 'type' | 'number' | 'symbol' | 'date'>): string {
+  const no = numberSymbol(d);
+  return [
+    directiveTypeLabel(t, d.type),
+    no ? t('tasks:directive.numberShort', { no }) : '',
+    d.date ? t('tasks:directive.dateShort', { date: formatDate(d.date) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function deadlineLabel(t: TFunction, d: Deadline): string {
+  if (d.kind === 'date') return formatDate(d.date);
+  if (d.kind === 'ongoing') return t('tasks:deadline.ongoing');
+  return t('tasks:deadline.none');
+}
+
+/** Plain countdown: "còn 3 ngày", "quá hạn 5 ngày", "hôm nay đến hạn", "thường xuyên". */
+export function countdownText(t: TFunction, due: { state: DueStateName; days: number }): string {
+  switch (due.state) {
+    case 'upcoming':
+    case 'dueSoon':
+      return t('directives:due.remaining', { count: due.days });
+    case 'dueToday':
+      return t('directives:due.dueToday');
+    case 'overdue':
+      return t('directives:due.overdue', { count: due.days });
+    case 'ongoing':
+      return t('directives:due.ongoing');
+    case 'none':
+      return t('directives:due.none');
+    case 'doneOnTime':
+      return t('directives:due.doneOnTime', { count: due.days });
+    case 'doneLate':
+      return t('directives:due.doneLate', { count: due.days });
+  }
+}
+
+const TZ = 'Asia/Ho_Chi_Minh';
+
+/** "22/07/2022 14:05" in Vietnam time. */
+export function dateTimeText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  return `${formatDate(d)} ${time}`;
+}
+
+/** "1,5 MB", "820 KB", "12 B". */
+export function fileSizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024).toLocaleString('vi-VN')} KB`;
+  return `${bytes} B`;
+}

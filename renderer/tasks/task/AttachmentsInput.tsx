@@ -1,0 +1,59 @@
+import { useRef, useState } from 'react';
+import { Alert, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { MAX_ATTACHMENT_BYTES, type AttachmentMeta } from '../../../electron/contract/tasks';
+import { call } from '../../api/client';
+import { errorText } from '../../app/errorText';
+import { fileToBase64 } from '../../ui/saveFile';
+import { AttachmentList } from './AttachmentList';
+
+/** Files attached to a progress report: copied into the data folder (SHA-256) at once, linked on Lưu. */
+export function AttachmentsInput({ taskId, value, onChange }: { taskId: string; value: AttachmentMeta[]; onChange: (v: AttachmentMeta[]) => void }): React.JSX.Element {
+  const { t } = useTranslation('tasks');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(0);
+  // Several files may finish in any order: each adds to the latest list, not the one it saw.
+  const latest = useRef(value);
+  latest.current = value;
+
+  const add = async (file: File): Promise<void> => {
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      setError(`${file.name}: ${t('errors.attachmentTooLarge')}`);
+      return;
+    }
+    setBusy((n) => n + 1);
+    try {
+      const meta = await call('attachments.add', { taskId, name: file.name, mime: file.type || 'application/octet-stream', base64: await fileToBase64(file) });
+      latest.current = [...latest.current.filter((a) => a.id !== meta.id), meta];
+      onChange(latest.current);
+    } catch (e) {
+      setError(`${file.name}: ${errorText(t, e)}`);
+    } finally {
+      setBusy((n) => n - 1);
+    }
+  };
+
+  return (
+    <div data-testid="attachments">
+      {error && <Alert type="error" showIcon closable={{ onClose: () => setError(null) }} title={error} style={{ marginBottom: 8 }} />}
+      <Upload.Dragger
+        multiple
+        showUploadList={false}
+        beforeUpload={(file) => {
+          setError(null);
+          void add(file);
+          return false;
+        }}
+        disabled={busy > 0}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">{busy > 0 ? t('progress.uploading') : t('progress.dropFiles')}</p>
+        <p className="ant-upload-hint">{t('progress.fileLimit', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 })}</p>
+      </Upload.Dragger>
+      <AttachmentList items={value} onRemove={(id) => onChange(value.filter((a) => a.id !== id))} />
+    </div>
+  );
+}
