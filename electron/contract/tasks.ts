@@ -169,6 +169,8 @@ export interface TaskDetail {
 export interface DirectiveSummary {
   directive: Directive;
   taskCount: number;
+  /** Tasks every assigned office has completed: the "13/14 hoàn thành" figure. */
+  taskDoneCount: number;
   assignmentCount: number;
   doneCount: number;
   overdueCount: number;

@@ -105,13 +105,15 @@ export function listRows(ctx: CoreContext, filter: TaskFilter): TaskRow[] {
 export function directiveSummaries(ctx: CoreContext): DirectiveSummary[] {
   const rows = listRows(ctx, {});
   const out = new Map<string, DirectiveSummary>();
-  for (const d of directivesById(ctx).values()) out.set(d.id, { directive: d, taskCount: 0, assignmentCount: 0, doneCount: 0, overdueCount: 0 });
+  for (const d of directivesById(ctx).values()) out.set(d.id, { directive: d, taskCount: 0, taskDoneCount: 0, assignmentCount: 0, doneCount: 0, overdueCount: 0 });
   for (const r of rows) {
     const s = out.get(r.task.directiveId);
     if (!s) continue;
     s.taskCount++;
     s.assignmentCount += r.assignments.length;
-    s.doneCount += r.assignments.filter((a) => a.due.state === 'doneOnTime' || a.due.state === 'doneLate').length;
+    const done = r.assignments.filter((a) => a.due.state === 'doneOnTime' || a.due.state === 'doneLate').length;
+    s.doneCount += done;
+    if (done > 0 && done === r.assignments.length) s.taskDoneCount++;
     s.overdueCount += r.assignments.filter((a) => a.due.state === 'overdue').length;
   }
   return [...out.values()].sort((a, b) => (b.directive.date ?? '').localeCompare(a.directive.date ?? ''));

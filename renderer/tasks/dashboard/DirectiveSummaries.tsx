@@ -26,7 +26,7 @@ export function DirectiveSummaries({ items, selected }: { items: DirectiveSummar
                 {s.directive.title}
               </Typography.Paragraph>
               <div className="sv-summary-line">
-                <strong data-testid="summary-done">{t('directives.doneOf', { done: s.doneCount, total: s.assignmentCount })}</strong>
+                <strong data-testid="summary-done">{t('directives.tasksDoneOf', { done: s.taskDoneCount, total: s.taskCount, doneA: s.doneCount, totalA: s.assignmentCount })}</strong>
                 {s.overdueCount > 0 && <Tag color="red">{t('directives.overdueCount', { count: s.overdueCount })}</Tag>}
               </div>
               <Progress percent={pct} size="small" />

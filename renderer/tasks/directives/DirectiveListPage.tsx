@@ -101,7 +101,7 @@ export function DirectiveListPage(): React.JSX.Element {
             width: 200,
             render: (_, r) => (
               <div>
-                <div>{t('directives.doneOf', { done: r.doneCount, total: r.assignmentCount })}</div>
+                <div>{t('directives.tasksDoneOf', { done: r.taskDoneCount, total: r.taskCount, doneA: r.doneCount, totalA: r.assignmentCount })}</div>
                 <Progress percent={r.assignmentCount ? Math.round((r.doneCount / r.assignmentCount) * 100) : 0} size="small" showInfo={false} />
                 <div className="muted">{t('directives.taskCount', { count: r.taskCount })}</div>
               </div>

@@ -27,7 +27,7 @@ export function SoDirectivesWidget(): React.JSX.Element {
               extra={
                 <div style={{ width: 200 }}>
                   <div>
-                    <strong>{t('directives.doneOf', { done: s.doneCount, total: s.assignmentCount })}</strong>{' '}
+                    <strong>{t('directives.tasksDoneOf', { done: s.taskDoneCount, total: s.taskCount, doneA: s.doneCount, totalA: s.assignmentCount })}</strong>{' '}
                     {s.overdueCount > 0 && <Tag color="red">{t('directives.overdueCount', { count: s.overdueCount })}</Tag>}
                   </div>
                   <Progress percent={s.assignmentCount ? Math.round((s.doneCount / s.assignmentCount) * 100) : 0} size="small" showInfo={false} />
