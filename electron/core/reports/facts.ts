@@ -1,0 +1,87 @@
+import type { CoreContext } from '../context';
+import type { OfficeRef } from '../../contract/reports';
+import { classifyHousehold } from '../households/classify';
+import { communeLabel, sampleCommunes, type Commune } from '../households/communes';
+import { standardById } from '../households/standards';
+import { listRows } from '../tasks/views';
+import { householdFacts, mergeFacts, taskFacts, type HouseholdRow } from './householdFacts';
+import { assertPeriodKey, periodRange } from './periods';
+import type { PrefillFacts } from './prefill';
+
+/**
+ * What the office's own data already says for a period: household counts from the poverty
+ * review (household documents) and task counts from progress. Anything unreadable is left
+ * out: a prefill offers a starting figure, it never blocks a report.
+ */
+
+type Plain = Record<string, unknown>;
+
+const CLASSES = new Set(['poor', 'nearPoor', 'medium', 'above']);
+const KINDS = new Set(['xa', 'phuong', 'thiTran']);
+
+/** A household document's class: by the rule when its standard is known here, else as stored. */
+function classOf(data: Plain): string | null {
+  const stated = data['class'] ?? (data['classification'] as Plain | undefined)?.['class'];
+  const fallback = typeof stated === 'string' && CLASSES.has(stated) ? stated : null;
+  const standardId = data['standardId'];
+  if (typeof standardId !== 'string') return fallback;
+  try {
+    const deprived = Array.isArray(data['deprived']) ? (data['deprived'] as string[]) : [];
+    return classifyHousehold(
+      { area: data['area'] === 'urban' ? 'urban' : 'rural', incomePerPerson: data['incomePerPerson'] as number, deprived },
+      standardById(standardId),
+    ).class;
+  } catch {
+    return fallback;
+  }
+}
+
+function householdRows(ctx: CoreContext, office: string): HouseholdRow[] {
+  return ctx.store
+    .list('household')
+    .filter((d) => d.owner === office)
+    .map((d) => ({
+      commune: typeof d.data['communeCode'] === 'string' ? d.data['communeCode'] : '',
+      cls: classOf(d.data),
+      reviewYear: typeof d.data['reviewYear'] === 'number' ? d.data['reviewYear'] : null,
+    }));
+}
+
+export function prefillFacts(ctx: CoreContext, office: string, period: string): PrefillFacts {
+  const { year } = assertPeriodKey(period);
+  const households = householdFacts(householdRows(ctx, office), year);
+  if (ctx.store.count('task') === 0) return households;
+  const rows = listRows(ctx, { office }).map((r) => {
+    const mine = r.assignments.find((a) => a.office === office);
+    return {
+      dates: [r.directive.date, r.task.deadline.kind === 'date' ? r.task.deadline.date : null],
+      done: mine?.status === 'done',
+    };
+  });
+  return mergeFacts(households, taskFacts(rows, periodRange(period)));
+}
+
+/** The office's communes: its own list when it has one, else the shipped sample, plus any seen in households. */
+export function communesOf(ctx: CoreContext, office: string): OfficeRef[] {
+  const own: Commune[] = [];
+  for (const d of ctx.store.list('commune')) {
+    if (d.owner !== office) continue;
+    const list = Array.isArray(d.data['communes']) ? (d.data['communes'] as Plain[]) : [d.data];
+    for (const c of list) {
+      if (typeof c['code'] === 'string' && typeof c['name'] === 'string') {
+        const kind = KINDS.has(String(c['kind'])) ? (c['kind'] as Commune['kind']) : 'xa';
+        own.push({ code: c['code'], name: c['name'], kind, aliases: [], villages: [] });
+      }
+    }
+  }
+  const list = own.length > 0 ? own : sampleCommunes(office);
+  const out: OfficeRef[] = list.map((c) => ({ code: c.code, name: communeLabel(c) }));
+  const known = new Set(out.map((c) => c.code));
+  for (const h of householdRows(ctx, office)) {
+    if (h.commune && !known.has(h.commune)) {
+      known.add(h.commune);
+      out.push({ code: h.commune, name: h.commune });
+    }
+  }
+  return out;
+}

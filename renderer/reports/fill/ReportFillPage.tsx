@@ -1,0 +1,16 @@
+import { Alert, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../api/hooks';
+import { errorText } from '../../app/errorText';
+import { ReportView } from './ReportView';
+import '../reports.css';
+
+/** #/report/<formId>/<period>[/<office>]: an office fills its report; the Sở opens a received one. */
+export function ReportFillPage({ params }: { params: string[] }): React.JSX.Element {
+  const { t } = useTranslation('reports');
+  const [formId = '', period = '', office] = params;
+  const q = useQuery('reports.open', office ? { formId, period, office } : { formId, period });
+  if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
+  if (!q.data) return <Spin />;
+  return <ReportView key={`${q.data.office.code}/${q.data.period}/${q.data.report?.hlc ?? 'new'}`} initial={q.data} />;
+}

@@ -1,0 +1,61 @@
+import { App, Button, Input } from 'antd';
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportOpen } from '../../../electron/contract/reports';
+import { call } from '../../api/client';
+import { errorText } from '../../app/errorText';
+
+export interface ReviewActionsProps {
+  data: ReportOpen;
+  fieldComments: Record<string, string>;
+  onSaved: (next: ReportOpen) => void;
+}
+
+/** The Sở accepts a received report (it is then locked) or returns it with comments per field. */
+export function ReviewActions({ data, fieldComments, onSaved }: ReviewActionsProps): React.JSX.Element | null {
+  const { t } = useTranslation('reports');
+  const { message } = App.useApp();
+  const [comment, setComment] = useState(data.review?.comment ?? '');
+  const [busy, setBusy] = useState(false);
+  if (data.report?.status !== 'complete') return null;
+
+  const review = async (outcome: 'accepted' | 'returned'): Promise<void> => {
+    setBusy(true);
+    try {
+      const next = await call('reports.review', {
+        formId: data.form.formId,
+        period: data.period,
+        office: data.office.code,
+        outcome,
+        comment,
+        fieldComments: outcome === 'returned' ? fieldComments : {},
+      });
+      onSaved(next);
+      void message.success(outcome === 'accepted' ? t('review.acceptedDone') : t('review.returnedDone'));
+    } catch (e) {
+      void message.error(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="rp-actions">
+      <Input.TextArea
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        placeholder={t('review.generalPlaceholder')}
+        autoSize={{ minRows: 1, maxRows: 4 }}
+        style={{ flex: '1 1 320px' }}
+        data-testid="review-comment"
+      />
+      <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => void review('accepted')} data-testid="accept-report">
+        {t('review.accept')}
+      </Button>
+      <Button danger icon={<RollbackOutlined />} loading={busy} onClick={() => void review('returned')} data-testid="return-report">
+        {t('review.return')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
+import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DueRule, Indicator, ReportForm, Section } from '../../../electron/contract/reports';
+import { formIndicators } from '../../../electron/contract/reports';
+import { call } from '../../api/client';
+import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
+import { DueRuleEditor } from './DueRuleEditor';
+import { IndicatorEditorRow } from './IndicatorEditorRow';
+import { newIndicator, suggestIndicatorId } from './draft';
+
+/**
+ * A new version of a form: labels, units of new indicators, required-ness, bounds, new
+ * indicators in a section, the due rule. The core checks the result (versions.newVersion) and
+ * refuses changes that would stop reports on earlier versions from adding up.
+ */
+export function FormEditor({ form }: { form: ReportForm }): React.JSX.Element {
+  const { t } = useTranslation('reports');
+  const { message } = App.useApp();
+  const [title, setTitle] = useState(form.title);
+  const [dueRule, setDueRule] = useState<DueRule>(form.dueRule);
+  const [sections, setSections] = useState<Section[]>(() => structuredClone(form.sections));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const existing = new Set(formIndicators(form).map((i) => i.id));
+  // Ids of new indicators follow their label until the officer types an id of their own.
+  const [typedIds, setTypedIds] = useState<Set<string>>(new Set());
+  const edit = (si: number, ii: number, before: Indicator, next: Indicator, field?: 'id'): void => {
+    if (field === 'id') setTypedIds((s) => new Set(s).add(next.id));
+    else if (!existing.has(before.id) && !typedIds.has(before.id) && next.label !== before.label) {
+      const section = sections[si];
+      const taken = new Set(sections.flatMap((x) => x.indicators.map((i) => i.id)).filter((id) => id !== before.id));
+      if (section) next = { ...next, id: suggestIndicatorId(section, next.label, taken) };
+    }
+    setIndicator(si, ii, next);
+  };
+
+  const setIndicator = (si: number, ii: number, next: Indicator | null): void =>
+    setSections((all) =>
+      all.map((s, i) =>
+        i !== si ? s : { ...s, indicators: next ? s.indicators.map((x, j) => (j === ii ? next : x)) : s.indicators.filter((_, j) => j !== ii) },
+      ),
+    );
+  const add = (si: number): void =>
+    setSections((all) =>
+      all.map((s, i) => {
+        if (i !== si) return s;
+        const taken = new Set(all.flatMap((x) => x.indicators.map((ind) => ind.id)));
+        const label = t('editor.newLabel');
+        return { ...s, indicators: [...s.indicators, newIndicator(suggestIndicatorId(s, label, taken), label, 'integer', '')] };
+      }),
+    );
+
+  const save = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await call('reports.saveVersion', { formId: form.formId, basedOn: form.version, changes: { title, dueRule, sections } });
+      void message.success(t('editor.saved', { version: next.version }));
+      navigate('report-form', form.formId, String(next.version));
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div data-testid="form-editor">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('editor.title', { version: form.version + 1 })}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('editor.intro')}</Typography.Paragraph>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong>{t('editor.formTitle')}</Typography.Text>
+          <Input value={title} onChange={(e) => setTitle(e.target.value)} />
+          <Typography.Text strong>{t('forms.dueRule')}</Typography.Text>
+          <DueRuleEditor value={dueRule} onChange={setDueRule} />
+        </Space>
+      </Card>
+      {sections.map((s, si) => (
+        <Card key={s.id} size="small" title={s.title} style={{ marginBottom: 16 }}>
+          {s.indicators.map((ind, ii) => (
+            <IndicatorEditorRow
+              key={`${si}-${ii}`}
+              indicator={ind}
+              isNew={!existing.has(ind.id)}
+              onChange={(next, field) => edit(si, ii, ind, next, field)}
+              onRemove={existing.has(ind.id) ? undefined : () => setIndicator(si, ii, null)}
+            />
+          ))}
+          <Button icon={<PlusOutlined />} type="dashed" onClick={() => add(si)} style={{ marginTop: 8 }} data-testid={`add-indicator-${s.id}`}>
+            {t('editor.addIndicator')}
+          </Button>
+        </Card>
+      ))}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="editor-error" />}
+      <div className="rp-actions">
+        <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void save()} data-testid="save-version">
+          {t('editor.save', { version: form.version + 1 })}
+        </Button>
+        <Button onClick={() => navigate('report-form', form.formId, String(form.version))}>{t('fill.cancel')}</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { App, Button, Card, Space, Table, Tag } from 'antd';
+import { CloudDownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormSummary } from '../../../electron/contract/reports';
+import { call } from '../../api/client';
+import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
+import { dueRuleText, periodTypeLabel } from '../labels';
+
+/** The Sở's report forms with their versions; a form is viewed or given a new version from here. */
+export function FormsList({ forms, reload }: { forms: FormSummary[]; reload: () => Promise<void> }): React.JSX.Element {
+  const { t } = useTranslation('reports');
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const install = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await call('reports.installDefaults', {});
+      await reload();
+      void message.success(t('forms.installed'));
+    } catch (e) {
+      void message.error(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" data-testid="forms-list">
+      <Table<FormSummary>
+        rowKey="formId"
+        pagination={false}
+        dataSource={forms}
+        columns={[
+          { title: t('forms.title'), dataIndex: 'title' },
+          { title: t('forms.periodType'), key: 'pt', width: 120, render: (_, f) => periodTypeLabel(t, f.periodType) },
+          { title: t('forms.dueRule'), key: 'due', width: 200, render: (_, f) => dueRuleText(t, f.dueRule) },
+          { title: t('forms.offices'), key: 'offices', width: 100, render: (_, f) => f.offices.length },
+          {
+            title: t('forms.versions'),
+            key: 'versions',
+            width: 200,
+            render: (_, f) => (
+              <Space size={4} wrap>
+                {f.versions.map((v) => (
+                  <Tag key={v.version} color={v.version === f.latest ? 'red' : undefined} style={{ cursor: 'pointer' }} onClick={() => navigate('report-form', f.formId, String(v.version))}>
+                    {t('forms.versionTag', { version: v.version })}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: '',
+            key: 'actions',
+            width: 260,
+            render: (_, f) => (
+              <Space>
+                <Button icon={<EyeOutlined />} onClick={() => navigate('report-form', f.formId, String(f.latest))}>
+                  {t('forms.view')}
+                </Button>
+                <Button icon={<EditOutlined />} onClick={() => navigate('report-form', f.formId, 'new')} data-testid={`new-version-${f.formId}`}>
+                  {t('forms.newVersion')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Button icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void install()} style={{ marginTop: 12 }}>
+        {t('forms.installDefaults')}
+      </Button>
+    </Card>
+  );
+}

@@ -1,0 +1,48 @@
+import { Button, Card, Empty, List, Typography } from 'antd';
+import { FileDoneOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../api/hooks';
+import { navigate } from '../../app/router';
+import { formatDate } from '../../i18n/format';
+import { periodName } from '../labels';
+import { StateTag } from '../StateTag';
+
+/** Home card at an office: the reports that need doing (not started, draft, returned). */
+export function OfficeReportsWidget(): React.JSX.Element {
+  const { t } = useTranslation('reports');
+  const q = useQuery('reports.due', {});
+  const open = (q.data ?? []).filter((d) => d.state === 'notStarted' || d.state === 'draft' || d.state === 'returned').slice(0, 5);
+  return (
+    <Card
+      title={
+        <span>
+          <FileDoneOutlined /> {t('home.officeTitle')}
+        </span>
+      }
+      extra={<Button type="link" onClick={() => navigate('reports')}>{t('home.all')}</Button>}
+      loading={q.loading && !q.data}
+      data-testid="reports-widget"
+    >
+      {open.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.nothingDue')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={open}
+          renderItem={(d) => (
+            <List.Item onClick={() => navigate('report', d.formId, d.period)} style={{ cursor: 'pointer' }}>
+              <Typography.Text strong style={{ minWidth: 170 }}>
+                {periodName(t, d.period)}
+              </Typography.Text>
+              <span style={{ flex: 1, padding: '0 12px' }}>{d.formTitle}</span>
+              <Typography.Text type={d.overdue ? 'danger' : 'secondary'} style={{ marginRight: 12 }}>
+                {d.overdue ? t('chase.overdue', { count: d.daysOverdue }) : t('matrix.dueOn', { date: formatDate(d.dueDate) })}
+              </Typography.Text>
+              <StateTag state={d.state} />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { householdFacts, mergeFacts, taskFacts, type HouseholdRow } from '../../../electron/core/reports/householdFacts';
+import { prefillValues } from '../../../electron/core/reports/prefill';
+import { SIX_MONTH_FORM } from '../../../electron/core/reports/defaultForms';
+
+const row = (commune: string, cls: string | null, reviewYear: number | null): HouseholdRow => ({ commune, cls, reviewYear });
+
+describe('số hộ để điền sẵn báo cáo', () => {
+  it('counts the latest review not after the report year, per commune and in all', () => {
+    const rows = [
+      row('A', 'poor', 2021),
+      row('A', 'nearPoor', 2021),
+      row('A', 'above', 2021),
+      row('B', 'poor', 2021),
+      row('B', null, 2021),
+      row('A', 'poor', 2020),
+      row('A', 'poor', 2023),
+    ];
+    const f = householdFacts(rows, 2022);
+    expect(f.totals).toEqual({ 'households.total': 5, 'households.poor': 2, 'households.nearPoor': 1 });
+    expect(f.perCommune?.['A']).toEqual({ 'households.total': 3, 'households.poor': 1, 'households.nearPoor': 1 });
+    expect(f.perCommune?.['B']).toEqual({ 'households.total': 2, 'households.poor': 1, 'households.nearPoor': 0 });
+    expect(householdFacts(rows, 2023).totals?.['households.total']).toBe(1);
+  });
+
+  it('says nothing when there are no households (no zeros are offered)', () => {
+    expect(householdFacts([], 2022)).toEqual({});
+    expect(householdFacts([row('A', 'poor', 2024)], 2022)).toEqual({});
+    expect(prefillValues(SIX_MONTH_FORM, householdFacts([], 2022)).filled).toEqual([]);
+  });
+
+  it('counts tasks of the period by directive date or deadline', () => {
+    const f = taskFacts(
+      [
+        { dates: ['2022-03-01', null], done: true },
+        { dates: ['2021-12-20', '2022-06-30'], done: false },
+        { dates: ['2021-12-20', '2022-07-01'], done: true },
+        { dates: [null, null], done: true },
+      ],
+      { start: '2022-01-01', end: '2022-06-30' },
+    );
+    expect(f.totals).toEqual({ 'tasks.assigned': 2, 'tasks.done': 1 });
+  });
+
+  it('merges sources, the first one winning', () => {
+    const m = mergeFacts({ totals: { 'households.poor': 3 } }, { totals: { 'households.poor': 9, 'tasks.done': 2 } });
+    expect(m.totals).toEqual({ 'households.poor': 3, 'tasks.done': 2 });
+    const filled = prefillValues(SIX_MONTH_FORM, m);
+    expect(filled.values['gn.ho_ngheo']).toBe(3);
+    expect(filled.values['nv.hoan_thanh']).toBe(2);
+  });
+});
