@@ -1,6 +1,7 @@
-import { app, BrowserWindow, dialog, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, shell } from 'electron';
 import path from 'node:path';
 import { openCore, type Core } from './core';
+import { safeStorageKeyProtector, safeStorageUsable } from './core/bundles';
 import { AppError } from './contract/errors';
 import { APP_ORIGIN } from './contract/bridge';
 import { registerIpc } from './ipc';
@@ -61,6 +62,14 @@ async function start(): Promise<void> {
         showItemInFolder: async (file) => shell.showItemInFolder(file),
         openExternal: async (url) => {
           if (url.startsWith('mailto:')) await shell.openExternal(url);
+        },
+        // Private keys sealed by the OS (DPAPI on Windows); otherwise the core uses a 0600 key file.
+        ...(safeStorageUsable(safeStorage) ? { keyProtector: safeStorageKeyProtector(safeStorage) } : {}),
+        pickFolder: async () => {
+          const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+          const options = { properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+          const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+          return r.canceled ? null : (r.filePaths[0] ?? null);
         },
       },
     });

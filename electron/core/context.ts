@@ -3,6 +3,7 @@ import type { OrgProfile, OrgUnit } from './domain/org';
 import type { Settings } from './settings';
 import type { Session } from '../contract/app';
 import { AppError } from '../contract/errors';
+import type { KeyProtector } from './bundles';
 
 /**
  * Platform needs that differ between Electron, the web harness and the CLI are passed in as
@@ -13,6 +14,10 @@ export interface CorePorts {
   showItemInFolder?: (file: string) => Promise<void>;
   /** Open a mailto: link in the mail client (Electron: shell.openExternal). */
   openExternal?: (url: string) => Promise<void>;
+  /** Seals this installation's private keys (Electron: safeStorage); default: a 0600 key file. */
+  keyProtector?: KeyProtector;
+  /** A folder chosen in a native dialog, or null when cancelled (Electron: dialog.showOpenDialog). */
+  pickFolder?: (purpose: 'export' | 'import' | 'keyCard') => Promise<string | null>;
 }
 
 /** What every feature service gets: the store, settings, profile and clock. */

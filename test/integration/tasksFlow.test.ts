@@ -1,6 +1,7 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openOffice, type Office } from './twoOffices';
+import { carry as carryBundle, exchangeKeys, usbStick } from './syncHelpers';
 
 // 1 Aug 2022, 09:00 in Vietnam: after the 30/7/2022 deadline of the poverty plan task.
 let clock = Date.UTC(2022, 6, 26, 2, 0);
@@ -10,10 +11,19 @@ afterAll(async () => {
   for (const o of opened) await o.core.close();
 });
 
-/** Copy documents between installations until bundle files carry them (the bundle tests do). */
-async function carry(from: Office, to: Office, kinds: string[]): Promise<void> {
-  const docs = kinds.flatMap((k) => from.core.context.store.list(k as 'task', { includeDeleted: true }));
-  await to.core.context.store.putVersions(docs);
+/**
+ * Carry by real bundle files: key cards exchanged once per pair, then export, file, import with
+ * every check. `kinds` only says what the step is about: a bundle carries everything the
+ * recipient has not acknowledged yet.
+ */
+const paired = new Set<string>();
+async function carry(from: Office, to: Office, _kinds: string[]): Promise<void> {
+  const pair = [from.dataDir, to.dataDir].sort().join('|');
+  if (!paired.has(pair)) {
+    await exchangeKeys(from, to, usbStick('keys'));
+    paired.add(pair);
+  }
+  await carryBundle(from, to);
 }
 
 describe('directive → tasks → progress → review, Sở and Văn Quan', () => {

@@ -1,0 +1,62 @@
+import type { Identity } from '../bundles';
+import type { CoreContext } from '../context';
+import { rootUnit } from '../domain/org';
+import { createLogger } from '../log';
+import { createIdentityStore, type IdentityStore } from './identityStore';
+import { createPeerStore, type PeerStore } from './peers';
+import { syncError } from './errors';
+
+/** What the sync modules share: the core context, this PC's keys, the peers file, a log. */
+export interface SyncDeps {
+  ctx: CoreContext;
+  identity: IdentityStore;
+  peers: PeerStore;
+  log: (message: string, error?: unknown) => void;
+  me(): Promise<Me>;
+}
+
+export interface Me {
+  office: string;
+  officeName: string;
+  installation: string;
+  /** HLC node of this installation (the `author` of its versions). */
+  node: string;
+  isSo: boolean;
+  soCode: string;
+  identity: Identity & { protector: string };
+}
+
+export function createSyncDeps(ctx: CoreContext): SyncDeps {
+  const identity = createIdentityStore(ctx.dataDir, ctx.ports.keyProtector);
+  return {
+    ctx,
+    identity,
+    peers: createPeerStore(ctx.dataDir),
+    log: createLogger(ctx.dataDir),
+    me: async () => {
+      const s = ctx.session();
+      return {
+        office: s.office.code,
+        officeName: s.office.shortName,
+        installation: s.installationId,
+        node: ctx.settings().node,
+        isSo: s.role === 'so',
+        soCode: rootUnit(ctx.profile()).code,
+        identity: await identity.get(),
+      };
+    },
+  };
+}
+
+/** The Sở is the profile's department; every other unit exchanges as an office. */
+export function isSoOffice(ctx: CoreContext, code: string): boolean {
+  return ctx.unit(code)?.type === 'department';
+}
+
+export function officeName(ctx: CoreContext, code: string): string {
+  return ctx.unit(code)?.shortName ?? code;
+}
+
+export function requireKnownOffice(ctx: CoreContext, code: string): void {
+  if (!ctx.unit(code)) throw syncError('SENDER_NOT_IN_PROFILE', { office: code });
+}

@@ -1,0 +1,201 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { BundleReport, ImportReport, SyncWarning } from '../../contract/sync';
+import { AppError, toErrorValue } from '../../contract/errors';
+import { inspectBundle, openBundle, type Manifest, type OpenedBundle } from '../bundles';
+import { sha256Hex } from '../bundles/bytes';
+import { isBundleError } from '../bundles/errors';
+import type { Doc } from '../domain/document';
+import { writeFileDurable } from '../store/durableFile';
+import { ATTACHMENTS_DIR } from '../tasks/writes';
+import { isSoOffice, officeName, requireKnownOffice, type Me, type SyncDeps } from './deps';
+import { syncError } from './errors';
+import { findPeer, type KeysOf } from './peers';
+import { conflictId, planImport, totalsOf, type ImportPlan } from './plan';
+import { gatherFiles, groupBundles, type Candidate, type Source } from './readFiles';
+import { recordImport, sequenceWarnings } from './inbound';
+import { pinFor, recordPending } from './trust';
+
+/**
+ * Dry run (apply: false) and import of bundle files. Each bundle is verified completely by
+ * openBundle before anything is written; then, for an import: attachment files first
+ * (content-addressed, harmless if what follows fails), every accepted document and new
+ * conflict record in ONE store.putVersions call (all or nothing), and last the peer state
+ * (bundle id, sequence, acknowledgement). A refused bundle leaves the document files as they
+ * were; a refused document inside an accepted bundle is reported and the rest applied.
+ */
+export interface ImportOptions {
+  apply: boolean;
+  allowFirstContact: boolean;
+  expectFingerprint?: string | undefined;
+}
+
+export async function importBundles(deps: SyncDeps, source: Source, opts: ImportOptions): Promise<ImportReport> {
+  const me = await deps.me();
+  const { files, unreadable } = await gatherFiles(source);
+  const candidates = [...groupBundles(files), ...unreadable];
+  // Oldest first per sender, so gaps and acknowledgements read in order.
+  const order = candidates.map((c) => ({ c, key: sortKey(c, deps.ctx.appVersion) })).sort((a, b) => a.key.localeCompare(b.key));
+  const bundles: BundleReport[] = [];
+  for (const { c } of order) bundles.push(await importOne(deps, me, c, opts));
+  return { bundles };
+}
+
+function sortKey(c: Candidate, appVersion: string): string {
+  if (!c.bytes) return `~${c.fileNames[0] ?? ''}`;
+  try {
+    const m = inspectBundle(c.bytes, appVersion).manifest;
+    return `${m.sender.office}/${m.sender.installation}/${String(m.seq).padStart(10, '0')}`;
+  } catch {
+    return `~${c.fileNames[0] ?? ''}`;
+  }
+}
+
+function blank(fileNames: string[]): BundleReport {
+  return {
+    fileNames,
+    status: 'refused',
+    error: null,
+    sender: null,
+    recipient: null,
+    seq: null,
+    bundleId: null,
+    createdAt: null,
+    kinds: [],
+    totals: { new: 0, updated: 0, unchanged: 0, older: 0, conflict: 0, refused: 0 },
+    refused: [],
+    warnings: [],
+    attachments: { count: 0, bytes: 0 },
+    personalData: false,
+  };
+}
+
+async function importOne(deps: SyncDeps, me: Me, c: Candidate, opts: ImportOptions): Promise<BundleReport> {
+  const { ctx } = deps;
+  const report = blank(c.fileNames);
+  let manifest: Manifest | null = null;
+  try {
+    if (c.error || !c.bytes) throw c.error ?? syncError('NO_FILES');
+    manifest = inspectBundle(c.bytes, ctx.appVersion).manifest;
+    const sender = manifest.sender;
+    Object.assign(report, { recipient: manifest.recipient, seq: manifest.seq, bundleId: manifest.bundleId, createdAt: manifest.createdAt });
+    if (sender.office === me.office && sender.installation === me.installation) {
+      return { ...report, status: 'skipped', error: { code: 'OWN_BUNDLE', messageKey: 'bundles:sync.import.ownBundle', params: { seq: manifest.seq } } };
+    }
+    if (manifest.recipient === me.office) {
+      requireKnownOffice(ctx, sender.office);
+      if (!me.isSo && sender.office !== me.soCode && sender.office !== me.office) throw syncError('NOT_A_PEER', { office: sender.office });
+    }
+    const state = await deps.peers.read();
+    const keys: KeysOf = { ...sender, fingerprint: sender.keyFingerprint };
+    const peer = findPeer(state, sender.office, sender.installation);
+    let opened: OpenedBundle;
+    try {
+      opened = openBundle(c.bytes, {
+        ourOffice: me.office,
+        ourAgreementPrivateKey: me.identity.agreementPrivateKey,
+        pinnedKeys: (office) => pinFor(state, office, sender.installation),
+        appVersion: ctx.appVersion,
+        alreadyImported: (id) => peer?.in.bundleIds.includes(id) ?? false,
+        // The dry run shows a new sender's fingerprint and content; only an import pins it.
+        allowFirstContact: !opts.apply || opts.allowFirstContact,
+      });
+    } catch (e) {
+      if (isBundleError(e, 'KEY_CHANGED')) await deps.peers.update((s) => recordPending(s, keys, 'bundle', ctx.now().toISOString()));
+      throw e;
+    }
+    report.sender = {
+      office: sender.office,
+      officeName: officeName(ctx, sender.office),
+      installation: sender.installation,
+      fingerprint: sender.keyFingerprint,
+      trust: opened.firstContact ? 'firstContact' : 'pinned',
+      confirmedByPhone: peer?.confirmedByPhone ?? false,
+    };
+    if (opened.firstContact && opts.apply && opts.expectFingerprint && opts.expectFingerprint !== sender.keyFingerprint) {
+      throw syncError('FINGERPRINT_MISMATCH', { office: sender.office, fingerprint: sender.keyFingerprint });
+    }
+    const plan = planImport(opened.docs, { office: sender.office, isSo: isSoOffice(ctx, sender.office) }, (id) => ctx.store.get(id));
+    const { good, warnings: fileWarnings } = checkAttachments(opened.attachments, sender.office);
+    Object.assign(report, {
+      kinds: plan.kinds,
+      totals: totalsOf(plan.kinds),
+      refused: plan.refused.slice(0, 200),
+      warnings: [...sequenceWarnings(peer, manifest, officeName(ctx, sender.office)), ...fileWarnings],
+      attachments: manifest.attachments,
+      personalData: (manifest.counts.household ?? 0) > 0 || manifest.attachments.count > 0,
+    });
+    if (!opts.apply) return { ...report, status: 'ready' };
+
+    await writeAttachments(ctx.dataDir, good);
+    await ctx.store.putVersions([...plan.apply, ...conflictDocs(deps, me, plan)]);
+    const at = ctx.now().toISOString();
+    await deps.peers.update((s) => recordImport(s, keys, opened, at));
+    deps.log(`sync: imported ${manifest.bundleId} seq ${manifest.seq} from ${sender.office}/${sender.installation}: ${JSON.stringify(report.totals)}`);
+    return { ...report, status: 'applied' };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const err = named(deps, e, manifest);
+    deps.log(`sync: ${opts.apply ? 'import' : 'inspect'} refused ${c.fileNames.join(', ')}: ${err.code} ${JSON.stringify(err.params)}`);
+    return { ...report, status: 'refused', error: toErrorValue(err) };
+  }
+}
+
+/** Office codes in messages become names ("khóa của Phòng LĐTBXH Văn Quan đã thay đổi"). */
+function named(deps: SyncDeps, e: AppError, m: Manifest | null): AppError {
+  const params: Record<string, string | number> = { ...e.params };
+  const code = typeof params['office'] === 'string' && params['office'] ? params['office'] : m?.sender.office;
+  if (code) {
+    params['officeCode'] = code;
+    params['office'] = officeName(deps.ctx, code);
+  }
+  for (const k of ['recipient', 'ourOffice']) if (typeof params[k] === 'string') params[k] = officeName(deps.ctx, params[k] as string);
+  if (m) params['installation'] = m.sender.installation;
+  if (m && params['seq'] === undefined) params['seq'] = m.seq;
+  return new AppError(e.code, e.messageKey, params);
+}
+
+/** Bundle attachments are keyed by the SHA-256 of their bytes; anything else is skipped. */
+function checkAttachments(attachments: Map<string, Uint8Array>, office: string): { good: Map<string, Uint8Array>; warnings: SyncWarning[] } {
+  const good = new Map<string, Uint8Array>();
+  const warnings: SyncWarning[] = [];
+  for (const [name, bytes] of attachments) {
+    if (/^[0-9a-f]{64}$/.test(name) && sha256Hex(bytes) === name) good.set(name, bytes);
+    else warnings.push({ code: 'ATTACHMENT_BAD', messageKey: 'bundles:sync.warnings.ATTACHMENT_BAD', params: { name, office } });
+  }
+  return { good, warnings };
+}
+
+async function writeAttachments(dataDir: string, files: Map<string, Uint8Array>): Promise<void> {
+  if (files.size === 0) return;
+  const dir = path.join(dataDir, ATTACHMENTS_DIR);
+  await fs.mkdir(dir, { recursive: true });
+  for (const [sha, bytes] of files) {
+    const file = path.join(dir, sha);
+    const exists = await fs.stat(file).then((st) => st.size === bytes.length, () => false);
+    if (!exists) await writeFileDurable(file, bytes);
+  }
+}
+
+function conflictDocs(deps: SyncDeps, me: Me, plan: ImportPlan): Doc[] {
+  const { ctx } = deps;
+  const at = ctx.now().toISOString();
+  const seen = new Set<string>();
+  const out: Doc[] = [];
+  for (const l of plan.losers) {
+    const id = conflictId(l.docId, l.loser.hlc);
+    if (seen.has(id) || ctx.store.get(id)) continue;
+    seen.add(id);
+    out.push({
+      id,
+      kind: 'conflict',
+      owner: me.office,
+      rev: 1,
+      hlc: ctx.store.hlc.tick(),
+      author: me.node,
+      data: { docId: l.docId, kind: l.kind, owner: l.owner, version: l.loser, detectedAt: at, resolved: null },
+    });
+  }
+  return out;
+}
+

@@ -1,0 +1,46 @@
+import { Alert, Col, Row, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../api/hooks';
+import { errorText } from '../app/errorText';
+import { ConflictsCard } from './ConflictsCard';
+import { ExportPanel } from './ExportPanel';
+import { IdentityCard } from './IdentityCard';
+import { ImportPanel } from './ImportPanel';
+import { PeersCard } from './PeersCard';
+import './sync.css';
+
+/** "Gửi/nhận dữ liệu": this PC's identity and key files, the offices it trusts, export, import, conflicts. */
+export function SyncPage(): React.JSX.Element {
+  const { t } = useTranslation('bundles');
+  const status = useQuery('sync.status', {});
+  const s = status.data;
+  const reload = (): void => void status.reload();
+  return (
+    <div className="sv-sync" data-testid="sync-page">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('sync.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
+        {t('sync.intro')}
+      </Typography.Paragraph>
+      {status.error && <Alert type="error" showIcon title={errorText(t, status.error)} style={{ marginBottom: 16 }} />}
+      {!s ? (
+        <Spin />
+      ) : (
+        <>
+          <IdentityCard status={s} onChanged={reload} />
+          <PeersCard status={s} onChanged={reload} />
+          <Row gutter={16}>
+            <Col xs={24} xxl={12}>
+              <ExportPanel status={s} onDone={reload} />
+            </Col>
+            <Col xs={24} xxl={12}>
+              <ImportPanel status={s} onDone={reload} />
+            </Col>
+          </Row>
+          <ConflictsCard key={s.openConflicts} onChanged={reload} />
+        </>
+      )}
+    </div>
+  );
+}
