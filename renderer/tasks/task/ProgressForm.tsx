@@ -9,6 +9,7 @@ import { statusLabel } from '../labels';
 import { AttachmentsInput } from './AttachmentsInput';
 import { FiguresEditor, type FigureRow } from './FiguresEditor';
 import { RequiredContentsInput } from './RequiredContentsInput';
+import { RecordStatusBadge } from '../../sync/RecordStatusBadge';
 
 interface Props {
   taskId: string;
@@ -60,7 +61,7 @@ export function ProgressForm({ taskId, requiredContents, progress, onSaved }: Pr
   };
 
   return (
-    <Card title={t('progress.title')} style={{ marginBottom: 16 }} data-testid="progress-form">
+    <Card title={t('progress.title')} extra={progress ? <RecordStatusBadge id={progress.id} /> : null} style={{ marginBottom: 16 }} data-testid="progress-form">
       <Form layout="vertical" requiredMark={false} component="div">
         <Form.Item label={t('progress.status')}>
           <Radio.Group
