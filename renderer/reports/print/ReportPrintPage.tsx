@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
 import { errorText } from '../../app/errorText';
 import { navigate } from '../../app/router';
-import { OfficialDocument } from './OfficialDocument';
+import { OfficialDocument } from '../../ui/print/OfficialDocument';
 import { ReportBody } from './ReportBody';
 
 /** #/report-print/<formId>/<period>/<accepted|all>: the consolidated BÁO CÁO, ready to print. */

@@ -3,9 +3,8 @@ import type { Output } from '../../../electron/contract';
 import type { ProgressReportData } from '../../../electron/contract/tasks';
 import { formatDate } from '../../i18n/format';
 import { directiveRef } from '../labels';
-import { Nd30Header } from './Nd30Header';
+import { OfficialDocument } from '../../ui/print/OfficialDocument';
 import { ReportTaskTable } from './ReportTaskTable';
-import './print.css';
 
 type OrgProfile = Output<'app.profile'>;
 
@@ -37,66 +36,54 @@ export function Nd30Report({ data, profile }: { data: ProgressReportData; profil
   const signTitle =
     unit?.type === 'unit' ? t('print.signDirector') : unit?.type === 'school' ? t('print.signPrincipal') : t('print.signHead');
   return (
-    <article className="nd30 nd30-paper" data-testid="report">
-      <Nd30Header
-        parentBody={data.office.parentBody || data.parentBody}
-        office={issuerName(data.office.name, unit?.district)}
-        numberLine={t('print.numberLine', { symbol: data.office.symbol })}
-        place={data.office.place}
-        date={data.date}
-      />
-      <div className="nd30-kind">{t('print.kind')}</div>
-      <div className="nd30-subject" data-testid="report-subject">
-        {before}
-        <span style={{ whiteSpace: 'nowrap' }}>{ref}</span>
-        {after}
-      </div>
-      <hr className="nd30-subject-rule" />
-      <section className="nd30-body">
-        <p>
-          {directives.length > 0
-            ? t('print.intro', { directives: directives.join('; '), so: so?.name ?? '', office: data.office.name })
-            : t('print.introNone', { office: data.office.name })}
-        </p>
-        <h4>{t('print.partSummary')}</h4>
-        <p data-testid="report-counts">
-          {t('print.counts', {
-            assigned: c.assigned,
-            doneOnTime: c.doneOnTime,
-            doneLate: c.doneLate,
-            inProgress: c.inProgress,
-            overdue: c.overdue,
-            notStarted: c.notStarted,
-            cannotDo: c.cannotDo,
-          })}
-        </p>
-        {data.rows.length > 0 && (
-          <>
-            <h4>{t('print.partTasks')}</h4>
-            <ReportTaskTable rows={data.rows} showDirective={directives.length > 1} />
-          </>
-        )}
-        <p>{t('print.closing', { office: data.office.name })}</p>
-      </section>
-      <table className="nd30-foot">
-        <tbody>
-          <tr>
-            <td className="left">
-              <div className="nd30-recipients-title">{t('print.recipients')}</div>
-              <ul className="nd30-recipients">
-                <li>{t('print.recipientSo', { so: so?.name ?? '' })}</li>
-                {unit?.district && <li>{t('print.recipientDistrict', { district: lowerFirst(unit.district) })}</li>}
-                <li>{t('print.recipientArchive')}</li>
-              </ul>
-            </td>
-            <td className="right">
-              <div className="nd30-sign-title">{signTitle}</div>
-              <div className="nd30-sign-space" />
-              <div className="nd30-sign-name">{data.signerName}</div>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </article>
+    <OfficialDocument
+      testId="report"
+      parentBody={data.office.parentBody || data.parentBody}
+      issuer={issuerName(data.office.name, unit?.district)}
+      issuerSymbol={data.office.symbol}
+      kindCode="BC"
+      kind={t('print.kind')}
+      subject={
+        <>
+          {before}
+          <span style={{ whiteSpace: 'nowrap' }}>{ref}</span>
+          {after}
+        </>
+      }
+      place={data.office.place}
+      date={data.date}
+      recipients={[
+        t('print.recipientSo', { so: so?.name ?? '' }),
+        ...(unit?.district ? [t('print.recipientDistrict', { district: lowerFirst(unit.district) })] : []),
+        t('print.recipientArchive'),
+      ]}
+      signerTitle={signTitle}
+      signerName={data.signerName}
+    >
+      <p>
+        {directives.length > 0
+          ? t('print.intro', { directives: directives.join('; '), so: so?.name ?? '', office: data.office.name })
+          : t('print.introNone', { office: data.office.name })}
+      </p>
+      <h4>{t('print.partSummary')}</h4>
+      <p data-testid="report-counts">
+        {t('print.counts', {
+          assigned: c.assigned,
+          doneOnTime: c.doneOnTime,
+          doneLate: c.doneLate,
+          inProgress: c.inProgress,
+          overdue: c.overdue,
+          notStarted: c.notStarted,
+          cannotDo: c.cannotDo,
+        })}
+      </p>
+      {data.rows.length > 0 && (
+        <>
+          <h4>{t('print.partTasks')}</h4>
+          <ReportTaskTable rows={data.rows} showDirective={directives.length > 1} />
+        </>
+      )}
+      <p>{t('print.closing', { office: data.office.name })}</p>
+    </OfficialDocument>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatViNumber, formatViTyping, parseViNumber, showNumber } from '../../../renderer/reports/numbers';
-import { ndDateLine, ndNumberLine } from '../../../renderer/reports/print/ndDate';
+import { dateLineVi as ndDateLine, numberLineVi as ndNumberLine } from '../../../renderer/ui/print/dateLine';
 
 describe('nhập số kiểu Việt Nam', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLineVi } from '../../../renderer/tasks/print/dateLine';
+import { dateLineVi } from '../../../renderer/ui/print/dateLine';
 
 describe('dateLineVi (Nghị định 30/2020 place and date line)', () => {
   it.each([

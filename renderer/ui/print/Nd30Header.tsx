@@ -1,13 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { dateLineVi } from './dateLine';
 
 /**
  * The header of an administrative document: issuing body on the left (parent body above, not
  * bold), Quốc hiệu and tiêu ngữ on the right, số/ký hiệu and the place/date line below them.
+ * The words are Vietnamese by law, whatever the interface language.
  */
 export function Nd30Header(props: { parentBody: string; office: string; numberLine: string; place: string; date: string }): React.JSX.Element {
-  const { i18n } = useTranslation('tasks');
-  const t = i18n.getFixedT('vi', 'tasks');
   return (
     <table className="nd30-head">
       <tbody>
@@ -19,8 +17,8 @@ export function Nd30Header(props: { parentBody: string; office: string; numberLi
             <div className="nd30-number">{props.numberLine}</div>
           </td>
           <td className="right">
-            <div className="nd30-qh">{t('print.quocHieu')}</div>
-            <div className="nd30-tn">{t('print.tieuNgu')}</div>
+            <div className="nd30-qh">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
+            <div className="nd30-tn">Độc lập - Tự do - Hạnh phúc</div>
             <div className="nd30-date" data-testid="report-date-line">
               {dateLineVi(props.place, props.date)}
             </div>

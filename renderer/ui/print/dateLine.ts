@@ -17,3 +17,8 @@ export function dateLineVi(place: string, iso: string | null | undefined): strin
   const month = mo <= 2 ? String(mo).padStart(2, '0') : String(mo);
   return `${prefix} ${day} tháng ${month} năm ${y}`;
 }
+
+/** "Số:      /BC-SLĐTBXH": the number is left blank for the văn thư to fill in when it is issued. */
+export function numberLineVi(kindCode: string, issuerSymbol: string, number = ''): string {
+  return `Số: ${number || '\u00a0'.repeat(6)}/${kindCode}-${issuerSymbol}`;
+}
