@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerSetupCommands } from './commands/setup';
+import { registerSyncCommands } from './commands/sync';
+import { registerHouseholdCommands } from './commands/households';
 import { registerExtractCommand } from './commands/extract';
 import { CliFailure } from './output';
 
@@ -9,6 +11,8 @@ import { CliFailure } from './output';
  */
 const program = new Command().name('so-viec').description('Sổ Việc — dòng lệnh').showHelpAfterError();
 registerSetupCommands(program);
+registerSyncCommands(program);
+registerHouseholdCommands(program);
 registerExtractCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

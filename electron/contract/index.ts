@@ -1,6 +1,9 @@
 import type { OpsRecord, ServiceOf, InputOf, OutputOf } from './define';
 import { appOps } from './app';
 import { taskOps } from './tasks';
+import { syncOps } from './sync';
+import { householdOps } from './households';
+import { reportOps } from './reports';
 
 /**
  * The contract: every operation the renderer may ask for. Preload, IPC handlers, the web
@@ -10,6 +13,9 @@ import { taskOps } from './tasks';
 export const contract = {
   ...appOps,
   ...taskOps,
+  ...syncOps,
+  ...householdOps,
+  ...reportOps,
 } satisfies OpsRecord;
 
 export type Contract = typeof contract;

@@ -13,6 +13,9 @@ import { APP_VERSION } from './version';
 import { notSetUp, type CoreContext, type CorePorts } from './context';
 import { createAppService } from './app/appService';
 import { createTaskService } from './tasks/service';
+import { createSyncService } from './sync/service';
+import { createHouseholdService } from './households/service';
+import { createReportService } from './reports/service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -88,6 +91,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     const service: Service = {
       ...createAppService(context),
       ...createTaskService(context),
+      ...createSyncService(context),
+      ...createHouseholdService(context),
+      ...createReportService(context),
     };
     const dispatch = createDispatch(service, { log });
     return {

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Role, Session } from '../../electron/contract/app';
+import { taskHomeWidgets } from '../tasks/homeWidgets';
+import { reportWidgets } from '../reports/home/widgets';
 
 /** Cards a feature shows on the home screen; features add entries here. */
 export interface HomeWidget {
@@ -8,4 +10,4 @@ export interface HomeWidget {
   render: (session: Session) => ReactNode;
 }
 
-export const homeWidgets: HomeWidget[] = [];
+export const homeWidgets: HomeWidget[] = [...taskHomeWidgets, ...reportWidgets];

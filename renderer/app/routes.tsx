@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import { HomeOutlined } from '@ant-design/icons';
 import type { Role, Session } from '../../electron/contract/app';
 import { HomePage } from './HomePage';
+import { taskRoutes } from '../tasks/routes';
+import { syncRoutes } from '../sync/routes';
+import { reportRoutes } from '../reports/routes';
+import { householdRoutes } from '../households/routes';
 
 /**
  * Every page of the app. A feature adds its entries here; the side menu and the router are
@@ -20,4 +24,8 @@ export interface RouteDef {
 
 export const routes: RouteDef[] = [
   { path: '', labelKey: 'app:nav.home', icon: <HomeOutlined />, roles: ['so', 'office'], nav: true, render: () => <HomePage /> },
+  ...taskRoutes,
+  ...reportRoutes,
+  ...householdRoutes,
+  ...syncRoutes,
 ];

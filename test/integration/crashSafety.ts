@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Store } from '../../electron/core/store/store';
 
-const script = path.join(__dirname, 'fixtures', 'writeLoop.ts');
+// __dirname exists under vitest; under tsx (npm run bench) this file is an ES module.
+const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+const script = path.join(here, 'fixtures', 'writeLoop.ts');
 
 /**
  * One crash round: start the write loop, SIGKILL it after `killAfterMs`, reopen the folder and

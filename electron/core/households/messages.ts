@@ -23,6 +23,7 @@ export const VI_TEMPLATES: Readonly<Record<string, string>> = {
   'problem.idNumberInvalid': 'Số định danh “{{value}}” không hợp lệ: cần 12 chữ số (CCCD) hoặc 9 chữ số (CMND).',
   'problem.duplicateId': 'Số định danh {{value}} trùng với dòng {{rows}}.',
   'problem.duplicateCode': 'Mã hộ {{value}} trùng với dòng {{rows}}.',
+  'problem.duplicateIdStored': 'Số định danh {{value}} đã có ở hộ {{code}} ({{name}}) trong danh sách năm nay.',
   'problem.notANumber': '“{{value}}” không phải là số.',
   'problem.membersInvalid': 'Số nhân khẩu phải là số nguyên từ 1 đến 99, đang là “{{value}}”.',
   'problem.incomeMissing': 'Chưa có thu nhập bình quân đầu người/tháng nên chưa xếp loại được hộ.',

@@ -9,6 +9,19 @@ import { ShardFileAdapter, CorruptShardError, parseShard, serialiseShard, type S
 import { DAMAGED_DIR, DB_DIR, JOURNAL_FILE, SHARDS_PER_KIND, shardOf, shardRelPath } from './layout';
 import { fsyncDir, removeDurable, writeFileDurable } from './durableFile';
 import { listSnapshots, newestGoodCopy, takeSnapshot } from './backups';
+import { WAL_FILE, WriteAheadLog } from './wal';
+
+/**
+ * A single-shard write goes to the write-ahead log when its shard holds at least this many
+ * documents (households at district scale); smaller shards are cheaper to rewrite in place and
+ * their file then holds the truth at once.
+ */
+const WAL_MIN_SHARD_DOCS = 24;
+/** The log is emptied into the shards once it holds this much, or this many shards wait... */
+const WAL_MAX_BYTES = 1 << 20;
+const WAL_MAX_SHARDS = 64;
+/** ...or after this long without writes. */
+const WAL_IDLE_MS = 1000;
 
 export interface StoreOptions {
   dataDir: string;
@@ -64,9 +77,14 @@ export class Store {
   private lastSnapshotAt = 0;
   private dirtySinceSnapshot = false;
   private closed = false;
+  private readonly wal: WriteAheadLog;
+  /** Shards changed in memory by log entries and not yet rewritten. */
+  private readonly walDirty = new Set<string>();
+  private compactTimer: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(private readonly opts: Required<StoreOptions>) {
     this.hlc = new Hlc(opts.node, opts.now);
+    this.wal = new WriteAheadLog(path.join(opts.dataDir, DB_DIR, WAL_FILE));
     for (const kind of DOC_KINDS) this.byKind.set(kind, new Map());
   }
 
@@ -147,7 +165,10 @@ export class Store {
   async close(): Promise<void> {
     if (this.closed) return;
     await this.idle();
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    await this.enqueue(() => this.compact()).catch(() => undefined); // what stays in the log is replayed at next open
     if (this.dirtySinceSnapshot) await this.snapshot().catch(() => undefined);
+    await this.wal.close();
     this.closed = true;
   }
 
@@ -168,12 +189,23 @@ export class Store {
       list.push(d);
       touched.set(rel, list);
     }
-    const journal = path.join(this.opts.dataDir, DB_DIR, JOURNAL_FILE);
-    if (touched.size > 1) {
-      await writeFileDurable(journal, JSON.stringify({ format: 1, docs } satisfies Journal));
+    const [only] = touched.keys();
+    if (touched.size === 1 && only !== undefined && !this.wal.broken && (await this.shard(only)).data.docs.length >= WAL_MIN_SHARD_DOCS) {
+      await this.wal.append(docs);
+      this.apply(this.shardSync(only), docs);
+      this.walDirty.add(only);
+      this.scheduleCompaction();
+    } else {
+      // Everything else writes shard files: the log is emptied first so it never holds an
+      // older version of a document than its shard file (replay must only move forward).
+      if (this.walDirty.size > 0 || this.wal.bytes > 0) await this.compact();
+      const journal = path.join(this.opts.dataDir, DB_DIR, JOURNAL_FILE);
+      if (touched.size > 1) {
+        await writeFileDurable(journal, JSON.stringify({ format: 1, docs } satisfies Journal));
+      }
+      for (const [rel, list] of touched) await this.writeShard(rel, list);
+      if (touched.size > 1) await removeDurable(journal);
     }
-    for (const [rel, list] of touched) await this.writeShard(rel, list);
-    if (touched.size > 1) await removeDurable(journal);
     for (const d of docs) this.index(d);
     this.dirtySinceSnapshot = true;
     for (const l of this.listeners) l(docs);
@@ -184,14 +216,65 @@ export class Store {
     }
   }
 
-  private async writeShard(rel: string, docs: Doc[]): Promise<void> {
-    const db = await this.shard(rel);
+  /** Puts document versions into a shard's in-memory data (replacing the same id). */
+  private apply(db: Low<ShardData>, docs: readonly Doc[]): void {
     const data = db.data;
     for (const d of docs) {
       const i = data.docs.findIndex((x) => x.id === d.id);
       if (i >= 0) data.docs[i] = d;
       else data.docs.push(d);
     }
+  }
+
+  private scheduleCompaction(): void {
+    if (this.wal.bytes >= WAL_MAX_BYTES || this.walDirty.size >= WAL_MAX_SHARDS) {
+      // Runs after this write is acknowledged, never in its way.
+      void this.enqueue(() => this.compact()).catch(() => undefined);
+      return;
+    }
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (!this.closed) void this.enqueue(() => this.compact()).catch(() => undefined);
+    }, WAL_IDLE_MS);
+    this.compactTimer.unref?.();
+  }
+
+  /**
+   * Rewrites the shards the log changed, then empties the log. A crash part way leaves the log
+   * whole, and replaying it onto shards that already hold some of its entries changes nothing.
+   */
+  private async compact(): Promise<void> {
+    for (const rel of [...this.walDirty]) {
+      const db = this.shardSync(rel);
+      await (this.adapters.get(rel) as ShardFileAdapter).write(db.data);
+      this.walDirty.delete(rel);
+    }
+    if (this.wal.bytes > 0 || this.wal.broken) await this.wal.clear();
+  }
+
+  /** Applies what the last session logged but had not yet put in its shard files. */
+  private async replayWal(): Promise<void> {
+    const { entries, damaged } = WriteAheadLog.read(this.wal.file);
+    for (const docs of entries) {
+      for (const d of docs) {
+        const rel = shardRelPath(d.kind, shardOf(d.kind, d.id));
+        await this.shard(rel);
+        this.apply(this.shardSync(rel), [d]);
+        this.walDirty.add(rel);
+        this.index(d);
+      }
+    }
+    if (damaged > 0) {
+      this.recoveries.push({ file: path.join(DB_DIR, WAL_FILE), reason: `${damaged} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '' });
+    }
+    this.wal.bytes = entries.length > 0 || damaged > 0 ? 1 : 0;
+    if (this.wal.bytes > 0) await this.compact();
+  }
+
+  private async writeShard(rel: string, docs: Doc[]): Promise<void> {
+    const db = await this.shard(rel);
+    this.apply(db, docs);
     try {
       await db.write();
     } catch (e) {
@@ -203,11 +286,15 @@ export class Store {
   }
 
   private async shard(rel: string): Promise<Low<ShardData>> {
+    if (!this.shards.has(rel)) await fs.mkdir(path.dirname(path.join(this.opts.dataDir, rel)), { recursive: true });
+    return this.shardSync(rel);
+  }
+
+  /** The lowdb instance of a shard whose folder exists. */
+  private shardSync(rel: string): Low<ShardData> {
     let db = this.shards.get(rel);
     if (!db) {
-      const file = path.join(this.opts.dataDir, rel);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      const adapter = new ShardFileAdapter(file);
+      const adapter = new ShardFileAdapter(path.join(this.opts.dataDir, rel));
       db = new Low<ShardData>(adapter, { format: 1, docs: [] });
       this.shards.set(rel, db);
       this.adapters.set(rel, adapter);
@@ -233,6 +320,7 @@ export class Store {
       } catch {
         continue;
       }
+      const rels: string[] = [];
       for (const name of names) {
         if (name.startsWith('.') && name.endsWith('.tmp')) {
           // Temp file of a write that never reached its rename: the old version is intact.
@@ -242,34 +330,47 @@ export class Store {
         if (!/^\d{3}\.json$/.test(name)) continue;
         const shardNo = Number(name.slice(0, 3));
         if (shardNo >= SHARDS_PER_KIND[kind]) continue;
-        await this.loadShard(path.join(DB_DIR, kind, name));
+        rels.push(path.join(DB_DIR, kind, name));
+      }
+      // Shards are read synchronously: 512 small files one await after another cost more than
+      // parsing them, and nothing else runs while the folder opens.
+      for (const rel of rels) {
+        const damage = this.readShardSync(rel);
+        if (damage) await this.recover(rel, damage.reason);
+        for (const d of this.shardSync(rel).data.docs) this.index(d);
       }
     }
     await this.replayJournal();
-    for (const d of this.byId.values()) this.hlc.observe(d.hlc);
+    await this.replayWal();
+    // Stamps are fixed-width text in clock order: observing the greatest is observing them all.
+    let newest = '';
+    for (const d of this.byId.values()) if (d.hlc > newest) newest = d.hlc;
+    if (newest) this.hlc.observe(newest);
     // First snapshot of this session runs after open returns, off the start-up path.
     void this.enqueue(async () => {
       const snaps = await listSnapshots(this.opts.dataDir);
       const last = snaps.at(-1);
-      const current = this.currentFiles();
+      const current = this.currentFileNames();
       const changed =
         !last ||
-        current.size !== Object.keys(last.files).length ||
-        [...current.keys()].some((rel) => !last.files[rel]);
+        current.length !== Object.keys(last.files).length ||
+        current.some((rel) => !last.files[rel]);
       if (changed || this.recoveries.length > 0) await this.snapshot();
       else this.lastSnapshotAt = Date.parse(last.createdAt) || 0;
     }).catch(() => undefined);
   }
 
-  private async loadShard(rel: string): Promise<void> {
-    const db = await this.shard(rel);
+  /** Reads one shard into its lowdb instance; a damaged file comes back as the error. */
+  private readShardSync(rel: string): CorruptShardError | null {
+    const db = this.shardSync(rel);
     try {
-      await db.read();
+      const data = (this.adapters.get(rel) as ShardFileAdapter).readSync();
+      if (data) db.data = data;
+      return null;
     } catch (e) {
-      if (!(e instanceof CorruptShardError)) throw e;
-      await this.recover(rel, e.reason);
+      if (e instanceof CorruptShardError) return e;
+      throw e;
     }
-    for (const d of db.data.docs) this.index(d);
   }
 
   /** A damaged shard: move it aside, restore the newest good backup copy, tell the user. */
@@ -319,15 +420,21 @@ export class Store {
     await removeDurable(file);
   }
 
+  private currentFileNames(): string[] {
+    return [...this.adapters].filter(([, adapter]) => adapter.hasText()).map(([rel]) => rel);
+  }
+
   private currentFiles(): Map<string, string> {
     const files = new Map<string, string>();
     for (const [rel, adapter] of this.adapters) {
-      if (adapter.lastWritten !== null) files.set(rel, adapter.lastWritten);
+      const text = adapter.text();
+      if (text !== null) files.set(rel, text);
     }
     return files;
   }
 
   private async snapshot(): Promise<void> {
+    if (this.walDirty.size > 0 || this.wal.bytes > 0) await this.compact(); // backups copy shard files
     await takeSnapshot(this.opts.dataDir, this.currentFiles(), new Date(this.opts.now()));
     this.lastSnapshotAt = this.opts.now();
     this.dirtySinceSnapshot = false;

@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { op } from './define';
+import type { FileOut } from './tasks';
+import { HouseholdSchema } from '../core/households/household';
+import { CommuneKindSchema } from '../core/households/communes';
+import { HouseholdClassSchema, type Area, type HouseholdClass } from '../core/households/standards/schema';
+import type { ClassificationReason } from '../core/households/classify';
+import type { YearOverYear } from '../core/households/changes';
+import type { HouseholdSummary } from '../core/households/summary';
+
+/**
+ * Poverty review (rà soát hộ nghèo, cận nghèo): communes and villages, household records, the
+ * Excel import, the summary. Glossary: hộ nghèo = poor, cận nghèo = near-poor, chủ hộ = head of
+ * household, CCCD = citizen ID number, thôn/bản = village, hộ người có công = household of a
+ * person with merit, chỉ số thiếu hụt = deprivation indicator.
+ *
+ * The pure rules are re-exported here so the renderer can classify as the officer types,
+ * exactly as the core does (none of these modules touches Node).
+ */
+export { classifyHousehold, type Classification, type ClassificationReason } from '../core/households/classify';
+export { formatNumberVi, formatVnd, parseNumberVi } from '../core/households/numbers';
+export { STANDARDS, standardById, standardForYear, standardIdForYear } from '../core/households/standards';
+export { indicatorsOf, HOUSEHOLD_CLASSES, type Area, type HouseholdClass, type PovertyStandard, type Indicator } from '../core/households/standards/schema';
+export { HouseholdSchema, isValidIdNumber, normaliseIdNumber, canonicalEthnicity, isEthnicMinority, type Household, type HouseholdInput } from '../core/households/household';
+export { communeArea, communeLabel, type CommuneKind } from '../core/households/communes';
+export type { StatusChange, YearOverYear } from '../core/households/changes';
+export type { HouseholdSummary, SummaryRow, SummaryCounts } from '../core/households/summary';
+
+/** Base64 of an .xlsx of up to ~30 MB (a district's whole list fits easily). */
+const base64Xlsx = z.string().min(4).max(42_000_000, 'households:errors.fileTooLarge');
+const year = z.number().int().min(2000).max(2100);
+const docId = z.string().min(1).max(200);
+
+export interface CommuneView {
+  code: string;
+  name: string;
+  kind: z.infer<typeof CommuneKindSchema>;
+  /** "Xã Tràng Các" */
+  label: string;
+  area: Area;
+  villages: string[];
+  office: string;
+  sample: boolean;
+}
+
+export const CommuneInputSchema = z
+  .object({
+    /** Absent for a new commune: made from the name ("Tràng Các" -> "TRANGCAC"). */
+    code: z.string().regex(/^[A-Z0-9_-]{2,48}$/).optional(),
+    name: z.string().trim().min(1, 'households:communes.nameRequired').max(80),
+    kind: CommuneKindSchema,
+    villages: z.array(z.string().trim().min(1).max(80)).max(300).default([]),
+  })
+  .strict();
+export type CommuneInput = z.input<typeof CommuneInputSchema>;
+
+export interface StandardView {
+  id: string;
+  title: string;
+  legalBasis: string;
+  reviewYears: { from: number; to: number };
+}
+
+export interface HouseholdMeta {
+  role: 'so' | 'office';
+  office: { code: string; name: string };
+  /** Review years with records, newest first. */
+  years: number[];
+  defaultYear: number;
+  standards: StandardView[];
+  communes: CommuneView[];
+  /** The office has no commune list yet and the app ships a sample for it. */
+  sampleAvailable: boolean;
+  /** Districts whose records this installation holds (the Sở). */
+  offices: Array<{ code: string; name: string }>;
+}
+
+/** One line of the list: what the table shows, nothing more (50,000 of them must stay light). */
+export interface HouseholdRow {
+  id: string;
+  owner: string;
+  code: string;
+  headName: string;
+  /** Masked ("0201******89") unless the list was asked to show ID numbers. */
+  idNumber: string;
+  ethnicity: string;
+  communeCode: string;
+  village: string;
+  area: Area;
+  members: number;
+  income: number;
+  deprived: string[];
+  merit: boolean;
+  class: HouseholdClass;
+  change: YearOverYear;
+}
+
+export const HouseholdFilterSchema = z
+  .object({
+    office: z.string().max(32).optional(),
+    communeCode: z.string().max(64).optional(),
+    village: z.string().max(80).optional(),
+    class: HouseholdClassSchema.optional(),
+    indicator: z.string().max(40).optional(),
+    ethnicity: z.string().max(40).optional(),
+    merit: z.boolean().optional(),
+    /** Name, household code or ID number; case and diacritics are ignored. */
+    q: z.string().max(100).optional(),
+  })
+  .strict();
+export type HouseholdFilter = z.infer<typeof HouseholdFilterSchema>;
+
+export interface HouseholdPage {
+  /** Rows matching the filter. */
+  total: number;
+  /** Rows of the year, before filtering. */
+  yearTotal: number;
+  offset: number;
+  rows: HouseholdRow[];
+  byClass: Record<HouseholdClass, number>;
+}
+
+export interface HouseholdFacets {
+  villages: Array<{ communeCode: string; village: string }>;
+  ethnicities: string[];
+}
+
+/** A full record as the form edits it, with the class the rule gives and why. */
+export interface HouseholdRecord {
+  id: string;
+  owner: string;
+  rev: number;
+  household: z.output<typeof HouseholdSchema>;
+  class: HouseholdClass;
+  reason: ClassificationReason;
+  /** "thu nhập 1.200.000 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số" */
+  reasonText: string;
+  change: YearOverYear;
+  /** Class in the previous review year, when a record with the same code exists. */
+  previousClass: HouseholdClass | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface IdCheck {
+  valid: boolean;
+  duplicates: Array<{ id: string; code: string; headName: string; communeCode: string }>;
+}
+
+export interface ImportProblem {
+  row: number;
+  column: string;
+  columnLetter: string;
+  messageKey: string;
+  params: Record<string, string | number>;
+}
+
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  sheetName: string;
+  headerRow: number;
+  year: number;
+  standardId: string;
+  columns: Array<{ letter: string; header: string; field: string; label: string }>;
+  unmapped: Array<{ letter: string; header: string; reason: 'unknown' | 'duplicate' }>;
+  errors: ImportProblem[];
+  /** Rows read as households; valid + invalid = rows. */
+  counts: { rows: number; valid: number; invalid: number; skipped: number; created: number; updated: number };
+  byClass: Record<HouseholdClass, number>;
+  /** The office has no commune list: every row will be refused until one is loaded. */
+  noCommunes: boolean;
+}
+
+export interface ImportResult {
+  imported: number;
+  created: number;
+  updated: number;
+  rejected: number;
+}
+
+export interface SummaryView {
+  summary: HouseholdSummary;
+  scope: 'district' | 'province';
+  year: number;
+  standardTitle: string;
+  /** For the printed report (Nghị định 30/2020 layout). */
+  issuer: { name: string; parentBody: string; symbol: string; place: string; district: string };
+  date: string;
+}
+
+export const householdOps = {
+  'households.meta': op(z.object({}).strict()).returns<HouseholdMeta>(),
+
+  'households.communes.save': op(z.object({ commune: CommuneInputSchema }).strict()).returns<CommuneView>(),
+  'households.communes.importSample': op(z.object({}).strict()).returns<{ added: number; communes: CommuneView[] }>(),
+  /** A sheet of names: a commune column ("Xã Tràng Các") and optionally a village column. */
+  'households.communes.importXlsx': op(z.object({ base64: base64Xlsx }).strict()).returns<{ added: number; updated: number; communes: CommuneView[] }>(),
+
+  'households.list': op(
+    z
+      .object({
+        year,
+        filter: HouseholdFilterSchema.default({}),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(2000).default(200),
+        showIds: z.boolean().default(false),
+      })
+      .strict(),
+  ).returns<HouseholdPage>(),
+  'households.facets': op(z.object({ year }).strict()).returns<HouseholdFacets>(),
+  'households.get': op(z.object({ id: docId }).strict()).returns<HouseholdRecord>(),
+  'households.save': op(z.object({ id: docId.optional(), household: HouseholdSchema }).strict()).returns<HouseholdRecord>(),
+  'households.delete': op(z.object({ id: docId }).strict()).returns<{ deleted: true }>(),
+  /** Other households of the year with this ID number (the form flags them as you type). */
+  'households.checkId': op(z.object({ idNumber: z.string().max(40), year, exceptId: docId.optional() }).strict()).returns<IdCheck>(),
+
+  'households.import.preview': op(
+    z.object({ base64: base64Xlsx, fileName: z.string().max(255).default(''), year }).strict(),
+  ).returns<ImportPreview>(),
+  /** Writes the previewed rows, all or nothing. With errors, only on `validOnly: true`. */
+  'households.import.commit': op(z.object({ token: z.string().min(1).max(100), validOnly: z.boolean().default(false) }).strict()).returns<ImportResult>(),
+  'households.import.rejected': op(z.object({ token: z.string().min(1).max(100) }).strict()).returns<FileOut>(),
+
+  'households.summary': op(z.object({ year }).strict()).returns<SummaryView>(),
+  'households.summaryXlsx': op(z.object({ year }).strict()).returns<FileOut>(),
+  /** The list as Excel, ID numbers included (personalData). */
+  'households.exportXlsx': op(z.object({ year, filter: HouseholdFilterSchema.default({}) }).strict()).returns<FileOut>(),
+};

@@ -1,0 +1,83 @@
+import type { ServiceOf } from '../../contract/define';
+import type { HouseholdMeta, householdOps } from '../../contract/households';
+import type { CoreContext } from '../context';
+import { sampleCommunes } from './communes';
+import { STANDARDS } from './standards';
+import { readCommuneSheet } from './store/communeSheet';
+import { householdsXlsx, summaryView, summaryXlsx } from './store/exports';
+import { HouseholdIndex } from './store/householdIndex';
+import { commitImport, parseImport, PendingImports, previewOf, rejectedFile } from './store/importFlow';
+import { allCommuneViews, checkIdNumber, defaultYear, householdRecord, ListQueries, officeCommunes } from './store/queries';
+import { deleteHousehold, importCommuneEntries, importSampleCommunes, saveCommune, saveHousehold } from './store/writes';
+
+/**
+ * The poverty review behind the contract: communes, household records, Excel in and out, the
+ * summary. The index over household records is built on first use and then follows the store.
+ */
+export function createHouseholdService(ctx: CoreContext): ServiceOf<typeof householdOps> {
+  let index: HouseholdIndex | undefined;
+  let queries: ListQueries | undefined;
+  const idx = (): HouseholdIndex => (index ??= new HouseholdIndex(ctx.store));
+  const q = (): ListQueries => (queries ??= new ListQueries(idx()));
+  const pending = new PendingImports();
+  const bytesOf = (base64: string): Uint8Array => Buffer.from(base64, 'base64');
+  /** An office sees its own records only; the Sở sees every district's. */
+  const scope = <F extends { office?: string }>(filter: F): F => {
+    const s = ctx.session();
+    return s.role === 'office' ? { ...filter, office: s.office.code } : filter;
+  };
+
+  return {
+    'households.meta': async (): Promise<HouseholdMeta> => {
+      const s = ctx.session();
+      const mine = s.role === 'office';
+      const communes = allCommuneViews(ctx, mine ? s.office.code : undefined);
+      return {
+        role: s.role,
+        office: { code: s.office.code, name: s.office.name },
+        years: idx().years(),
+        defaultYear: defaultYear(idx(), ctx.now()),
+        standards: STANDARDS.map((st) => ({ id: st.id, title: st.title, legalBasis: st.legalBasis, reviewYears: st.reviewYears })),
+        communes,
+        sampleAvailable: mine && communes.length === 0 && sampleCommunes(s.office.code).length > 0,
+        offices: (mine ? [s.office.code] : idx().owners()).map((code) => ({ code, name: ctx.unit(code)?.shortName ?? code })),
+      };
+    },
+
+    'households.communes.save': async ({ commune }) => saveCommune(ctx, commune),
+    'households.communes.importSample': async () => {
+      const added = await importSampleCommunes(ctx);
+      return { added, communes: allCommuneViews(ctx, ctx.session().office.code) };
+    },
+    'households.communes.importXlsx': async ({ base64 }) => {
+      const entries = await readCommuneSheet(bytesOf(base64));
+      const r = await importCommuneEntries(ctx, entries);
+      return { ...r, communes: allCommuneViews(ctx, ctx.session().office.code) };
+    },
+
+    'households.list': async ({ year, filter, offset, limit, showIds }) => q().page(year, scope(filter), offset, limit, showIds),
+    'households.facets': async ({ year }) => q().facets(year),
+    'households.get': async ({ id }) => householdRecord(ctx, idx(), id),
+    'households.save': async ({ id, household }) => {
+      const saved = await saveHousehold(ctx, idx(), id, household);
+      return householdRecord(ctx, idx(), saved);
+    },
+    'households.delete': async ({ id }) => {
+      await deleteHousehold(ctx, id);
+      return { deleted: true };
+    },
+    'households.checkId': async ({ idNumber, year, exceptId }) => checkIdNumber(idx(), idNumber, year, exceptId),
+
+    'households.import.preview': async ({ base64, fileName, year }) => {
+      const parsed = await parseImport(ctx, idx(), bytesOf(base64), year, fileName);
+      const token = pending.add(parsed);
+      return previewOf(parsed, token, officeCommunes(ctx, parsed.office).length === 0);
+    },
+    'households.import.commit': async ({ token, validOnly }) => commitImport(ctx, pending.get(token), validOnly),
+    'households.import.rejected': async ({ token }) => rejectedFile(pending.get(token)),
+
+    'households.summary': async ({ year }) => summaryView(ctx, idx(), year),
+    'households.summaryXlsx': async ({ year }) => summaryXlsx(summaryView(ctx, idx(), year)),
+    'households.exportXlsx': async ({ year, filter }) => householdsXlsx(ctx, idx(), year, filter),
+  };
+}

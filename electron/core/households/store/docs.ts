@@ -1,0 +1,105 @@
+import type { Doc } from '../../domain/document';
+import { fold } from '../../domain/text';
+import { classifyHousehold, type Classification } from '../classify';
+import { communeArea, communeLabel, CommuneSchema, type Commune } from '../communes';
+import { HouseholdSchema, type Household } from '../household';
+import { formatReasonVi } from '../messages';
+import { standardById } from '../standards';
+import type { HouseholdClass } from '../standards/schema';
+
+/**
+ * How households and communes sit in the store. A household document is one household in one
+ * review year, owned by the district office (single writer); its id names office, year and
+ * code, so a record is found without a scan and the same household imported twice is updated,
+ * never doubled. The class and its reason are computed on every write and kept in the data for
+ * readers that do not run the rule (the Sở's tables, other tools) and for the list; the form and
+ * the summaries run the rule again.
+ */
+
+export interface HouseholdDocData extends Household {
+  class: HouseholdClass;
+  /** "thu nhập 1.200.000 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số" */
+  reasonText: string;
+  updatedAt: string;
+  updatedBy: string;
+  [key: string]: unknown;
+}
+
+export interface CommuneDocData extends Commune {
+  office: string;
+  sample: boolean;
+  [key: string]: unknown;
+}
+
+export function householdDocId(office: string, year: number, code: string): string {
+  return `household:${office}:${year}:${code}`;
+}
+
+export function communeDocId(office: string, code: string): string {
+  return `commune:${office}:${code}`;
+}
+
+export function classify(h: Household): Classification {
+  return classifyHousehold(h, standardById(h.standardId));
+}
+
+/** The data of a household document: the record, its class and reason, who wrote it when. */
+export function householdDocData(h: Household, by: string, at: Date): HouseholdDocData {
+  const c = classify(h);
+  return { ...h, class: c.class, reasonText: formatReasonVi(c.reason), updatedAt: at.toISOString(), updatedBy: by };
+}
+
+/** The record in a document; undefined when it does not read as one (a newer format). */
+export function householdOf(doc: Doc): Household | undefined {
+  const parsed = HouseholdSchema.safeParse(doc.data);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const CLASSES: ReadonlySet<string> = new Set(['poor', 'nearPoor', 'medium', 'above']);
+
+/**
+ * The class of a stored record for the list: the class written with it (every write runs the
+ * rule), or by the rule when a record carries none. Summaries always run the rule again.
+ */
+export function classOfDoc(data: Record<string, unknown>): HouseholdClass | undefined {
+  const stored = data['class'];
+  if (typeof stored === 'string' && CLASSES.has(stored)) return stored as HouseholdClass;
+  try {
+    return classify(data as unknown as Household).class;
+  } catch {
+    return undefined;
+  }
+}
+
+export function communeOf(doc: Doc): (Commune & { office: string; sample: boolean }) | undefined {
+  const parsed = CommuneSchema.safeParse(doc.data);
+  if (!parsed.success) return undefined;
+  return { ...parsed.data, office: String(doc.data['office'] ?? doc.owner), sample: doc.data['sample'] === true };
+}
+
+export function communeView(c: Commune & { office: string; sample: boolean }) {
+  return {
+    code: c.code,
+    name: c.name,
+    kind: c.kind,
+    label: communeLabel(c),
+    area: communeArea(c),
+    villages: c.villages.map((v) => v.name),
+    office: c.office,
+    sample: c.sample,
+  };
+}
+
+/** "Tràng Các" -> "TRANGCAC", unique among `taken`. */
+export function communeCodeFor(name: string, taken: ReadonlySet<string>): string {
+  const base = fold(name).toUpperCase().replace(/[^A-Z0-9]+/g, '').slice(0, 40) || 'XA';
+  let code = base.length >= 2 ? base : `XA${base}`;
+  for (let i = 2; taken.has(code); i++) code = `${base}-${i}`;
+  return code;
+}
+
+/** "0201******89": enough to tell records apart on screen, not enough to copy. */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 6) return '*'.repeat(id.length);
+  return `${id.slice(0, 4)}${'*'.repeat(id.length - 6)}${id.slice(-2)}`;
+}

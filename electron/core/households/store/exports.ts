@@ -1,0 +1,145 @@
+import type { HouseholdFilter, SummaryView } from '../../../contract/households';
+import type { FileOut } from '../../../contract/tasks';
+import vi from '../../../../renderer/i18n/locales/vi/households.json' with { type: 'json' };
+import type { CoreContext } from '../../context';
+import { vnDay } from '../../directives/calendar';
+import { rootUnit } from '../../domain/org';
+import { buildWorkbook, type CellValue } from '../../tasks/xlsx';
+import { communeLabel } from '../communes';
+import type { Household } from '../household';
+import { standardForYear } from '../standards';
+import { indicatorsOf } from '../standards/schema';
+import { summarise, summaryByDistrict, type HouseholdSummary, type SummaryCounts, type SummaryRow } from '../summary';
+import type { HouseholdIndex } from './householdIndex';
+import { XLSX_MIME } from './importFlow';
+import { officeCommunes } from './queries';
+import { buildPredicate } from './search';
+
+/** The summary table (per commune, or per district at the Sở) and the Excel files. */
+
+/** Records of `owner` (all years: earlier ones give the year-over-year changes). */
+function householdsOf(ctx: CoreContext, index: HouseholdIndex, owner: string | undefined): Household[] {
+  const out: Household[] = [];
+  for (const year of index.years()) {
+    for (const e of index.year(year)) {
+      if (owner === undefined || e.owner === owner) out.push(e.d as unknown as Household);
+    }
+  }
+  return out;
+}
+
+export function summaryView(ctx: CoreContext, index: HouseholdIndex, year: number): SummaryView {
+  const s = ctx.session();
+  const standard = standardForYear(year);
+  let summary: HouseholdSummary;
+  let issuer: SummaryView['issuer'];
+  if (s.role === 'office') {
+    summary = summarise(householdsOf(ctx, index, s.office.code), { year, communes: officeCommunes(ctx, s.office.code) });
+    const district = s.office.district ?? s.office.place ?? '';
+    issuer = { name: s.office.name, parentBody: `UBND ${district.toUpperCase()}`, symbol: s.office.symbol, place: s.office.place ?? '', district };
+  } else {
+    const profile = ctx.profile();
+    const owners = index.owners();
+    const districts = profile.units.filter((u) => u.type === 'districtOffice');
+    const codes = [...districts.map((u) => u.code).filter((c) => owners.includes(c)), ...owners.filter((o) => !districts.some((u) => u.code === o))];
+    summary = summaryByDistrict(
+      codes.map((code) => ({ office: { code, name: ctx.unit(code)?.district ?? ctx.unit(code)?.shortName ?? code }, households: householdsOf(ctx, index, code) })),
+      { year },
+    );
+    const root = rootUnit(profile);
+    issuer = { name: root.name, parentBody: profile.parentBody, symbol: root.symbol, place: profile.province, district: '' };
+  }
+  return { summary, scope: s.role === 'office' ? 'district' : 'province', year, standardTitle: standard.title, issuer, date: vnDay(ctx.now()) };
+}
+
+type CountColumn = keyof SummaryCounts | 'poorPct' | 'nearPoorPct';
+
+/** Columns of the summary table, in the order the review's report prints them. */
+export const SUMMARY_COLUMNS: readonly CountColumn[] = [
+  'total',
+  'poor',
+  'poorPct',
+  'minorityPoor',
+  'nearPoor',
+  'nearPoorPct',
+  'minorityNearPoor',
+  'medium',
+  'poorAtStart',
+  'escaped',
+  'fellBack',
+  'newlyPoor',
+  'nearPoorAtStart',
+  'nearPoorEscaped',
+  'nearPoorFellBack',
+  'nearPoorNew',
+  'meritPoorOrNearPoor',
+];
+
+function rowLabel(r: SummaryRow): string {
+  if (!r.labelKey) return r.label;
+  const key = r.labelKey.replace(/^households:summary\.row\./, '') as keyof typeof vi.summary.row;
+  return vi.summary.row[key] ?? r.label;
+}
+
+export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
+  const s = view.summary;
+  const headers = [view.scope === 'district' ? 'Xã/phường/thị trấn' : 'Huyện/thành phố', ...SUMMARY_COLUMNS.map((c) => vi.summary.column[c])];
+  const line = (r: SummaryRow): CellValue[] => [rowLabel(r), ...SUMMARY_COLUMNS.map((c) => r[c])];
+  const rows = [...s.rows.map(line), [], line(s.rural), line(s.urban), line(s.total)];
+  const buffer = await buildWorkbook([
+    {
+      name: `Tổng hợp ${view.year}`,
+      title: `TỔNG HỢP KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${view.year} — ${view.issuer.name.toUpperCase()}`,
+      headers,
+      rows,
+      widths: [28, ...SUMMARY_COLUMNS.map(() => 12)],
+    },
+  ]);
+  return { fileName: `tong-hop-ho-ngheo_${view.year}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: false };
+}
+
+/** The list as Excel, in the columns the import reads back; holds ID numbers. */
+export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, year: number, filter: HouseholdFilter): Promise<FileOut> {
+  const s = ctx.session();
+  const standard = standardForYear(year);
+  const indicators = indicatorsOf(standard);
+  const communes = new Map(ctx.store.list('commune').map((d) => [`${d.owner}|${String(d.data['code'])}`, d.data]));
+  const test = buildPredicate(s.role === 'office' ? { ...filter, office: s.office.code } : filter, index.keys);
+  const headers = ['STT', 'Mã hộ', 'Họ và tên chủ hộ', 'Số CCCD/CMND', 'Dân tộc', 'Xã/phường/thị trấn', 'Thôn/bản', 'Khu vực', 'Số nhân khẩu', 'Thu nhập BQ người/tháng (đồng)'];
+  const tail = ['Hộ người có công', 'Ghi chú', 'Phân loại', 'Căn cứ phân loại'];
+  const rows: CellValue[][] = [];
+  for (const e of index.year(year)) {
+    if (!test(e)) continue;
+    const d = e.d;
+    const text = (k: string): string => String(d[k] ?? '');
+    const c = communes.get(`${e.owner}|${text('communeCode')}`) as { name: string; kind: 'xa' } | undefined;
+    const deprived = Array.isArray(d['deprived']) ? (d['deprived'] as string[]) : [];
+    rows.push([
+      rows.length + 1,
+      e.code,
+      text('headName'),
+      text('idNumber'),
+      text('ethnicity'),
+      c ? communeLabel(c) : text('communeCode'),
+      text('village'),
+      d['area'] === 'urban' ? 'Thành thị' : 'Nông thôn',
+      Number(d['members'] ?? 0),
+      Number(d['incomePerPerson'] ?? 0),
+      ...indicators.map((i) => (deprived.includes(i.code) ? 'x' : null)),
+      d['merit'] === true ? 'x' : null,
+      text('notes'),
+      vi.class[e.cls],
+      text('reasonText'),
+    ]);
+  }
+  const buffer = await buildWorkbook([
+    {
+      name: `Danh sách ${year}`,
+      title: `DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO VÀ HỘ ĐÃ RÀ SOÁT NĂM ${year}`,
+      headers: [...headers, ...indicators.map((i) => i.name), ...tail],
+      rows,
+      widths: [6, 16, 24, 16, 10, 20, 18, 11, 9, 14, ...indicators.map(() => 9), 9, 20, 18, 40],
+    },
+  ]);
+  return { fileName: `danh-sach-ho_${year}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: true };
+}

@@ -1,0 +1,162 @@
+import type { Doc } from '../../domain/document';
+import type { Store } from '../../store/store';
+import type { HouseholdClass } from '../standards/schema';
+import { classOfDoc, householdDocId } from './docs';
+import { compareEntries, FoldCache, type HouseholdEntry } from './search';
+
+/**
+ * An in-memory index of household records for the list, search, duplicate checks and
+ * year-over-year history. It holds the documents' data by reference (nothing is copied or
+ * folded up front, so opening 50,000 records costs one pass), sorts a year the first time it is
+ * listed, and then follows the store's change events: an edit costs a binary search.
+ */
+
+interface YearList {
+  entries: HouseholdEntry[];
+  sorted: boolean;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export class HouseholdIndex {
+  private readonly byId = new Map<string, HouseholdEntry>();
+  private readonly byYear = new Map<number, YearList>();
+  private readonly ownerCount = new Map<string, number>();
+  /** year -> ID number -> ids; built on the first duplicate check. */
+  private idNumbers: Map<number, Map<string, string[]>> | undefined;
+  readonly keys = new FoldCache();
+  /** Bumped on every change; caches compare it. */
+  version = 0;
+
+  constructor(store: Store) {
+    for (const d of store.list('household')) this.add(d);
+    store.onChange((docs) => {
+      let changed = false;
+      for (const d of docs) {
+        if (d.kind !== 'household' && !this.byId.has(d.id)) continue;
+        this.remove(d.id);
+        if (d.kind === 'household' && !d.deleted) this.insert(d);
+        changed = true;
+      }
+      if (changed) this.version++;
+    });
+  }
+
+  get(id: string): HouseholdEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  years(): number[] {
+    return [...this.byYear.entries()].filter(([, l]) => l.entries.length > 0).map(([y]) => y).sort((a, b) => b - a);
+  }
+
+  /** Entries of a year in list order (see compareEntries; do not mutate). */
+  year(year: number): readonly HouseholdEntry[] {
+    const list = this.byYear.get(year);
+    if (!list) return [];
+    if (!list.sorted) {
+      list.entries.sort(compareEntries);
+      list.sorted = true;
+    }
+    return list.entries;
+  }
+
+  owners(): string[] {
+    return [...this.ownerCount.entries()].filter(([, n]) => n > 0).map(([o]) => o).sort();
+  }
+
+  withIdNumber(year: number, idNumber: string): HouseholdEntry[] {
+    this.idNumbers ??= this.buildIdNumbers();
+    return (this.idNumbers.get(year)?.get(idNumber) ?? []).flatMap((id) => this.byId.get(id) ?? []);
+  }
+
+  /** Class by review year of the household `code` of `owner` (records are found by their id). */
+  historyOf(owner: string, code: string): Readonly<Record<number, HouseholdClass>> {
+    const out: Record<number, HouseholdClass> = {};
+    for (const y of this.byYear.keys()) {
+      const e = this.byId.get(householdDocId(owner, y, code));
+      if (e) out[y] = e.cls;
+    }
+    return out;
+  }
+
+  private entryOf(d: Doc): HouseholdEntry | undefined {
+    const x = d.data as Record<string, unknown>;
+    const year = x['reviewYear'];
+    const code = x['code'];
+    if (typeof year !== 'number' || typeof code !== 'string') return undefined;
+    const cls = classOfDoc(x);
+    if (cls === undefined) return undefined;
+    // Every field present from the start keeps entries one shape for the search loop.
+    const idNumber = str(x['idNumber']);
+    const headName = str(x['headName']);
+    return { id: d.id, owner: d.owner, year, code, cls, idNumber, headName, d: x, nameKey: undefined, codeKey: undefined };
+  }
+
+  /** Appends (unsorted); the year is sorted when next listed. */
+  private add(d: Doc): HouseholdEntry | undefined {
+    const e = this.entryOf(d);
+    if (!e) return undefined;
+    this.byId.set(e.id, e);
+    let list = this.byYear.get(e.year);
+    if (!list) this.byYear.set(e.year, (list = { entries: [], sorted: false }));
+    list.entries.push(e);
+    list.sorted = false;
+    this.ownerCount.set(e.owner, (this.ownerCount.get(e.owner) ?? 0) + 1);
+    if (this.idNumbers) this.indexIdNumber(this.idNumbers, e);
+    return e;
+  }
+
+  /** A changed record: into its sorted place. */
+  private insert(d: Doc): void {
+    const list = this.byYear.get(Number(d.data['reviewYear']));
+    const wasSorted = list?.sorted === true;
+    const e = this.add(d);
+    if (!e || !list || !wasSorted) return;
+    list.entries.pop();
+    list.entries.splice(this.position(list.entries, e), 0, e);
+    list.sorted = true;
+  }
+
+  private remove(id: string): void {
+    const e = this.byId.get(id);
+    if (!e) return;
+    this.byId.delete(id);
+    const list = this.byYear.get(e.year);
+    if (list) {
+      const i = list.sorted ? this.position(list.entries, e) : list.entries.indexOf(e);
+      if (list.entries[i] === e) list.entries.splice(i, 1);
+      else list.entries.splice(list.entries.indexOf(e), 1);
+    }
+    this.ownerCount.set(e.owner, (this.ownerCount.get(e.owner) ?? 1) - 1);
+    const ids = this.idNumbers?.get(e.year)?.get(str(e.d['idNumber']));
+    const k = ids ? ids.indexOf(id) : -1;
+    if (ids && k >= 0) ids.splice(k, 1);
+  }
+
+  private position(list: readonly HouseholdEntry[], e: HouseholdEntry): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(list[mid] as HouseholdEntry, e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private buildIdNumbers(): Map<number, Map<string, string[]>> {
+    const map = new Map<number, Map<string, string[]>>();
+    for (const e of this.byId.values()) this.indexIdNumber(map, e);
+    return map;
+  }
+
+  private indexIdNumber(map: Map<number, Map<string, string[]>>, e: HouseholdEntry): void {
+    let year = map.get(e.year);
+    if (!year) map.set(e.year, (year = new Map()));
+    const id = str(e.d['idNumber']);
+    const ids = year.get(id);
+    if (ids) ids.push(e.id);
+    else year.set(id, [e.id]);
+  }
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportPreview, ImportProblem, ImportResult } from '../../../contract/households';
+import type { FileOut } from '../../../contract/tasks';
+import { AppError } from '../../../contract/errors';
+import type { CoreContext } from '../../context';
+import type { LocalChange } from '../../store/store';
+import { buildRejectedWorkbook } from '../excel/rejected';
+import { fieldLabel } from '../excel/columns';
+import { parseHouseholdWorkbook, type HouseholdWorkbookParse, type ImportError } from '../excel/import';
+import { problem } from '../messages';
+import { standardForYear } from '../standards';
+import { HOUSEHOLD_CLASSES, type HouseholdClass } from '../standards/schema';
+import { householdDocData, householdDocId } from './docs';
+import type { HouseholdIndex } from './householdIndex';
+import { officeCommunes } from './queries';
+import { requireOffice } from './writes';
+
+/**
+ * Excel import in two steps: a preview that writes nothing, then a commit that writes every
+ * valid row in one store write (all or nothing). Rows whose ID number belongs to another
+ * household already recorded for the year are refused like any other invalid row.
+ */
+
+export interface ParsedImport {
+  parse: HouseholdWorkbookParse;
+  errors: ImportError[];
+  /** Valid rows, after the checks against the stored records. */
+  valid: HouseholdWorkbookParse['rows'];
+  office: string;
+  by: string;
+  fileName: string;
+  year: number;
+  created: number;
+  updated: number;
+  committed?: boolean;
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function parseImport(ctx: CoreContext, index: HouseholdIndex, bytes: Uint8Array, year: number, fileName: string): Promise<ParsedImport> {
+  const { office, by } = requireOffice(ctx);
+  const standard = standardForYear(year);
+  const communes = officeCommunes(ctx, office);
+  const parse = await parseHouseholdWorkbook(bytes, { communes, reviewYear: year, standard });
+  const errors = [...parse.errors];
+  const valid: ParsedImport['valid'] = [];
+  let created = 0;
+  let updated = 0;
+  for (const r of parse.rows) {
+    const id = householdDocId(office, year, r.household.code);
+    const twin = index.withIdNumber(year, r.household.idNumber).find((e) => e.id !== id);
+    if (twin) {
+      const column = parse.columnMapping.find((m) => m.field === 'idNumber');
+      errors.push({
+        row: r.row,
+        column: column?.header ?? fieldLabel('idNumber', standard),
+        columnLetter: column?.letter ?? '',
+        field: 'idNumber',
+        problem: problem('duplicateIdStored', { value: r.household.idNumber, code: twin.code, name: String(twin.d['headName'] ?? '') }),
+      });
+      continue;
+    }
+    valid.push(r);
+    if (ctx.store.get(id)?.deleted === false) updated++;
+    else created++;
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { parse, errors, valid, office, by, fileName, year, created, updated };
+}
+
+export function previewOf(p: ParsedImport, token: string, noCommunes: boolean): ImportPreview {
+  const dataRows = new Set(p.parse.table.rows.map((r) => r.row));
+  const invalidRows = new Set(p.errors.filter((e) => dataRows.has(e.row)).map((e) => e.row));
+  const byClass = Object.fromEntries(HOUSEHOLD_CLASSES.map((c) => [c, 0])) as Record<HouseholdClass, number>;
+  for (const r of p.valid) byClass[r.classification.class]++;
+  const fileLevel = p.errors.some((e) => !invalidRows.has(e.row));
+  return {
+    token,
+    fileName: p.fileName,
+    sheetName: p.parse.sheetName,
+    headerRow: p.parse.headerRow,
+    year: p.year,
+    standardId: standardForYear(p.year).id,
+    columns: p.parse.columnMapping.map((m) => ({ letter: m.letter, header: m.header, field: m.field, label: fieldLabel(m.field, standardForYear(p.year)) })),
+    unmapped: p.parse.unmappedHeaders.map((u) => ({ letter: u.letter, header: u.header, reason: u.reason })),
+    errors: p.errors.map(
+      (e): ImportProblem => ({ row: e.row, column: e.column, columnLetter: e.columnLetter, messageKey: e.problem.messageKey, params: e.problem.params }),
+    ),
+    counts: {
+      rows: p.parse.householdRowCount,
+      valid: p.valid.length,
+      invalid: fileLevel ? p.parse.householdRowCount - p.valid.length : invalidRows.size,
+      skipped: p.parse.skippedRows.length,
+      created: p.created,
+      updated: p.updated,
+    },
+    byClass,
+    noCommunes,
+  };
+}
+
+/** Writes the valid rows, all in one store write. Refuses when rows are invalid, unless `validOnly`. */
+export async function commitImport(ctx: CoreContext, p: ParsedImport, validOnly: boolean): Promise<ImportResult> {
+  const rejected = p.parse.householdRowCount - p.valid.length;
+  if (p.committed) throw new AppError('IMPORT_DONE', 'households:errors.IMPORT_DONE');
+  if (p.errors.length > 0 && !validOnly) {
+    throw new AppError('IMPORT_HAS_ERRORS', 'households:errors.IMPORT_HAS_ERRORS', { count: rejected });
+  }
+  if (p.valid.length === 0) throw new AppError('IMPORT_NOTHING_VALID', 'households:errors.IMPORT_NOTHING_VALID');
+  const at = ctx.now();
+  const changes: LocalChange[] = p.valid.map((r) => ({
+    id: householdDocId(p.office, p.year, r.household.code),
+    kind: 'household',
+    owner: p.office,
+    data: householdDocData(r.household, p.by, at),
+  }));
+  await ctx.store.write(changes);
+  p.committed = true;
+  return { imported: changes.length, created: p.created, updated: p.updated, rejected };
+}
+
+export async function rejectedFile(p: ParsedImport): Promise<FileOut> {
+  const buffer = await buildRejectedWorkbook(p.parse.table, p.errors);
+  const base = p.fileName.replace(/\.xlsx$/i, '') || 'ho-ngheo';
+  return { fileName: `${base}_dong-loi.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: true };
+}
+
+/** Parsed files waiting for the officer's choice, by token; the oldest are dropped. */
+export class PendingImports {
+  private readonly items = new Map<string, ParsedImport>();
+
+  add(p: ParsedImport): string {
+    const token = randomUUID();
+    this.items.set(token, p);
+    while (this.items.size > 4) this.items.delete(this.items.keys().next().value as string);
+    return token;
+  }
+
+  get(token: string): ParsedImport {
+    const p = this.items.get(token);
+    if (!p) throw new AppError('IMPORT_EXPIRED', 'households:errors.IMPORT_EXPIRED');
+    return p;
+  }
+
+  drop(token: string): void {
+    this.items.delete(token);
+  }
+}

@@ -1,0 +1,134 @@
+import type { CommuneInput, CommuneView } from '../../../contract/households';
+import { CommuneInputSchema } from '../../../contract/households';
+import { AppError } from '../../../contract/errors';
+import type { CoreContext } from '../../context';
+import { fold } from '../../domain/text';
+import type { LocalChange } from '../../store/store';
+import { CommuneIndex, CommuneSchema, sampleCommunes, type Commune, type Village } from '../communes';
+import { canonicalEthnicity, type Household } from '../household';
+import type { CommuneSheetEntry } from './communeSheet';
+import { villageKindOf } from './communeSheet';
+import { communeCodeFor, communeDocId, communeView, householdDocData, householdDocId } from './docs';
+import type { HouseholdIndex } from './householdIndex';
+import { officeCommunes } from './queries';
+
+/** Writes of household records and of the office's commune list. One store.write each. */
+
+export function requireOffice(ctx: CoreContext): { office: string; by: string } {
+  const s = ctx.session();
+  if (s.role !== 'office') throw new AppError('OFFICE_ONLY', 'households:errors.OFFICE_ONLY');
+  return { office: s.office.code, by: s.officerName };
+}
+
+export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id: string | undefined, input: Household): Promise<string> {
+  const { office, by } = requireOffice(ctx);
+  const h: Household = { ...input, ethnicity: canonicalEthnicity(input.ethnicity) };
+  // The commune must be in the office's list (when it keeps one); looked up by id, not parsed.
+  const known = ctx.store.get(communeDocId(office, h.communeCode));
+  if ((!known || known.deleted) && ctx.store.list('commune').some((d) => d.owner === office)) {
+    throw new AppError('COMMUNE_UNKNOWN', 'households:errors.COMMUNE_UNKNOWN', { value: h.communeCode });
+  }
+  const newId = householdDocId(office, h.reviewYear, h.code);
+  if (id !== undefined) {
+    const old = ctx.store.get(id);
+    if (!old || old.kind !== 'household' || old.deleted) throw new AppError('NOT_FOUND', 'households:errors.NOT_FOUND');
+    if (old.owner !== office) throw new AppError('NOT_OWNER', 'households:errors.NOT_OWNER');
+  }
+  const clash = ctx.store.get(newId);
+  if (newId !== id && clash && !clash.deleted) {
+    throw new AppError('DUPLICATE_CODE', 'households:errors.DUPLICATE_CODE', { code: h.code, year: h.reviewYear });
+  }
+  const twin = index.withIdNumber(h.reviewYear, h.idNumber).find((e) => e.id !== id && e.id !== newId);
+  if (twin) {
+    throw new AppError('DUPLICATE_ID', 'households:errors.DUPLICATE_ID', { idNumber: h.idNumber, code: twin.code, name: String(twin.d['headName'] ?? '') });
+  }
+  const changes: LocalChange[] = [{ id: newId, kind: 'household', owner: office, data: householdDocData(h, by, ctx.now()) }];
+  // A changed code or year moves the record: the old document is deleted in the same write.
+  const old = id !== undefined && id !== newId ? ctx.store.get(id) : undefined;
+  if (old) changes.push({ id: old.id, kind: 'household', owner: office, data: old.data, deleted: true });
+  await ctx.store.write(changes);
+  return newId;
+}
+
+export async function deleteHousehold(ctx: CoreContext, id: string): Promise<void> {
+  const { office } = requireOffice(ctx);
+  const doc = ctx.store.get(id);
+  if (!doc || doc.kind !== 'household' || doc.deleted) throw new AppError('NOT_FOUND', 'households:errors.NOT_FOUND');
+  if (doc.owner !== office) throw new AppError('NOT_OWNER', 'households:errors.NOT_OWNER');
+  await ctx.store.write([{ id, kind: 'household', owner: office, data: doc.data, deleted: true }]);
+}
+
+function villagesOf(names: readonly string[], existing: readonly Village[] = []): Village[] {
+  const out: Village[] = [];
+  const taken = new Set<string>();
+  for (const name of names) {
+    const clean = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+    if (!clean || out.some((v) => fold(v.name) === fold(clean))) continue;
+    const known = existing.find((v) => fold(v.name) === fold(clean));
+    const code = known?.code ?? communeCodeFor(clean, taken);
+    taken.add(code);
+    out.push({ code, name: clean, kind: known?.kind ?? villageKindOf(clean) });
+  }
+  return out;
+}
+
+function communeChange(office: string, c: Commune, sample: boolean): LocalChange {
+  return { id: communeDocId(office, c.code), kind: 'commune', owner: office, data: { ...CommuneSchema.parse(c), office, sample } };
+}
+
+export async function saveCommune(ctx: CoreContext, raw: CommuneInput): Promise<CommuneView> {
+  const { office } = requireOffice(ctx);
+  const input = CommuneInputSchema.parse(raw);
+  const current = officeCommunes(ctx, office);
+  const existing = input.code ? current.find((c) => c.code === input.code) : undefined;
+  if (input.code && !existing) throw new AppError('NOT_FOUND', 'households:errors.NOT_FOUND');
+  const sameName = current.find((c) => c !== existing && c.kind === input.kind && fold(c.name) === fold(input.name));
+  if (sameName) throw new AppError('COMMUNE_EXISTS', 'households:errors.COMMUNE_EXISTS', { name: input.name });
+  const code = existing?.code ?? communeCodeFor(input.name, new Set(current.map((c) => c.code)));
+  const commune: Commune = {
+    code,
+    name: input.name,
+    kind: input.kind,
+    aliases: existing?.aliases ?? [],
+    villages: villagesOf(input.villages, existing?.villages),
+    ...(existing?.officialCode ? { officialCode: existing.officialCode } : {}),
+  };
+  await ctx.store.write([communeChange(office, commune, false)]);
+  return communeView({ ...commune, office, sample: false });
+}
+
+/** Adds the sample communes the app ships for this office that the office does not have. */
+export async function importSampleCommunes(ctx: CoreContext): Promise<number> {
+  const { office } = requireOffice(ctx);
+  const have = new Set(officeCommunes(ctx, office).map((c) => c.code));
+  const missing = sampleCommunes(office).filter((c) => !have.has(c.code));
+  if (missing.length > 0) await ctx.store.write(missing.map((c) => communeChange(office, c, true)));
+  return missing.length;
+}
+
+/** Communes read from a sheet: new ones added, known ones (by name) get the sheet's villages. */
+export async function importCommuneEntries(ctx: CoreContext, entries: readonly CommuneSheetEntry[]): Promise<{ added: number; updated: number }> {
+  const { office } = requireOffice(ctx);
+  if (entries.length === 0) throw new AppError('COMMUNE_SHEET_EMPTY', 'households:errors.COMMUNE_SHEET_EMPTY');
+  const current = officeCommunes(ctx, office);
+  const index = new CommuneIndex(current);
+  const taken = new Set(current.map((c) => c.code));
+  const changes: LocalChange[] = [];
+  let added = 0;
+  let updated = 0;
+  for (const e of entries) {
+    const known = index.find(e.name) ?? index.find(`${e.kind === 'xa' ? 'xã' : e.kind === 'phuong' ? 'phường' : 'thị trấn'} ${e.name}`);
+    if (known) {
+      const villages = villagesOf([...known.villages.map((v) => v.name), ...e.villages], known.villages);
+      changes.push(communeChange(office, { ...known, villages }, false));
+      updated++;
+    } else {
+      const code = communeCodeFor(e.name, taken);
+      taken.add(code);
+      changes.push(communeChange(office, { code, name: e.name, kind: e.kind, aliases: [], villages: villagesOf(e.villages) }, false));
+      added++;
+    }
+  }
+  await ctx.store.write(changes);
+  return { added, updated };
+}

@@ -1,0 +1,180 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Form, Popconfirm, Space, Spin, Typography, type InputRef } from 'antd';
+import { ArrowLeftOutlined, DeleteOutlined, SaveOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { HouseholdRecord } from '../../../electron/contract/households';
+import { normaliseIdNumber, standardForYear, standardIdForYear } from '../../../electron/contract/households';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
+import { ClassTag, reasonText } from '../labels';
+import { useReviewYear } from '../useReviewYear';
+import { ClassPreview } from './ClassPreview';
+import { HouseholdFields, type FormValues } from './HouseholdFields';
+import '../households.css';
+
+const EMPTY: FormValues = { code: '', headName: '', idNumber: '', ethnicity: '', village: '', area: 'rural', members: null, incomePerPerson: null, deprived: [], merit: false, notes: '' };
+
+function valuesOf(r: HouseholdRecord): FormValues {
+  const h = r.household;
+  return { ...h, communeCode: h.communeCode, members: h.members, incomePerPerson: h.incomePerPerson, deprived: [...h.deprived] };
+}
+
+/** #/household/new and #/household/<id>: keyboard-first entry; Enter in "Ghi chú" saves. */
+export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.Element {
+  const { t } = useTranslation('households');
+  const { message } = App.useApp();
+  const id = params[0] && params[0] !== 'new' ? params[0] : undefined;
+  const meta = useQuery('households.meta', {});
+  const [listYear] = useReviewYear(meta.data?.defaultYear);
+  const [record, setRecord] = useState<HouseholdRecord | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [lastSaved, setLastSaved] = useState<HouseholdRecord | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<FormValues>();
+  const first = useRef<InputRef | null>(null);
+  const facets = useQuery('households.facets', { year: record?.household.reviewYear ?? listYear ?? 2000 });
+
+  useEffect(() => {
+    setRecord(null);
+    setLastSaved(null);
+    setSaveError(null);
+    if (!id) {
+      form.setFieldsValue(EMPTY);
+      return;
+    }
+    call('households.get', { id })
+      .then((r) => {
+        setRecord(r);
+        form.setFieldsValue(valuesOf(r));
+      })
+      .catch(setLoadError);
+  }, [id, form]);
+
+  const year = record?.household.reviewYear ?? listYear;
+  let standard;
+  try {
+    standard = year ? standardForYear(year) : undefined;
+  } catch {
+    standard = undefined;
+  }
+  const area = Form.useWatch('area', form);
+  const income = Form.useWatch('incomePerPerson', form);
+  const deprived = Form.useWatch('deprived', form);
+  const communes = meta.data?.communes ?? [];
+  const canEdit = meta.data?.role === 'office';
+
+  const save = async (v: FormValues): Promise<void> => {
+    if (!year || !standard) return;
+    setBusy(true);
+    setSaveError(null);
+    try {
+      const idNumber = normaliseIdNumber(v.idNumber);
+      const household = {
+        code: v.code.trim() || `${v.communeCode ?? ''}-${idNumber}`,
+        headName: v.headName,
+        idNumber,
+        ethnicity: v.ethnicity,
+        communeCode: v.communeCode ?? '',
+        village: v.village ?? '',
+        area: v.area,
+        members: v.members ?? 0,
+        incomePerPerson: v.incomePerPerson ?? 0,
+        deprived: v.deprived ?? [],
+        merit: Boolean(v.merit),
+        notes: v.notes ?? '',
+        reviewYear: year,
+        standardId: record?.household.standardId ?? standardIdForYear(year) ?? standard.id,
+      };
+      const saved = await call('households.save', { ...(record ? { id: record.id } : {}), household });
+      message.success(t('form.saved', { name: saved.household.headName }));
+      setLastSaved(saved);
+      if (record) {
+        setRecord(saved);
+        if (saved.id !== record.id) navigate('household', saved.id);
+      } else {
+        // Next household: keep where we are (commune, village, area, ethnicity), clear the rest.
+        form.setFieldsValue({ ...EMPTY, communeCode: v.communeCode, village: v.village, area: v.area, ethnicity: v.ethnicity });
+        first.current?.focus();
+      }
+    } catch (e) {
+      setSaveError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (): Promise<void> => {
+    if (!record) return;
+    try {
+      await call('households.delete', { id: record.id });
+      message.success(t('form.deleted'));
+      navigate('households');
+    } catch (e) {
+      setSaveError(errorText(t, e));
+    }
+  };
+
+  if (loadError) return <Alert type="error" showIcon title={errorText(t, loadError)} />;
+  if ((id && !record) || !meta.data) return <Spin />;
+  return (
+    <div className="hh-page">
+      <div className="sv-page-head">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {record ? t('form.editTitle', { name: record.household.headName }) : t('form.newTitle', { year })}
+        </Typography.Title>
+        <Space wrap>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('households')}>
+            {t('form.backToList')}
+          </Button>
+          {record && canEdit && (
+            <Popconfirm title={t('form.deleteConfirm')} onConfirm={() => void remove()} okText={t('form.delete')} cancelText={t('personal.cancel')}>
+              <Button danger icon={<DeleteOutlined />}>
+                {t('form.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      </div>
+      {!standard && <Alert type="warning" showIcon title={t('errors.HOUSEHOLD_NO_STANDARD_FOR_YEAR', { year })} style={{ marginBottom: 12 }} />}
+      {saveError && <Alert type="error" showIcon title={saveError} style={{ marginBottom: 12 }} data-testid="save-error" />}
+      {lastSaved && !record && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="last-saved"
+          title={
+            <span>
+              {t('form.lastSaved', { name: lastSaved.household.headName, code: lastSaved.household.code })} <ClassTag value={lastSaved.class} /> {reasonText(t, lastSaved.reason)}
+            </span>
+          }
+        />
+      )}
+      {standard && (
+        <div className="hh-form-layout">
+          <Form<FormValues> form={form} initialValues={EMPTY} layout="vertical" onFinish={(v) => void save(v)} disabled={!canEdit} className="hh-form" data-testid="household-form">
+            <HouseholdFields
+              form={form}
+              year={year as number}
+              exceptId={record?.id}
+              communes={communes}
+              villageHints={(facets.data?.villages ?? []).filter((v) => v.communeCode === form.getFieldValue('communeCode')).map((v) => v.village)}
+              standard={standard}
+              firstField={first}
+              onLastEnter={() => form.submit()}
+            />
+            <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => form.submit()} data-testid="save-household">
+              {record ? t('form.save') : t('form.saveNext')}
+            </Button>
+          </Form>
+          <div className="hh-side">
+            <ClassPreview standard={standard} area={area} income={income} deprived={deprived} record={record} previousClass={record?.previousClass ?? null} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

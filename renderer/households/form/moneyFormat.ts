@@ -1,0 +1,33 @@
+/**
+ * Vietnamese grouping while typing: "1500000" shows as "1.500.000" and the caret stays after the
+ * same digit it was after, so typing in the middle of a number does not throw the caret to the end.
+ */
+
+export function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
+}
+
+/** "1500000" -> "1.500.000"; leading zeros dropped ("007" -> "7"), "" stays "". */
+export function groupDigits(digits: string): string {
+  const clean = digits.replace(/^0+(?=\d)/, '');
+  return clean.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** The text to show and where the caret goes after the user typed `raw` with the caret at `caret`. */
+export function regroup(raw: string, caret: number): { text: string; caret: number } {
+  const digitsBefore = digitsOf(raw.slice(0, caret)).replace(/^0+(?=\d)/, '').length;
+  const text = groupDigits(digitsOf(raw));
+  let seen = 0;
+  let pos = 0;
+  while (pos < text.length && seen < digitsBefore) {
+    if (/\d/.test(text[pos] as string)) seen++;
+    pos++;
+  }
+  return { text, caret: pos };
+}
+
+/** The amount in a grouped text; null when there is no digit. */
+export function amountOf(text: string): number | null {
+  const d = digitsOf(text);
+  return d === '' ? null : Number(d);
+}

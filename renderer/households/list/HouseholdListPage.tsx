@@ -1,0 +1,130 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Alert, App, Button, Select, Space, Typography } from 'antd';
+import { BarChartOutlined, ClusterOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { HouseholdFilter } from '../../../electron/contract/households';
+import { HOUSEHOLD_CLASSES, standardForYear } from '../../../electron/contract/households';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
+import { formatNumber } from '../../i18n/format';
+import { classLabel } from '../labels';
+import { savePersonalFile } from '../personalData';
+import { useReviewYear, yearOptions } from '../useReviewYear';
+import { CommunesHint } from '../communes/CommunesHint';
+import { HouseholdFilters } from './HouseholdFilters';
+import { HouseholdTable } from './HouseholdTable';
+import { usePagedRows } from './usePagedRows';
+import '../households.css';
+
+function safeStandard(year: number | undefined) {
+  try {
+    return year === undefined ? undefined : standardForYear(year);
+  } catch {
+    return undefined;
+  }
+}
+
+/** #/households: every household of the review year, filtered and searched in the core. */
+export function HouseholdListPage(): React.JSX.Element {
+  const { t } = useTranslation('households');
+  const { modal, message } = App.useApp();
+  const meta = useQuery('households.meta', {});
+  const [year, setYear] = useReviewYear(meta.data?.defaultYear);
+  const [filter, setFilterState] = useState<HouseholdFilter>({});
+  const setFilter = useCallback((f: HouseholdFilter) => setFilterState(f), []);
+  const [maskIds, setMaskIds] = useState(true);
+  const rows = usePagedRows(meta.data ? year : undefined, filter, !maskIds);
+  const facets = useQuery('households.facets', { year: year ?? 2000 }, [rows.yearTotal]);
+  const [busy, setBusy] = useState(false);
+  const isOffice = meta.data?.role === 'office';
+  const communes = meta.data?.communes ?? [];
+  const names = useMemo(() => new Map(communes.map((c) => [`${c.code}`, c.label])), [communes]);
+  const standard = safeStandard(year);
+
+  const exportList = async (): Promise<void> => {
+    if (year === undefined) return;
+    setBusy(true);
+    try {
+      if (await savePersonalFile(modal, t, await call('households.exportXlsx', { year, filter }))) message.success(t('list.exported'));
+    } catch (e) {
+      message.error(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="hh-page">
+      <div className="sv-page-head hh-head-bar">
+        <Space align="center" wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('list.title')}
+          </Typography.Title>
+          <Select
+            value={year}
+            onChange={setYear}
+            options={yearOptions(meta.data?.years ?? [], year).map((y) => ({ value: y, label: t('list.year', { year: y }) }))}
+            style={{ width: 140 }}
+            aria-label={t('field.reviewYear')}
+            data-testid="year-select"
+          />
+        </Space>
+        <Space wrap>
+          {isOffice && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('household', 'new')} data-testid="add-household" disabled={communes.length === 0}>
+              {t('list.add')}
+            </Button>
+          )}
+          {isOffice && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('households-import')} data-testid="open-import">
+              {t('list.import')}
+            </Button>
+          )}
+          <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void exportList()} disabled={!rows.loading && rows.total === 0} data-testid="export-list">
+            {t('list.export')}
+          </Button>
+          <Button icon={<BarChartOutlined />} onClick={() => navigate('households-summary')} data-testid="open-summary">
+            {t('list.summary')}
+          </Button>
+          {isOffice && (
+            <Button icon={<ClusterOutlined />} onClick={() => navigate('communes')} data-testid="open-communes">
+              {t('list.communes')}
+            </Button>
+          )}
+        </Space>
+      </div>
+      {meta.error && <Alert type="error" showIcon title={errorText(t, meta.error)} style={{ marginBottom: 12 }} />}
+      {rows.error != null && <Alert type="error" showIcon title={errorText(t, rows.error)} style={{ marginBottom: 12 }} />}
+      {isOffice && meta.data && communes.length === 0 && <CommunesHint sampleAvailable={meta.data.sampleAvailable} onDone={() => void meta.reload()} />}
+      <HouseholdFilters
+        value={filter}
+        onChange={setFilter}
+        communes={communes}
+        facets={facets.data}
+        standard={standard}
+        offices={isOffice ? null : (meta.data?.offices ?? null)}
+        maskIds={maskIds}
+        onMaskIds={setMaskIds}
+      />
+      <div className="hh-counts" data-testid="household-counts" aria-live="polite">
+        <span>
+          <strong>{formatNumber(rows.total)}</strong> {rows.total === rows.yearTotal ? t('list.households') : t('list.ofTotal', { total: formatNumber(rows.yearTotal) })}
+        </span>
+        {rows.byClass &&
+          HOUSEHOLD_CLASSES.map((c) => (
+            <span key={c} className={`hh-count hh-count-${c}`}>
+              {classLabel(t, c)}: <strong>{formatNumber(rows.byClass?.[c] ?? 0)}</strong>
+            </span>
+          ))}
+      </div>
+      <HouseholdTable
+        rows={rows}
+        communeName={(code) => names.get(code) ?? code}
+        onOpen={(r) => navigate('household', r.id)}
+        emptyText={Object.keys(filter).length > 0 ? t('list.emptyFiltered') : t('list.empty')}
+      />
+    </div>
+  );
+}

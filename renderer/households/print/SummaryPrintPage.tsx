@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { Alert, Button, Input, Space, Spin } from 'antd';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { SummaryRow, SummaryView } from '../../../electron/contract/households';
+import { useQuery } from '../../api/hooks';
+import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
+import { useSession } from '../../app/session';
+import { Nd30Header } from '../../ui/print/Nd30Header';
+import { PRINT_COLUMNS } from '../summary/columns';
+import '../../ui/print/print.css';
+import './summaryPrint.css';
+
+/** "Phòng ... huyện Văn Quan" under "UBND HUYỆN VĂN QUAN" drops the district its parent names. */
+function issuerName(name: string, district: string): string {
+  const tail = ` ${district.toLowerCase()}`;
+  return district && name.toLowerCase().endsWith(tail) ? name.slice(0, name.length - tail.length) : name;
+}
+
+const num = (n: number): string => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+/**
+ * #/households-print/<year>: the summary as a report in the layout of Nghị định 30/2020 (A4,
+ * Times New Roman, Quốc hiệu and tiêu ngữ, số/ký hiệu, place and date, BÁO CÁO and trích yếu,
+ * the table, nơi nhận, signature). The paper is Vietnamese whatever the interface language.
+ */
+export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.Element {
+  const { t, i18n } = useTranslation('households');
+  const vi = i18n.getFixedT('vi', 'households');
+  const session = useSession();
+  const year = Number(params[0]) || 2000;
+  const view = useQuery('households.summary', { year });
+  const [number, setNumber] = useState('');
+  const [signTitle, setSignTitle] = useState(() => (session.role === 'so' ? vi('print.signSo') : vi('print.signHead')));
+  const [signer, setSigner] = useState('');
+  if (view.error) return <Alert type="error" showIcon title={errorText(t, view.error)} />;
+  if (!view.data) return <Spin />;
+  const v = view.data;
+  return (
+    <div>
+      <Space className="no-print" wrap style={{ marginBottom: 16 }}>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('households-summary')}>
+          {t('common:back')}
+        </Button>
+        <Input prefix={<span className="muted">{t('print.number')}</span>} value={number} onChange={(e) => setNumber(e.target.value)} style={{ width: 200 }} />
+        <Input prefix={<span className="muted">{t('print.signTitle')}</span>} value={signTitle} onChange={(e) => setSignTitle(e.target.value)} style={{ width: 300 }} />
+        <Input prefix={<span className="muted">{t('print.signer')}</span>} value={signer} onChange={(e) => setSigner(e.target.value)} style={{ width: 300 }} data-testid="print-signer" />
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('print.print')}
+        </Button>
+      </Space>
+      <article className="nd30 nd30-paper hh-print" data-testid="summary-report">
+        <Nd30Header
+          parentBody={v.issuer.parentBody}
+          office={issuerName(v.issuer.name, v.issuer.district)}
+          numberLine={vi('print.numberLine', { number: number.trim() || '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0', symbol: v.issuer.symbol })}
+          place={v.issuer.place}
+          date={v.date}
+        />
+        <div className="nd30-kind">{vi('print.kind')}</div>
+        <div className="nd30-subject" data-testid="report-subject">
+          {vi('print.subject', { year: v.year })}
+        </div>
+        <hr className="nd30-subject-rule" />
+        <section className="nd30-body">
+          <p>{vi('print.intro', { standard: v.standardTitle, year: v.year, office: v.issuer.name })}</p>
+          <p>
+            {vi('print.totals', {
+              total: num(v.summary.total.total),
+              poor: num(v.summary.total.poor),
+              poorPct: num(v.summary.total.poorPct),
+              nearPoor: num(v.summary.total.nearPoor),
+              nearPoorPct: num(v.summary.total.nearPoorPct),
+            })}
+          </p>
+          <p>{v.scope === 'district' ? vi('print.tableIntroDistrict') : vi('print.tableIntroProvince')}</p>
+          <SummaryPrintTable view={v} />
+          <p>{vi('print.closing', { office: v.issuer.name })}</p>
+        </section>
+        <table className="nd30-foot">
+          <tbody>
+            <tr>
+              <td className="left">
+                <div className="nd30-recipients-title">{vi('print.recipients')}</div>
+                <ul className="nd30-recipients">
+                  {v.scope === 'district' ? (
+                    <>
+                      <li>{vi('print.recipientSo')}</li>
+                      <li>{vi('print.recipientUbnd', { district: v.issuer.district.charAt(0).toLowerCase() + v.issuer.district.slice(1) })}</li>
+                    </>
+                  ) : (
+                    <>
+                      <li>{vi('print.recipientMinistry')}</li>
+                      <li>{vi('print.recipientProvince')}</li>
+                    </>
+                  )}
+                  <li>{vi('print.recipientArchive', { symbol: v.issuer.symbol })}</li>
+                </ul>
+              </td>
+              <td className="right">
+                <div className="nd30-sign-title">{signTitle}</div>
+                <div className="nd30-sign-space" />
+                <div className="nd30-sign-name">{signer}</div>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </article>
+    </div>
+  );
+}
+
+function SummaryPrintTable({ view }: { view: SummaryView }): React.JSX.Element {
+  const { i18n } = useTranslation('households');
+  const vi = i18n.getFixedT('vi', 'households');
+  const s = view.summary;
+  const line = (r: SummaryRow, i: number | null, cls?: string) => (
+    <tr key={r.key + (cls ?? '')} className={cls}>
+      <td className="c">{i ?? ''}</td>
+      <td>{r.labelKey ? vi(r.labelKey) : r.label}</td>
+      {PRINT_COLUMNS.map((c) => (
+        <td key={c} className="n">
+          {num(r[c])}
+        </td>
+      ))}
+    </tr>
+  );
+  return (
+    <table className="nd30-table hh-print-table" data-testid="print-table">
+      <thead>
+        <tr>
+          <th>{vi('print.colNo')}</th>
+          <th>{view.scope === 'district' ? vi('summary.colCommune') : vi('summary.colDistrict')}</th>
+          {PRINT_COLUMNS.map((c) => (
+            <th key={c}>{vi(`summary.column.${c}`)}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {s.rows.map((r, i) => line(r, i + 1))}
+        {line(s.rural, null, 'area')}
+        {line(s.urban, null, 'area')}
+        {line(s.total, null, 'total')}
+      </tbody>
+    </table>
+  );
+}

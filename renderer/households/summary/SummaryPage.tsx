@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Alert, App, Button, Select, Space, Table, Typography } from 'antd';
+import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { SummaryRow } from '../../../electron/contract/households';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
+import { formatNumber } from '../../i18n/format';
+import { savePersonalFile } from '../personalData';
+import { useReviewYear, yearOptions } from '../useReviewYear';
+import { PERCENT_COLUMNS, SUMMARY_COLUMNS } from './columns';
+import '../households.css';
+
+type Line = SummaryRow & { rowClass?: string };
+
+/** #/households-summary: the review's summary per commune (per district at the Sở). */
+export function SummaryPage(): React.JSX.Element {
+  const { t } = useTranslation('households');
+  const { modal, message } = App.useApp();
+  const meta = useQuery('households.meta', {});
+  const [year, setYear] = useReviewYear(meta.data?.defaultYear);
+  const view = useQuery('households.summary', { year: year ?? 2000 });
+  const [busy, setBusy] = useState(false);
+  const s = view.data?.summary;
+  const province = view.data?.scope === 'province';
+  const lines: Line[] = s
+    ? [...s.rows, { ...s.rural, rowClass: 'hh-sum-area' }, { ...s.urban, rowClass: 'hh-sum-area' }, { ...s.total, rowClass: 'hh-sum-total' }]
+    : [];
+
+  const exportXlsx = async (): Promise<void> => {
+    if (!year) return;
+    setBusy(true);
+    try {
+      if (await savePersonalFile(modal, t, await call('households.summaryXlsx', { year }))) message.success(t('summary.exported'));
+    } catch (e) {
+      message.error(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="hh-page">
+      <div className="sv-page-head">
+        <Space align="center" wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {province ? t('summary.titleProvince') : t('summary.title')}
+          </Typography.Title>
+          <Select
+            value={year}
+            onChange={setYear}
+            options={yearOptions(meta.data?.years ?? [], year).map((y) => ({ value: y, label: t('list.year', { year: y }) }))}
+            style={{ width: 140 }}
+            aria-label={t('field.reviewYear')}
+            data-testid="summary-year"
+          />
+        </Space>
+        <Space wrap>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('households')}>
+            {t('form.backToList')}
+          </Button>
+          <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void exportXlsx()} data-testid="summary-export">
+            {t('summary.export')}
+          </Button>
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => navigate('households-print', String(year ?? ''))} data-testid="summary-print">
+            {t('summary.print')}
+          </Button>
+        </Space>
+      </div>
+      {view.error && <Alert type="error" showIcon title={errorText(t, view.error)} style={{ marginBottom: 12 }} />}
+      {view.data && <Typography.Paragraph type="secondary">{t('summary.basis', { standard: view.data.standardTitle })}</Typography.Paragraph>}
+      <Table<Line>
+        className="hh-summary-table"
+        data-testid="summary-table"
+        size="small"
+        bordered
+        loading={view.loading}
+        pagination={false}
+        rowKey="key"
+        dataSource={lines}
+        rowClassName={(r) => r.rowClass ?? ''}
+        sticky
+        scroll={{ x: 'max-content' }}
+        columns={[
+          {
+            title: province ? t('summary.colDistrict') : t('summary.colCommune'),
+            key: 'unit',
+            fixed: 'left',
+            width: 210,
+            render: (_, r) => (r.labelKey ? t(r.labelKey) : r.label),
+          },
+          ...SUMMARY_COLUMNS.map((c) => ({
+            title: t(`summary.column.${c}`),
+            key: c,
+            width: 104,
+            align: 'right' as const,
+            render: (_: unknown, r: Line) => (PERCENT_COLUMNS.has(c) ? `${formatNumber(r[c])} %` : formatNumber(r[c])),
+          })),
+        ]}
+      />
+    </div>
+  );
+}

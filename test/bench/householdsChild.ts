@@ -1,0 +1,69 @@
+// Child process of the household bench, bundled by the bench and run with plain node (as the app
+// runs, without a TypeScript loader): a cold open of a data folder in a fresh process, or the
+// reference JSON.parse of the same shard bytes. Prints one JSON line.
+import { promises as fs, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openCore, type Core } from '../../electron/core';
+
+const [mode, dataDir, yearArg] = process.argv.slice(2);
+
+async function shardTexts(dir: string): Promise<string[]> {
+  const root = path.join(dir, 'db');
+  const out: string[] = [];
+  for (const kind of await fs.readdir(root)) {
+    const sub = path.join(root, kind);
+    if (!(await fs.stat(sub)).isDirectory()) continue;
+    for (const name of await fs.readdir(sub)) if (/^\d{3}\.json$/.test(name)) out.push(readFileSync(path.join(sub, name), 'utf8'));
+  }
+  return out;
+}
+
+/**
+ * Searches as officers type them, taken from the records: a head's full name without
+ * diacritics, six digits of an ID number, a given name alone (many matches). Each is a new
+ * query for the core (no cached result).
+ */
+async function searches(core: Core): Promise<number[]> {
+  const all = await core.dispatch('households.list', { year: Number(yearArg), limit: 2000, showIds: true });
+  if (!all.ok) throw new Error(JSON.stringify(all.error));
+  const rows = (all.value as { rows: Array<{ headName: string; idNumber: string }> }).rows.filter((_r, i) => i % 50 === 0).slice(0, 40);
+  const plain = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  const queries = rows.flatMap((r) => [plain(r.headName), r.idNumber.slice(3, 9), r.headName.split(' ').at(-1) ?? '']);
+  const times: number[] = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    const res = await core.dispatch('households.list', { year: Number(yearArg), filter: { q }, limit: 200 });
+    times.push(performance.now() - t0);
+    if (!res.ok) throw new Error(JSON.stringify(res.error));
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  if (!dataDir) throw new Error('usage: householdsChild open|search|parse DIR YEAR');
+  if (mode === 'parse') {
+    // The reference: the same shard files read and parsed, nothing else (objects kept, as the
+    // store keeps them). Timed twice: parsing alone, and reading + parsing.
+    const t0 = performance.now();
+    const texts = await shardTexts(dataDir);
+    const t1 = performance.now();
+    const kept: unknown[] = [];
+    for (const t of texts) kept.push(JSON.parse(t));
+    const t2 = performance.now();
+    const docs = kept.reduce<number>((n, k) => n + (k as { docs: unknown[] }).docs.length, 0);
+    process.stdout.write(`${JSON.stringify({ parseMs: t2 - t1, readParseMs: t2 - t0, docs, bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0) })}\n`);
+    return;
+  }
+  const t0 = performance.now();
+  const core = await openCore({ dataDir });
+  const t1 = performance.now();
+  const r = await core.dispatch('households.list', { year: Number(yearArg), limit: 200 });
+  const t2 = performance.now();
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  const before = process.memoryUsage().rss;
+  const search = mode === 'search' ? await searches(core) : [];
+  const rss = Math.max(before, process.memoryUsage().rss); // after searching, names are folded too
+  process.stdout.write(`${JSON.stringify({ openMs: t1 - t0, listMs: t2 - t1, totalMs: t2 - t0, total: (r.value as { total: number }).total, rss, search })}\n`);
+  await core.close();
+}
+void main();

@@ -1,0 +1,123 @@
+import { test, expect, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateHouseholds, sampleBadCells, sampleCommunes, writeHouseholdWorkbook } from '../../electron/core/households';
+import { startHarness, tempDataDir, type RunningHarness } from './harness';
+
+const COUNT = 30;
+const BAD = 4;
+test.describe.configure({ mode: 'serial' });
+let h: RunningHarness;
+let xlsxPath: string;
+
+test.beforeAll(async () => {
+  h = await startHarness();
+  const communes = sampleCommunes('VANQUAN');
+  const households = generateHouseholds({ seed: 2022, count: COUNT, communes, reviewYear: 2022 });
+  const { buffer } = await writeHouseholdWorkbook(households, { communes, overrides: sampleBadCells(COUNT, BAD, 5) });
+  const dir = tempDataDir('xlsx');
+  mkdirSync(dir, { recursive: true });
+  xlsxPath = path.join(dir, 'ho-ngheo-van-quan-2022.xlsx');
+  writeFileSync(xlsxPath, buffer);
+});
+test.afterAll(async () => {
+  await h.stop();
+});
+
+async function firstRun(page: Page): Promise<void> {
+  await page.goto(h.url);
+  await page.getByTestId('office-select').click();
+  await page.keyboard.type('van quan');
+  await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
+  await page.getByTestId('officer-name').fill('Hoàng Thị Lan');
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('greeting')).toHaveText('Xin chào, Hoàng Thị Lan');
+}
+
+async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).click();
+}
+
+test('import with bad rows, edit a household and see its class change, export the summary', async ({ page }) => {
+  await firstRun(page);
+  await page.getByTestId('nav-households').click();
+  await page.getByTestId('load-sample-communes').click();
+  await expect(page.getByTestId('add-household')).toBeEnabled();
+
+  // Import: the preview lists the bad rows; nothing is written until the officer chooses.
+  await page.getByTestId('open-import').click();
+  await pickOption(page, 'import-year', '2022');
+  await page.locator('[data-testid="import-drop"] input[type=file], input[type=file]').first().setInputFiles(xlsxPath);
+  await expect(page.getByTestId('import-has-errors')).toContainText(`${BAD} dòng có lỗi`);
+  const errors = page.getByTestId('import-errors');
+  await expect(errors).toContainText('không hợp lệ: cần 12 chữ số (CCCD) hoặc 9 chữ số (CMND)');
+  await expect(errors).toContainText('Chưa có thu nhập bình quân');
+  await expect(errors.locator('tbody tr')).toHaveCount(BAD);
+  await page.getByTestId('import-valid-only').click();
+  await page.getByTestId('confirm-valid-only').click();
+  await expect(page.getByTestId('import-done')).toContainText(`Đã nhập ${COUNT - BAD} hộ`);
+
+  // The list: masked ID numbers by default, search without diacritics.
+  await page.getByTestId('go-list').click();
+  await expect(page.getByTestId('household-counts')).toContainText(String(COUNT - BAD));
+  await expect(page.getByTestId('household-row').first()).toBeVisible();
+  await expect(page.getByTestId('id-cell').first()).toContainText('*');
+  await expect(page.getByTestId('export-list')).toBeEnabled();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'test-results/screens/households-list-vi.png', fullPage: true });
+  await expect(page.locator('body')).not.toContainText('⟦');
+
+  // Edit a poor household: raise its income above the medium line and watch the class change.
+  await pickOption(page, 'filter-class', 'Hộ nghèo');
+  const poorRow = page.getByTestId('household-row').first();
+  const name = (await poorRow.locator('.strong').innerText()).trim();
+  await poorRow.click();
+  await expect(page.getByTestId('class-preview')).toContainText('Hộ nghèo');
+  await expect(page.getByTestId('class-reason')).toContainText(/thu nhập [\d.]+ đ ≤ 1\.500\.000 đ; thiếu hụt \d+ chỉ số/);
+  await page.screenshot({ path: 'test-results/screens/household-form-vi.png', fullPage: true });
+  await expect(page.locator('body')).not.toContainText('⟦');
+  const income = page.getByTestId('f-income');
+  await income.fill('');
+  await income.pressSequentially('3500000');
+  await expect(income).toHaveValue('3.500.000');
+  await expect(page.getByTestId('class-preview')).toContainText('Hộ trên mức sống trung bình');
+  await page.getByTestId('f-notes').press('Enter');
+  await expect(page.getByText(`Đã lưu hộ ${name}.`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Về danh sách' }).click();
+  await page.getByTestId('household-search').fill(name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase());
+  const edited = page.getByTestId('household-row').filter({ hasText: name }).first();
+  await expect(edited).toContainText('Trên mức TB');
+
+  // Summary, its Excel file and the printable report.
+  await page.getByTestId('open-summary').click();
+  await expect(page.getByTestId('summary-table')).toContainText('Toàn huyện');
+  await expect(page.getByTestId('summary-table')).toContainText('Thị trấn Văn Quan');
+  await page.screenshot({ path: 'test-results/screens/households-summary-vi.png', fullPage: true });
+  await expect(page.locator('body')).not.toContainText('⟦');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('summary-export').click()]);
+  expect(download.suggestedFilename()).toBe('tong-hop-ho-ngheo_2022.xlsx');
+
+  await page.getByTestId('summary-print').click();
+  const report = page.getByTestId('summary-report');
+  await expect(report).toContainText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  await expect(report).toContainText('Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022');
+  await expect(report).toContainText('Nơi nhận:');
+  await expect(page.getByTestId('report-date-line')).toContainText(/^Văn Quan, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
+  await page.getByTestId('print-signer').fill('Nông Văn Tuấn');
+  await page.screenshot({ path: 'test-results/screens/households-print-vi.png', fullPage: true });
+  await expect(page.locator('body')).not.toContainText('⟦');
+});
+
+test('an export with ID numbers asks before saving', async ({ page }) => {
+  await page.goto(h.url);
+  await page.getByTestId('nav-households').click();
+  await pickOption(page, 'year-select', 'Năm 2022');
+  await page.getByTestId('export-list').click();
+  await expect(page.locator('.ant-modal-confirm-title')).toHaveText('Tệp có số CCCD của người dân');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('personal-ok').click()]);
+  expect(download.suggestedFilename()).toBe('danh-sach-ho_2022.xlsx');
+  await page.getByTestId('mask-ids').click();
+  await expect(page.getByTestId('id-cell').first()).not.toContainText('*');
+});
