@@ -227,3 +227,26 @@ export const householdOps = {
   /** The list as Excel, ID numbers included (personalData). */
   'households.exportXlsx': op(z.object({ year, filter: HouseholdFilterSchema.default({}) }).strict()).returns<FileOut>(),
 };
+
+export type SummaryColumn = keyof import('../core/households/summary').SummaryCounts | 'poorPct' | 'nearPoorPct';
+
+/** Columns of the summary table, as the review report prints them; the Excel export uses the same. */
+export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
+  'total',
+  'poor',
+  'poorPct',
+  'minorityPoor',
+  'nearPoor',
+  'nearPoorPct',
+  'minorityNearPoor',
+  'medium',
+  'poorAtStart',
+  'escaped',
+  'fellBack',
+  'newlyPoor',
+  'nearPoorAtStart',
+  'nearPoorEscaped',
+  'nearPoorFellBack',
+  'nearPoorNew',
+  'meritPoorOrNearPoor',
+];

@@ -11,13 +11,12 @@ import type {
   Directive,
   DirectiveInput,
   Progress,
-  ProgressStatus,
   Review,
   Task,
   TaskInput,
-  Figure,
 } from '../../contract/tasks';
-import { MAX_ATTACHMENT_BYTES } from '../../contract/tasks';
+import { MAX_ATTACHMENT_BYTES, type taskOps } from '../../contract/tasks';
+import type { ParsedInputOf } from '../../contract/define';
 import { vnDay } from '../directives/calendar';
 import { writeFileDurable } from '../store/durableFile';
 import { diffFields } from './audit';
@@ -144,16 +143,8 @@ function officeTask(ctx: CoreContext, taskId: string): { task: Task; office: str
   return { task, office: s.office.code };
 }
 
-export interface ProgressInput {
-  taskId: string;
-  status: ProgressStatus;
-  percent: number | null;
-  narrative: string;
-  reason: string;
-  figures: Figure[];
-  requiredContents: Record<string, string>;
-  attachmentIds: string[];
-}
+/** The validated input of progress.save, exactly as the contract parses it. */
+export type ProgressInput = ParsedInputOf<(typeof taskOps)['progress.save']>;
 
 export async function saveProgress(ctx: CoreContext, input: ProgressInput): Promise<Progress> {
   const { task, office } = officeTask(ctx, input.taskId);

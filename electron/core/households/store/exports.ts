@@ -1,3 +1,4 @@
+import { SUMMARY_COLUMNS } from '../../../contract/households';
 import type { HouseholdFilter, SummaryView } from '../../../contract/households';
 import type { FileOut } from '../../../contract/tasks';
 import vi from '../../../../renderer/i18n/locales/vi/households.json' with { type: 'json' };
@@ -52,28 +53,6 @@ export function summaryView(ctx: CoreContext, index: HouseholdIndex, year: numbe
   return { summary, scope: s.role === 'office' ? 'district' : 'province', year, standardTitle: standard.title, issuer, date: vnDay(ctx.now()) };
 }
 
-type CountColumn = keyof SummaryCounts | 'poorPct' | 'nearPoorPct';
-
-/** Columns of the summary table, in the order the review's report prints them. */
-export const SUMMARY_COLUMNS: readonly CountColumn[] = [
-  'total',
-  'poor',
-  'poorPct',
-  'minorityPoor',
-  'nearPoor',
-  'nearPoorPct',
-  'minorityNearPoor',
-  'medium',
-  'poorAtStart',
-  'escaped',
-  'fellBack',
-  'newlyPoor',
-  'nearPoorAtStart',
-  'nearPoorEscaped',
-  'nearPoorFellBack',
-  'nearPoorNew',
-  'meritPoorOrNearPoor',
-];
 
 function rowLabel(r: SummaryRow): string {
   if (!r.labelKey) return r.label;
