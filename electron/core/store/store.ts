@@ -4,11 +4,14 @@ import { Low } from 'lowdb';
 import { v7 as uuidv7 } from 'uuid';
 import type { Doc, DocKind } from '../domain/document';
 import { DOC_KINDS } from '../domain/document';
-import { Hlc, compareHlc } from './hlc';
-import { ShardFileAdapter, CorruptShardError, parseShard, serialiseShard, type ShardData } from './shardFile';
-import { DAMAGED_DIR, DB_DIR, JOURNAL_FILE, SHARDS_PER_KIND, shardOf, shardRelPath } from './layout';
-import { fsyncDir, removeDurable, writeFileDurable } from './durableFile';
-import { listSnapshots, newestGoodCopy, takeSnapshot } from './backups';
+import { Hlc } from './hlc';
+import { ShardFileAdapter, CorruptShardError, type ShardData } from './shardFile';
+import { DB_DIR, SHARDS_PER_KIND, shardOf, shardRelPath } from './layout';
+import { listSnapshots, takeSnapshot } from './backups';
+import { restoreDamagedShard, type RecoveryNotice } from './recovery';
+import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
+
+export type { RecoveryNotice };
 import { WAL_FILE, WriteAheadLog } from './wal';
 
 /**
@@ -32,17 +35,6 @@ export interface StoreOptions {
   snapshotIntervalMs?: number;
 }
 
-/** What the user is told when a damaged file was found at start. */
-export interface RecoveryNotice {
-  file: string;
-  reason: string;
-  /** Snapshot the file was restored from, or null when no good copy existed. */
-  restoredFrom: string | null;
-  restoredFromDate: string | null;
-  /** Where the damaged file was moved, kept for inspection. */
-  movedTo: string;
-}
-
 /** A local edit: the store assigns rev and hlc. */
 export interface LocalChange<D = Record<string, unknown>> {
   id?: string;
@@ -53,11 +45,6 @@ export interface LocalChange<D = Record<string, unknown>> {
 }
 
 export type ChangeListener = (docs: Doc[]) => void;
-
-interface Journal {
-  format: 1;
-  docs: Doc[];
-}
 
 /**
  * The document store: lowdb shard files (see layout.ts), an in-memory index of current
@@ -182,13 +169,7 @@ export class Store {
   }
 
   private async persist(docs: Doc[]): Promise<void> {
-    const touched = new Map<string, Doc[]>();
-    for (const d of docs) {
-      const rel = shardRelPath(d.kind, shardOf(d.kind, d.id));
-      const list = touched.get(rel) ?? [];
-      list.push(d);
-      touched.set(rel, list);
-    }
+    const touched = groupByShard(docs);
     const [only] = touched.keys();
     if (touched.size === 1 && only !== undefined && !this.wal.broken && (await this.shard(only)).data.docs.length >= WAL_MIN_SHARD_DOCS) {
       await this.wal.append(docs);
@@ -199,12 +180,9 @@ export class Store {
       // Everything else writes shard files: the log is emptied first so it never holds an
       // older version of a document than its shard file (replay must only move forward).
       if (this.walDirty.size > 0 || this.wal.bytes > 0) await this.compact();
-      const journal = path.join(this.opts.dataDir, DB_DIR, JOURNAL_FILE);
-      if (touched.size > 1) {
-        await writeFileDurable(journal, JSON.stringify({ format: 1, docs } satisfies Journal));
-      }
+      if (touched.size > 1) await writeJournal(this.opts.dataDir, docs);
       for (const [rel, list] of touched) await this.writeShard(rel, list);
-      if (touched.size > 1) await removeDurable(journal);
+      if (touched.size > 1) await clearJournal(this.opts.dataDir);
     }
     for (const d of docs) this.index(d);
     this.dirtySinceSnapshot = true;
@@ -373,51 +351,23 @@ export class Store {
     }
   }
 
-  /** A damaged shard: move it aside, restore the newest good backup copy, tell the user. */
+  /** A damaged shard: moved aside and restored from the newest good backup (recovery.ts). */
   private async recover(rel: string, reason: string): Promise<void> {
-    const file = path.join(this.opts.dataDir, rel);
-    const stamp = new Date(this.opts.now()).toISOString().replace(/[:.]/g, '-');
-    const movedTo = path.join(DAMAGED_DIR, stamp, rel);
-    await fs.mkdir(path.dirname(path.join(this.opts.dataDir, movedTo)), { recursive: true });
-    await fs.rename(file, path.join(this.opts.dataDir, movedTo));
-    const good = await newestGoodCopy(this.opts.dataDir, rel);
+    const restored = await restoreDamagedShard(this.opts.dataDir, rel, reason, new Date(this.opts.now()));
     const db = await this.shard(rel);
-    if (good) {
-      const data = parseShard(file, good.text);
-      await writeFileDurable(file, serialiseShard(data));
-      db.data = data;
-      const adapter = this.adapters.get(rel);
-      if (adapter) adapter.lastWritten = good.text;
-    } else {
-      db.data = { format: 1, docs: [] };
-    }
-    this.recoveries.push({
-      file: rel,
-      reason,
-      restoredFrom: good?.snapshot.name ?? null,
-      restoredFromDate: good?.snapshot.createdAt ?? null,
-      movedTo,
-    });
+    db.data = restored.data;
+    const adapter = this.adapters.get(rel);
+    if (adapter && restored.text !== null) adapter.lastWritten = restored.text;
+    this.recoveries.push(restored.notice);
   }
 
   /** Finish a multi-shard write that a crash interrupted (the journal holds all of it). */
   private async replayJournal(): Promise<void> {
-    const file = path.join(this.opts.dataDir, DB_DIR, JOURNAL_FILE);
-    let journal: Journal;
-    try {
-      journal = JSON.parse(await fs.readFile(file, 'utf8')) as Journal;
-    } catch {
-      await fs.rm(file, { force: true });
-      return;
-    }
-    const touched = new Map<string, Doc[]>();
-    for (const d of journal.docs) {
-      const rel = shardRelPath(d.kind, shardOf(d.kind, d.id));
-      touched.set(rel, [...(touched.get(rel) ?? []), d]);
-    }
-    for (const [rel, docs] of touched) await this.writeShard(rel, docs);
-    for (const d of journal.docs) this.index(d);
-    await removeDurable(file);
+    const docs = await readJournal(this.opts.dataDir);
+    if (!docs) return;
+    for (const [rel, list] of groupByShard(docs)) await this.writeShard(rel, list);
+    for (const d of docs) this.index(d);
+    await clearJournal(this.opts.dataDir);
   }
 
   private currentFileNames(): string[] {
@@ -441,9 +391,3 @@ export class Store {
   }
 }
 
-/** Newest version first by HLC; used to pick winners when two versions of a document meet. */
-export function newerOf(a: Doc, b: Doc): Doc {
-  return compareHlc(a.hlc, b.hlc) >= 0 ? a : b;
-}
-
-export { fsyncDir };

@@ -10,7 +10,7 @@ import { communeLabel } from '../communes';
 import type { Household } from '../household';
 import { standardForYear } from '../standards';
 import { indicatorsOf } from '../standards/schema';
-import { summarise, summaryByDistrict, type HouseholdSummary, type SummaryCounts, type SummaryRow } from '../summary';
+import { summarise, summaryByDistrict, type HouseholdSummary, type SummaryRow } from '../summary';
 import type { HouseholdIndex } from './householdIndex';
 import { XLSX_MIME } from './importFlow';
 import { officeCommunes } from './queries';

@@ -1,0 +1,47 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Doc } from '../domain/document';
+import { DB_DIR, JOURNAL_FILE, shardOf, shardRelPath } from './layout';
+import { removeDurable, writeFileDurable } from './durableFile';
+
+/**
+ * The journal makes a write that spans several shard files all or nothing: the whole write is
+ * made durable in one file first, then the shards are written, then the journal is removed. A
+ * crash in between leaves the journal, which the next open replays.
+ */
+interface Journal {
+  format: 1;
+  docs: Doc[];
+}
+
+const journalPath = (dataDir: string): string => path.join(dataDir, DB_DIR, JOURNAL_FILE);
+
+export async function writeJournal(dataDir: string, docs: Doc[]): Promise<void> {
+  await writeFileDurable(journalPath(dataDir), JSON.stringify({ format: 1, docs } satisfies Journal));
+}
+
+/** The interrupted write, or null. A journal that never finished writing was never acted on. */
+export async function readJournal(dataDir: string): Promise<Doc[] | null> {
+  try {
+    return (JSON.parse(await fs.readFile(journalPath(dataDir), 'utf8')) as Journal).docs;
+  } catch {
+    await fs.rm(journalPath(dataDir), { force: true });
+    return null;
+  }
+}
+
+export async function clearJournal(dataDir: string): Promise<void> {
+  await removeDurable(journalPath(dataDir));
+}
+
+/** Documents grouped by the shard file that holds them. */
+export function groupByShard(docs: readonly Doc[]): Map<string, Doc[]> {
+  const touched = new Map<string, Doc[]>();
+  for (const d of docs) {
+    const rel = shardRelPath(d.kind, shardOf(d.kind, d.id));
+    const list = touched.get(rel) ?? [];
+    list.push(d);
+    touched.set(rel, list);
+  }
+  return touched;
+}
