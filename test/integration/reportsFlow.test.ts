@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { DocKind } from '../../electron/core/domain/document';
+import { carry as carryBundle, exchangeKeys, usbStick } from './syncHelpers';
 import { BINHGIA_2022_H1, VANQUAN_2022_H1 } from '../unit/reports/samples';
 import { openOffice, type Office } from './twoOffices';
 
 /**
  * Periodic reports between the Sở and two district offices, each on its own data folder and
- * clock. Documents are carried by copying them between stores (the bundle files replace
- * this hand-carrying once the sync lands): forms and targets go out, reports come in,
- * reviews go back.
+ * clock, carried by real bundle files through a temporary "USB stick": forms and targets go
+ * out, reports come in, reviews go back.
  */
 
 let clock = Date.parse('2022-06-01T02:00:00Z');
@@ -21,8 +21,26 @@ let so: Office;
 let vq: Office;
 let bg: Office;
 
+/**
+ * Export from `from` to `to`, import the file with every check. Key cards are exchanged once
+ * per pair. `kinds` names what the step is about and is checked to have arrived; the bundle
+ * itself carries everything the recipient has not acknowledged.
+ */
+const paired = new Set<string>();
 async function carry(from: Office, to: Office, kinds: DocKind[]): Promise<void> {
-  for (const k of kinds) await to.core.context.store.putVersions(from.core.context.store.list(k));
+  const pair = [from.dataDir, to.dataDir].sort().join('|');
+  if (!paired.has(pair)) {
+    await exchangeKeys(from, to, usbStick('keys'));
+    paired.add(pair);
+  }
+  await carryBundle(from, to);
+  // Each office receives only what concerns it (its own targets, reviews of its own reports),
+  // so the check is that something of every kind named arrived, at its newest version.
+  for (const k of kinds) {
+    const arrived = to.core.context.store.list(k).filter((d) => d.owner === from.core.context.session().office.code);
+    expect(arrived.length).toBeGreaterThan(0);
+    for (const d of arrived) expect(d.hlc).toBe(from.core.context.store.get(d.id)?.hlc);
+  }
 }
 
 const SIX = 'ldtbxh-6-thang';
