@@ -21,7 +21,7 @@ export function App({ initial }: { initial: AppState }): React.JSX.Element {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#b3261e', borderRadius: 6, fontFamily: "'Segoe UI', 'Noto Sans', Roboto, Arial, sans-serif" } }}
+      theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 6, fontFamily: "'Segoe UI', 'Noto Sans', Roboto, Arial, sans-serif" } }}
     >
       <AntApp>
         <AppContext.Provider value={{ state, setState }}>{state.session ? <Shell /> : <FirstRun />}</AppContext.Provider>

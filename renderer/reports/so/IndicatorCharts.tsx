@@ -53,7 +53,7 @@ export function IndicatorCharts({ view }: { view: ConsolidationView }): React.JS
                 <YAxis tickFormatter={fmt} width={72} />
                 <Tooltip formatter={(v) => fmt(v)} />
                 <Legend verticalAlign="top" height={28} />
-                <Bar dataKey="value" name={t('totals.actual')} fill="#b3261e" isAnimationActive={false} />
+                <Bar dataKey="value" name={t('totals.actual')} fill="#1f4e8c" isAnimationActive={false} />
                 {hasTargets && <Bar dataKey="target" name={t('totals.target')} fill="#9db4d0" isAnimationActive={false} />}
               </BarChart>
             </ResponsiveContainer>
@@ -69,7 +69,7 @@ export function IndicatorCharts({ view }: { view: ConsolidationView }): React.JS
                 <YAxis tickFormatter={fmt} width={72} />
                 <Tooltip formatter={(v) => fmt(v)} />
                 <Legend verticalAlign="top" height={28} />
-                <Line type="monotone" dataKey="total" name={t('totals.province')} stroke="#b3261e" strokeWidth={2} isAnimationActive={false} connectNulls />
+                <Line type="monotone" dataKey="total" name={t('totals.province')} stroke="#1f4e8c" strokeWidth={2} isAnimationActive={false} connectNulls />
                 {line.some((l) => l.target !== null) && (
                   <Line type="monotone" dataKey="target" name={t('totals.target')} stroke="#5b7fb0" strokeDasharray="5 4" isAnimationActive={false} connectNulls />
                 )}
