@@ -11,7 +11,7 @@ import { SummaryPage } from './summary/SummaryPage';
 export const householdRoutes: RouteDef[] = [
   { path: 'households', labelKey: 'households:nav.list', icon: <TeamOutlined />, roles: ['so', 'office'], nav: true, render: () => <HouseholdListPage /> },
   { path: 'households-summary', labelKey: 'households:nav.summary', icon: <BarChartOutlined />, roles: ['so', 'office'], nav: true, render: () => <SummaryPage /> },
-  { path: 'household', labelKey: 'households:nav.form', icon: null, roles: ['so', 'office'], nav: false, render: (p) => <HouseholdFormPage params={p} /> },
+  { path: 'household', labelKey: 'households:nav.form', icon: null, roles: ['so', 'office'], nav: false, render: (p) => <HouseholdFormPage key={p[0] ?? 'new'} params={p} /> },
   { path: 'households-import', labelKey: 'households:nav.import', icon: null, roles: ['office'], nav: false, render: () => <ImportPage /> },
   { path: 'households-print', labelKey: 'households:nav.print', icon: null, roles: ['so', 'office'], nav: false, render: (p) => <SummaryPrintPage params={p} /> },
   { path: 'communes', labelKey: 'households:nav.communes', icon: null, roles: ['office'], nav: false, render: () => <CommunesPage /> },

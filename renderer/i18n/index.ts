@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { formatNumber } from './format';
 
 export type Lang = 'vi' | 'en';
 
@@ -34,6 +35,9 @@ export async function initI18n(lang: Lang): Promise<I18n> {
     returnNull: false,
     parseMissingKeyHandler: (key) => `${MISSING_MARK}${key}⟧`,
   });
+  // "{{n, number}}" in a sentence looks like every other figure on screen (1.234.567), in both
+  // languages; otherwise English sentences showed 1,234,567 next to tables showing 1.234.567.
+  i18next.services.formatter?.add('number', (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value)));
   return i18next;
 }
 

@@ -116,7 +116,7 @@ function PreviewBlock({ b, single }: { b: BundlePreview; single: boolean }): Rea
   return (
     <div data-testid="export-preview">
       <Space wrap>
-        <strong>{t('sync.export.bundleFor', { seq: b.seq, to: b.toName, total: b.total })}</strong>
+        <strong>{t('sync.export.bundleFor', { seq: b.seq, to: b.toName, count: b.total })}</strong>
         {b.personalData && <Tag color="red">{t('sync.export.personalData')}</Tag>}
         {b.attachments.count > 0 && <Tag>{t('sync.export.attachments', { files: b.attachments.count, size: formatBytes(b.attachments.bytes) })}</Tag>}
       </Space>

@@ -64,7 +64,7 @@ export function PeersCard({ status, onChanged }: { status: SyncStatus; onChanged
           pagination={false}
           rowKey={(p) => `${p.office}/${p.installation}`}
           dataSource={status.peers}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: 900 }}
           data-testid="peers-table"
           columns={[
             {
@@ -79,6 +79,7 @@ export function PeersCard({ status, onChanged }: { status: SyncStatus; onChanged
             { title: t('sync.peers.fingerprint'), render: (_, p) => <Fingerprint value={p.fingerprint} size="small" /> },
             {
               title: t('sync.peers.confirmed'),
+              width: 120,
               render: (_, p) => (
                 <Switch
                   checked={p.confirmedByPhone}
@@ -87,14 +88,15 @@ export function PeersCard({ status, onChanged }: { status: SyncStatus; onChanged
                 />
               ),
             },
-            { title: t('sync.peers.lastSent'), render: (_, p) => seqAt(p.lastSent) },
-            { title: t('sync.peers.lastAcknowledged'), render: (_, p) => seqAt(p.lastAcknowledged) },
-            { title: t('sync.peers.lastReceived'), render: (_, p) => seqAt(p.lastReceived) },
+            { title: t('sync.peers.lastSent'), width: 130, render: (_, p) => seqAt(p.lastSent) },
+            { title: t('sync.peers.lastAcknowledged'), width: 130, render: (_, p) => seqAt(p.lastAcknowledged) },
+            { title: t('sync.peers.lastReceived'), width: 130, render: (_, p) => seqAt(p.lastReceived) },
             {
               title: t('sync.peers.waiting'),
+              width: 110,
               render: (_, p) => (
                 <Space orientation="vertical" size={0}>
-                  {p.canExport ? <Tag color={p.waiting > 0 ? 'orange' : 'green'}>{t('sync.peers.records', { n: p.waiting })}</Tag> : '—'}
+                  {p.canExport ? <Tag color={p.waiting > 0 ? 'orange' : 'green'}>{t('sync.peers.records', { count: p.waiting })}</Tag> : '—'}
                   {p.gaps.length > 0 && <span className="muted">{t('sync.peers.gaps', { list: p.gaps.join(', ') })}</span>}
                 </Space>
               ),

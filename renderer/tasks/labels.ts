@@ -95,16 +95,6 @@ export function countdownText(t: TFunction, due: { state: DueStateName; days: nu
   }
 }
 
-const TZ = 'Asia/Ho_Chi_Minh';
-
-/** "22/07/2022 14:05" in Vietnam time. */
-export function dateTimeText(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
-  return `${formatDate(d)} ${time}`;
-}
-
 /** "1,5 MB", "820 KB", "12 B". */
 export function fileSizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;

@@ -2,7 +2,7 @@ import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Area, HouseholdClass, HouseholdRecord, PovertyStandard } from '../../../electron/contract/households';
 import { classifyHousehold, formatVnd } from '../../../electron/contract/households';
-import { ChangeTag, ClassTag, classLabel, reasonText } from '../labels';
+import { ChangeTag, ClassTag, changeText, classLabel, reasonText } from '../labels';
 
 interface Props {
   standard: PovertyStandard | undefined;
@@ -46,11 +46,11 @@ export function ClassPreview({ standard, area, income, deprived, record, previou
         {previousClass && <Descriptions.Item label={t('form.previousYear')}>{classLabel(t, previousClass)}</Descriptions.Item>}
         {record && (
           <Descriptions.Item label={t('form.change')}>
-            <ChangeTag value={record.change} />
+            {changeText(t, record.change) ? <ChangeTag value={record.change} /> : t('change.poor.unchanged')}
           </Descriptions.Item>
         )}
+        {standard && <Descriptions.Item label={t('form.standard')}>{standard.title}</Descriptions.Item>}
       </Descriptions>
-      {standard && <div className="muted">{standard.title}</div>}
     </Card>
   );
 }

@@ -35,6 +35,8 @@ interface Props {
   standard: PovertyStandard;
   firstField: RefObject<InputRef | null>;
   onLastEnter: () => void;
+  /** Viewing another office's record (the Sở): no typing hints. */
+  readOnly?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ interface Props {
  * paper: mã hộ, chủ hộ, CCCD, dân tộc, xã, thôn, khu vực, nhân khẩu, thu nhập, the 12 indicators,
  * hộ người có công, ghi chú. Each field checks itself as it is typed.
  */
-export function HouseholdFields({ form, year, exceptId, communes, villageHints, standard, firstField, onLastEnter }: Props): React.JSX.Element {
+export function HouseholdFields({ form, year, exceptId, communes, villageHints, standard, firstField, onLastEnter, readOnly = false }: Props): React.JSX.Element {
   const { t } = useTranslation('households');
   const communeCode = Form.useWatch('communeCode', form);
   const commune = communes.find((c) => c.code === communeCode);
@@ -65,7 +67,7 @@ export function HouseholdFields({ form, year, exceptId, communes, villageHints, 
   return (
     <>
       <div className="hh-grid hh-grid-3">
-        <Form.Item name="code" label={t('field.code')} extra={t('form.codeHelp')} rules={[{ max: 64 }]}>
+        <Form.Item name="code" label={t('field.code')} extra={readOnly ? undefined : t('form.codeHelp')} rules={[{ max: 64 }]}>
           <Input ref={firstField} autoFocus autoComplete="off" data-testid="f-code" />
         </Form.Item>
         <Form.Item name="headName" label={t('field.headName')} rules={[{ required: true, whitespace: true, message: t('form.headRequired') }, { max: 120 }]}>
@@ -132,7 +134,7 @@ export function HouseholdFields({ form, year, exceptId, communes, villageHints, 
         <Form.Item name="merit" valuePropName="checked" label={t('field.merit')}>
           <Checkbox data-testid="f-merit">{t('form.meritYes')}</Checkbox>
         </Form.Item>
-        <Form.Item name="notes" label={t('field.notes')} extra={t('form.enterSaves')} rules={[{ max: 1000 }]}>
+        <Form.Item name="notes" label={t('field.notes')} extra={readOnly ? undefined : t('form.enterSaves')} rules={[{ max: 1000 }]}>
           <Input
             autoComplete="off"
             data-testid="f-notes"

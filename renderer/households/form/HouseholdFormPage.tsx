@@ -138,6 +138,15 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
           )}
         </Space>
       </div>
+      {record && !canEdit && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="read-only"
+          title={t('form.readOnly', { office: meta.data?.offices.find((o) => o.code === record.owner)?.name ?? record.owner })}
+        />
+      )}
       {!standard && <Alert type="warning" showIcon title={t('errors.HOUSEHOLD_NO_STANDARD_FOR_YEAR', { year })} style={{ marginBottom: 12 }} />}
       {saveError && <Alert type="error" showIcon title={saveError} style={{ marginBottom: 12 }} data-testid="save-error" />}
       {lastSaved && !record && (
@@ -165,10 +174,13 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
               standard={standard}
               firstField={first}
               onLastEnter={() => form.submit()}
+              readOnly={!canEdit}
             />
-            <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => form.submit()} data-testid="save-household">
-              {record ? t('form.save') : t('form.saveNext')}
-            </Button>
+            {canEdit && (
+              <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => form.submit()} data-testid="save-household">
+                {record ? t('form.save') : t('form.saveNext')}
+              </Button>
+            )}
           </Form>
           <div className="hh-side">
             <ClassPreview standard={standard} area={area} income={income} deprived={deprived} record={record} previousClass={record?.previousClass ?? null} />

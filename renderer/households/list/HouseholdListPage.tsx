@@ -123,7 +123,7 @@ export function HouseholdListPage(): React.JSX.Element {
         rows={rows}
         communeName={(code) => names.get(code) ?? code}
         onOpen={(r) => navigate('household', r.id)}
-        emptyText={Object.keys(filter).length > 0 ? t('list.emptyFiltered') : t('list.empty')}
+        emptyText={Object.keys(filter).length > 0 ? t('list.emptyFiltered') : meta.data?.role === 'so' ? t('list.emptySo') : t('list.empty')}
       />
     </div>
   );

@@ -10,8 +10,12 @@ import type { PagedRows } from './usePagedRows';
 
 const ROW_HEIGHT = 48;
 const HEADER_HEIGHT = 40;
-/** Code, head (with ethnicity and members), ID, commune and village, income, deprivations, class, change. */
-const GRID = '142px minmax(170px, 1.3fr) 112px minmax(150px, 1.2fr) 92px 64px 104px 124px';
+/**
+ * Code with the ID number under it, head (with ethnicity and members), commune and village,
+ * income, deprivations, class with its change under it. Fits 1024-pixel screens without a
+ * sideways scroll, so the class is always in view.
+ */
+const GRID = '144px minmax(130px, 1.4fr) minmax(120px, 1.2fr) 84px 64px minmax(124px, 0.9fr)';
 
 interface Props {
   rows: PagedRows;
@@ -28,13 +32,13 @@ export function HouseholdTable({ rows, communeName, onOpen, emptyText }: Props):
   const { t } = useTranslation('households');
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.total, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: HEADER_HEIGHT });
-  const header = [t('field.code'), t('list.colHead'), t('field.idNumber'), t('list.colPlace'), t('list.colIncome'), t('list.colDeprived'), t('field.class'), t('list.colChange')];
+  const header = [t('list.colCodeId'), t('list.colHead'), t('list.colPlace'), t('list.colIncome'), t('list.colDeprived'), t('list.colClassChange')];
   return (
     <div className="hh-table" role="table" aria-rowcount={rows.total} data-testid="household-table">
       <div ref={parent} className="hh-scroll">
         <div className="hh-row hh-head" role="row" style={{ gridTemplateColumns: GRID }}>
           {header.map((h, i) => (
-            <div key={i} role="columnheader" className={i === 4 || i === 5 ? 'num' : undefined}>
+            <div key={i} role="columnheader" className={i === 3 || i === 4 ? 'num' : undefined} title={h}>
               {h}
             </div>
           ))}
@@ -73,18 +77,18 @@ function Cells({ row, communeName }: { row: HouseholdRow; communeName: (code: st
   const { t } = useTranslation('households');
   return (
     <>
-      <div role="cell" className="mono">
-        {row.code}
+      <div role="cell" className="mono" title={row.code}>
+        <div>{row.code}</div>
+        <div className="sub mono" data-testid="id-cell">
+          {row.idNumber}
+        </div>
       </div>
       <div role="cell" title={row.headName}>
         <div className="strong">
           {row.headName}
           {row.merit && <StarFilled className="hh-merit" title={t('field.merit')} aria-label={t('field.merit')} />}
         </div>
-        <div className="sub">{t('list.headSub', { ethnicity: row.ethnicity, members: row.members })}</div>
-      </div>
-      <div role="cell" className="mono" data-testid="id-cell">
-        {row.idNumber}
+        <div className="sub">{t('list.headSub', { ethnicity: row.ethnicity, count: row.members })}</div>
       </div>
       <div role="cell" title={`${communeName(row.communeCode)} — ${row.village}`}>
         <div>{communeName(row.communeCode)}</div>
@@ -96,10 +100,8 @@ function Cells({ row, communeName }: { row: HouseholdRow; communeName: (code: st
       <div role="cell" className="num" title={row.deprived.map((c) => t(`indicator.${c}`)).join(', ')}>
         {row.deprived.length}
       </div>
-      <div role="cell">
+      <div role="cell" className="hh-class-cell">
         <ClassTag value={row.class} short />
-      </div>
-      <div role="cell">
         <ChangeTag value={row.change} short />
       </div>
     </>

@@ -10,7 +10,7 @@ import { navigate } from '../../app/router';
 import { formatNumber } from '../../i18n/format';
 import { savePersonalFile } from '../personalData';
 import { useReviewYear, yearOptions } from '../useReviewYear';
-import { PERCENT_COLUMNS, SUMMARY_COLUMNS } from './columns';
+import { SUMMARY_COLUMNS } from './columns';
 import '../households.css';
 
 type Line = SummaryRow & { rowClass?: string };
@@ -71,6 +71,9 @@ export function SummaryPage(): React.JSX.Element {
       </div>
       {view.error && <Alert type="error" showIcon title={errorText(t, view.error)} style={{ marginBottom: 12 }} />}
       {view.data && <Typography.Paragraph type="secondary">{t('summary.basis', { standard: view.data.standardTitle })}</Typography.Paragraph>}
+      {s && s.total.total === 0 && (
+        <Alert type="info" showIcon title={province ? t('summary.emptySo', { year }) : t('summary.empty', { year })} style={{ marginBottom: 12 }} data-testid="summary-empty" />
+      )}
       <Table<Line>
         className="hh-summary-table"
         data-testid="summary-table"
@@ -96,7 +99,8 @@ export function SummaryPage(): React.JSX.Element {
             key: c,
             width: 104,
             align: 'right' as const,
-            render: (_: unknown, r: Line) => (PERCENT_COLUMNS.has(c) ? `${formatNumber(r[c])} %` : formatNumber(r[c])),
+            // The header already says "(%)", as on the printed report.
+            render: (_: unknown, r: Line) => formatNumber(r[c]),
           })),
         ]}
       />

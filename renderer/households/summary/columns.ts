@@ -18,5 +18,3 @@ export const PRINT_COLUMNS: readonly SummaryColumn[] = [
   'newlyPoor',
   'meritPoorOrNearPoor',
 ];
-
-export const PERCENT_COLUMNS: ReadonlySet<SummaryColumn> = new Set(['poorPct', 'nearPoorPct']);

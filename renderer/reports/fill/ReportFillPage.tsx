@@ -1,7 +1,9 @@
-import { Alert, Spin } from 'antd';
+import { Alert, Button, Spin } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
 import { errorText } from '../../app/errorText';
+import { navigate } from '../../app/router';
 import { ReportView } from './ReportView';
 import '../reports.css';
 
@@ -10,7 +12,15 @@ export function ReportFillPage({ params }: { params: string[] }): React.JSX.Elem
   const { t } = useTranslation('reports');
   const [formId = '', period = '', office] = params;
   const q = useQuery('reports.open', office ? { formId, period, office } : { formId, period });
-  if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
+  if (q.error)
+    return (
+      <div>
+        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('reports')} style={{ paddingLeft: 0, marginBottom: 8 }}>
+          {office ? t('fill.backSo') : t('fill.backOffice')}
+        </Button>
+        <Alert type="error" showIcon title={errorText(t, q.error)} />
+      </div>
+    );
   if (!q.data) return <Spin />;
   return <ReportView key={`${q.data.office.code}/${q.data.period}/${q.data.report?.hlc ?? 'new'}`} initial={q.data} />;
 }

@@ -32,14 +32,24 @@ export function FormsList({ forms, reload }: { forms: FormSummary[]; reload: () 
         pagination={false}
         dataSource={forms}
         columns={[
+          // The form's name is what the officer reads: it takes the room, the other columns fit their content.
           { title: t('forms.title'), dataIndex: 'title' },
-          { title: t('forms.periodType'), key: 'pt', width: 120, render: (_, f) => periodTypeLabel(t, f.periodType) },
-          { title: t('forms.dueRule'), key: 'due', width: 200, render: (_, f) => dueRuleText(t, f.dueRule) },
-          { title: t('forms.offices'), key: 'offices', width: 100, render: (_, f) => f.offices.length },
+          {
+            title: t('forms.periodType'),
+            key: 'pt',
+            width: 110,
+            render: (_, f) => (
+              <>
+                <div>{periodTypeLabel(t, f.periodType)}</div>
+                <div className="muted">{t('forms.officeCount', { n: f.offices.length })}</div>
+              </>
+            ),
+          },
+          { title: t('forms.dueRule'), key: 'due', width: 150, render: (_, f) => dueRuleText(t, f.dueRule) },
           {
             title: t('forms.versions'),
             key: 'versions',
-            width: 200,
+            width: 100,
             render: (_, f) => (
               <Space size={4} wrap>
                 {f.versions.map((v) => (
@@ -53,9 +63,11 @@ export function FormsList({ forms, reload }: { forms: FormSummary[]; reload: () 
           {
             title: '',
             key: 'actions',
-            width: 260,
+            // As narrow as the buttons; below 1200 pixels they stack instead of squeezing the name.
+            width: 1,
+            className: 'rp-form-actions',
             render: (_, f) => (
-              <Space>
+              <Space wrap>
                 <Button icon={<EyeOutlined />} onClick={() => navigate('report-form', f.formId, String(f.latest))}>
                   {t('forms.view')}
                 </Button>

@@ -1,5 +1,4 @@
-import { Button, Card, Empty, List, Typography } from 'antd';
-import { FileDoneOutlined } from '@ant-design/icons';
+import { Card, Empty, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
 import { navigate } from '../../app/router';
@@ -14,12 +13,8 @@ export function OfficeReportsWidget(): React.JSX.Element {
   const open = (q.data ?? []).filter((d) => d.state === 'notStarted' || d.state === 'draft' || d.state === 'returned').slice(0, 5);
   return (
     <Card
-      title={
-        <span>
-          <FileDoneOutlined /> {t('home.officeTitle')}
-        </span>
-      }
-      extra={<Button type="link" onClick={() => navigate('reports')}>{t('home.all')}</Button>}
+      title={t('home.officeTitle')}
+      extra={<a href="#/reports">{t('home.all')}</a>}
       loading={q.loading && !q.data}
       data-testid="reports-widget"
     >

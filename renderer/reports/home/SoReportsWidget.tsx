@@ -1,8 +1,6 @@
-import { Button, Card, List } from 'antd';
-import { FileDoneOutlined } from '@ant-design/icons';
+import { Card, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
-import { navigate } from '../../app/router';
 import { todayVn } from '../../i18n/format';
 import { SoFormProgress } from './SoFormProgress';
 
@@ -13,12 +11,8 @@ export function SoReportsWidget(): React.JSX.Element {
   const year = Number(todayVn().slice(0, 4));
   return (
     <Card
-      title={
-        <span>
-          <FileDoneOutlined /> {t('home.soTitle', { year })}
-        </span>
-      }
-      extra={<Button type="link" onClick={() => navigate('reports')}>{t('home.all')}</Button>}
+      title={t('home.soTitle', { year })}
+      extra={<a href="#/reports">{t('home.all')}</a>}
       loading={forms.loading && !forms.data}
       data-testid="reports-widget"
     >

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Empty, Table, Typography } from 'antd';
-import { FormOutlined } from '@ant-design/icons';
+import { EyeOutlined, FormOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DueItem } from '../../../electron/contract/reports';
 import { useQuery } from '../../api/hooks';
@@ -61,7 +61,7 @@ export function DueListPage(): React.JSX.Element {
               key: 'open',
               width: 150,
               render: (_, d) => (
-                <Button type={d.state === 'notStarted' || d.state === 'draft' || d.state === 'returned' ? 'primary' : 'default'} icon={<FormOutlined />} onClick={() => open(d)} data-testid={`open-${d.formId}-${d.period}`}>
+                <Button type={d.state === 'notStarted' || d.state === 'draft' || d.state === 'returned' ? 'primary' : 'default'} icon={d.state === 'notStarted' || d.state === 'draft' || d.state === 'returned' ? <FormOutlined /> : <EyeOutlined />} onClick={() => open(d)} data-testid={`open-${d.formId}-${d.period}`}>
                   {d.state === 'notStarted' ? t('office.start') : d.state === 'draft' || d.state === 'returned' ? t('office.continue') : t('office.view')}
                 </Button>
               ),

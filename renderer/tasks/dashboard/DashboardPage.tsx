@@ -56,7 +56,8 @@ export function DashboardPage({ directiveId }: { directiveId: string | undefined
         </Typography.Title>
         <Space wrap>
           <Select
-            style={{ width: 420, maxWidth: '100%' }}
+            style={{ width: 360, maxWidth: '100%' }}
+            popupMatchSelectWidth={560}
             value={directiveId ?? ''}
             onChange={(v) => navigate('dashboard', ...(v ? [v] : []))}
             showSearch={{ filterOption: foldFilter }}

@@ -61,7 +61,7 @@ export function OverdueList({ rows }: { rows: Item[] }): React.JSX.Element {
           ),
         },
         { title: t('list.colDeadline'), key: 'deadline', width: 110, render: (_, r) => formatDate(r.deadline) },
-        { title: t('counts.overdue'), key: 'days', width: 150, render: (_, r) => <Tag color="red">{t('directives:due.overdue', { count: r.days })}</Tag> },
+        { title: t('counts.overdue'), key: 'days', width: 136, render: (_, r) => <Tag color="red">{t('directives:due.overdue', { count: r.days })}</Tag> },
         {
           title: t('dashboard.officesToChase'),
           key: 'offices',

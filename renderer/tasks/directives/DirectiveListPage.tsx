@@ -73,19 +73,21 @@ export function DirectiveListPage(): React.JSX.Element {
         pagination={rows.length > 20 ? { pageSize: 20 } : false}
         locale={{ emptyText: <Empty description={t('directives.empty')} /> }}
         data-testid="directive-table"
+        // Number, date and type share the first column and the overdue count sits with the progress,
+        // so the summary line keeps room to be read on a 1024-pixel screen.
         columns={[
           {
-            title: t('directives.colNumber'),
+            title: t('directives.colNumberDate'),
             key: 'no',
             width: 170,
             render: (_, r) => (
               <>
                 <div>{numberSymbol(r.directive) || <span className="muted">{t('directives.noNumber')}</span>}</div>
+                <div className="muted">{formatDate(r.directive.date)}</div>
                 <div className="muted">{directiveTypeLabel(t, r.directive.type)}</div>
               </>
             ),
           },
-          { title: t('directives.colDate'), key: 'date', width: 110, render: (_, r) => formatDate(r.directive.date) },
           {
             title: t('directives.colTitle'),
             key: 'title',
@@ -98,25 +100,25 @@ export function DirectiveListPage(): React.JSX.Element {
           {
             title: t('directives.colProgress'),
             key: 'progress',
-            width: 200,
+            width: 220,
             render: (_, r) => (
               <div>
                 <div>{t('directives.tasksDoneOf', { done: r.taskDoneCount, total: r.taskCount, doneA: r.doneCount, totalA: r.assignmentCount })}</div>
                 <Progress percent={r.assignmentCount ? Math.round((r.doneCount / r.assignmentCount) * 100) : 0} size="small" showInfo={false} />
-                <div className="muted">{t('directives.taskCount', { count: r.taskCount })}</div>
+                <div className="muted">
+                  {t('directives.taskCount', { count: r.taskCount })}{' '}
+                  {r.overdueCount > 0 && (
+                    <Tag color="red" data-testid="directive-overdue">
+                      {t('directives.overdueCount', { count: r.overdueCount })}
+                    </Tag>
+                  )}
+                </div>
               </div>
             ),
           },
           {
-            title: t('directives.colOverdue'),
-            key: 'overdue',
-            width: 110,
-            align: 'center',
-            render: (_, r) => (r.overdueCount > 0 ? <Tag color="red">{r.overdueCount}</Tag> : <span className="muted">0</span>),
-          },
-          {
             key: 'actions',
-            width: 96,
+            width: 88,
             render: (_, r) => (
               <Space size={0}>
                 <Button type="text" icon={<BarChartOutlined />} title={t('directives.openDashboard')} onClick={() => navigate('dashboard', r.directive.id)} />

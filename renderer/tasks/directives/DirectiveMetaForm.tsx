@@ -55,13 +55,13 @@ export function DirectiveMetaForm({ value, onChange, undecided, titleError }: Pr
         </Col>
       </Row>
       <Row gutter={16}>
-        <Col xs={24} md={6}>
+        <Col xs={24} md={8} xl={6}>
           {text('place', t('meta.place'), 'Lạng Sơn')}
         </Col>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={16} xl={8}>
           {text('parentBody', t('meta.parentBody'), 'UBND TỈNH LẠNG SƠN')}
         </Col>
-        <Col xs={24} md={10}>
+        <Col xs={24} xl={10}>
           {text('issuingBody', t('meta.issuingBody'))}
         </Col>
       </Row>

@@ -52,7 +52,8 @@ export function FieldSelect({ value, onChange, fields, onFieldsChange, warn }: P
           placeholder={t('editor.fieldPlaceholder')}
           showSearch={{ filterOption: foldFilter }}
           options={fields.map((f) => ({ value: f.code, label: f.name }))}
-          style={{ width: '100%' }}
+          // Takes what the "+" button leaves; a width of 100% pushed the button over the next column.
+          style={{ flex: 1, minWidth: 0 }}
           data-testid="task-field"
         />
         <Tooltip title={t('editor.addField')}>

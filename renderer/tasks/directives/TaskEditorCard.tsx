@@ -49,12 +49,12 @@ export function TaskEditorCard({ task, number, profile, fields, onFieldsChange, 
           <Input.TextArea value={task.content} onChange={(e) => set('content', e.target.value)} autoSize={{ minRows: 2, maxRows: 10 }} data-testid="task-content" />
         </HintItem>
         <Row gutter={16}>
-          <Col xs={24} md={10}>
+          <Col xs={24} xl={10}>
             <HintItem label={t('editor.field')} undecided={undecided.has('field')} empty={!task.field}>
               <FieldSelect value={task.field} onChange={(v) => set('field', v)} fields={fields} onFieldsChange={onFieldsChange} warn={undecided.has('field') && !task.field} />
             </HintItem>
           </Col>
-          <Col xs={24} md={14}>
+          <Col xs={24} xl={14}>
             <HintItem
               label={t('editor.deadline')}
               undecided={undecided.has('deadline')}

@@ -88,11 +88,17 @@ export function OfficeTaskListPage({ params }: { params: string[] }): React.JSX.
               </div>
             ),
           },
-          { title: t('list.colField'), key: 'field', width: 170, render: (_, r) => (r.fieldName ? <Tag>{r.fieldName}</Tag> : null) },
+          {
+            title: t('list.colField'),
+            key: 'field',
+            width: 170,
+            // A long field name wraps inside its tag instead of widening the column over the task text.
+            render: (_, r) => (r.fieldName ? <Tag className="sv-wrap-tag">{r.fieldName}</Tag> : null),
+          },
           {
             title: t('list.colDeadline'),
             key: 'deadline',
-            width: 160,
+            width: 150,
             render: (_, r) => (
               <div>
                 {r.task.deadline.kind === 'date' && <div>{deadlineLabel(t, r.task.deadline)}</div>}
@@ -103,7 +109,7 @@ export function OfficeTaskListPage({ params }: { params: string[] }): React.JSX.
           {
             title: t('list.colStatus'),
             key: 'status',
-            width: 190,
+            width: 170,
             render: (_, r) => {
               const a = r.assignments[0];
               if (!a) return null;

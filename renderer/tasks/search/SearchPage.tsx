@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Empty, Input, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../electron/contract/tasks';
@@ -18,6 +18,8 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const session = useSession();
   const [text, setText] = useState(q);
+  // The box shows the query of the page (#/search/<q>), also when the page is reached by a link.
+  useEffect(() => setText(q), [q]);
   const hits = useQuery('search.query', { q });
 
   const href = (h: SearchHit): string => {

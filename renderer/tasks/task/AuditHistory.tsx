@@ -2,7 +2,7 @@ import { Card, Empty, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../electron/contract/tasks';
 import { useQuery } from '../../api/hooks';
-import { dateTimeText } from '../labels';
+import { formatDateTime } from '../../i18n/format';
 import { auditActionLabel, auditFieldLabel, auditValue, readableChanges } from './auditText';
 
 /** Who changed what and when, newest first. */
@@ -24,7 +24,7 @@ export function AuditHistory({ entries }: { entries: AuditEntry[] }): React.JSX.
             content: (
               <div data-testid="audit-entry">
                 <div>
-                  <strong>{dateTimeText(e.at)}</strong> · {e.by} ({officeName(e.office)}) — {auditActionLabel(t, e)}
+                  <strong>{formatDateTime(e.at)}</strong> · {e.by} ({officeName(e.office)}) — {auditActionLabel(t, e)}
                 </div>
                 {changes.length > 0 && (
                   <ul className="sv-audit-changes">

@@ -39,7 +39,9 @@ export function DirectiveContext({ directive, row, showCountdown }: { directive:
               label: t('editor.deadline'),
               children: (
                 <span>
-                  {deadlineLabel(t, task.deadline)} {showCountdown && due && <DueTag due={due} />}
+                  {deadlineLabel(t, task.deadline)}{' '}
+                  {/* "Không có hạn" / "Thường xuyên" already say it all; a countdown only for a date. */}
+                  {showCountdown && due && task.deadline.kind === 'date' && <DueTag due={due} />}
                   {task.deadline.kind !== 'none' && task.deadline.text && <div className="muted">{t('deadline.words', { text: task.deadline.text })}</div>}
                 </span>
               ),

@@ -1,8 +1,7 @@
 import { Descriptions, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Progress } from '../../../electron/contract/tasks';
-import { formatNumber } from '../../i18n/format';
-import { dateTimeText } from '../labels';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import { AttachmentList } from './AttachmentList';
 
 /** One office's reported progress, read-only (the Sở's view). */
@@ -13,7 +12,7 @@ export function ProgressView({ progress }: { progress: Progress | undefined }): 
   return (
     <div className="sv-progress-view">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t('review.updated', { who: progress.updatedBy, when: dateTimeText(progress.updatedAt) })}
+        {t('review.updated', { who: progress.updatedBy, when: formatDateTime(progress.updatedAt) })}
       </Typography.Paragraph>
       {progress.reason && (
         <Typography.Paragraph>

@@ -1,13 +1,13 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../electron/contract/tasks';
-import { dateTimeText } from '../labels';
+import { formatDateTime } from '../../i18n/format';
 
 /** The Sở's review as a banner: accepted, or returned with what to add. */
 export function ReviewOutcome({ review, changed }: { review: Review | undefined; changed: boolean }): React.JSX.Element | null {
   const { t } = useTranslation('tasks');
   if (!review) return null;
-  const who = t('review.by', { who: review.reviewedBy, when: dateTimeText(review.reviewedAt) });
+  const who = t('review.by', { who: review.reviewedBy, when: formatDateTime(review.reviewedAt) });
   return (
     <Alert
       type={review.outcome === 'accepted' ? 'success' : 'error'}
