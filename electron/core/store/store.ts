@@ -95,6 +95,14 @@ export class Store {
     return opts.includeDeleted ? docs : docs.filter((d) => !d.deleted);
   }
 
+  /**
+   * Current versions of a kind, deleted ones included, as the store holds them (not copied):
+   * for building an index in one pass. Not to be kept across a write.
+   */
+  values(kind: DocKind): IterableIterator<Doc> {
+    return (this.byKind.get(kind) ?? new Map<string, Doc>()).values();
+  }
+
   count(kind: DocKind): number {
     return this.byKind.get(kind)?.size ?? 0;
   }
@@ -231,8 +239,8 @@ export class Store {
     if (this.wal.bytes > 0 || this.wal.broken) await this.wal.clear();
   }
 
-  /** Applies what the last session logged but had not yet put in its shard files. */
-  private async replayWal(): Promise<void> {
+  /** Applies what the last session logged but had not yet put in its shard files; returns it. */
+  private async replayWal(): Promise<Doc[]> {
     const { entries, damaged } = WriteAheadLog.read(this.wal.file);
     for (const docs of entries) {
       for (const d of docs) {
@@ -248,6 +256,7 @@ export class Store {
     }
     this.wal.bytes = entries.length > 0 || damaged > 0 ? 1 : 0;
     if (this.wal.bytes > 0) await this.compact();
+    return entries.flat();
   }
 
   private async writeShard(rel: string, docs: Doc[]): Promise<void> {
@@ -290,6 +299,9 @@ export class Store {
   private async load(): Promise<void> {
     const root = path.join(this.opts.dataDir, DB_DIR);
     await fs.mkdir(root, { recursive: true });
+    // Stamps are fixed-width text in clock order: observing the greatest one read (found while
+    // indexing, not by another pass) is observing them all.
+    let newest = '';
     for (const kind of DOC_KINDS) {
       const dir = path.join(root, kind);
       let names: string[];
@@ -315,14 +327,10 @@ export class Store {
       for (const rel of rels) {
         const damage = this.readShardSync(rel);
         if (damage) await this.recover(rel, damage.reason);
-        for (const d of this.shardSync(rel).data.docs) this.index(d);
+        newest = this.indexShard(kind, this.shardSync(rel).data.docs, newest);
       }
     }
-    await this.replayJournal();
-    await this.replayWal();
-    // Stamps are fixed-width text in clock order: observing the greatest is observing them all.
-    let newest = '';
-    for (const d of this.byId.values()) if (d.hlc > newest) newest = d.hlc;
+    for (const d of [...(await this.replayJournal()), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
     if (newest) this.hlc.observe(newest);
     // First snapshot of this session runs after open returns, off the start-up path.
     void this.enqueue(async () => {
@@ -336,6 +344,28 @@ export class Store {
       if (changed || this.recoveries.length > 0) await this.snapshot();
       else this.lastSnapshotAt = Date.parse(last.createdAt) || 0;
     }).catch(() => undefined);
+  }
+
+  /**
+   * index() for every document of a shard just read, in the one pass that also finds the newest
+   * stamp: the kind's map is looked up once per shard, and an id seen before (a document that
+   * changed kind) is told by the map not growing rather than by a lookup per document.
+   */
+  private indexShard(kind: DocKind, docs: readonly Doc[], newest: string): string {
+    const byId = this.byId;
+    const ofKind = this.byKind.get(kind) as Map<string, Doc>;
+    for (const d of docs) {
+      if (d.hlc > newest) newest = d.hlc;
+      if (d.kind !== kind) {
+        this.index(d);
+        continue;
+      }
+      const size = byId.size;
+      byId.set(d.id, d);
+      if (byId.size === size) for (const [k, m] of this.byKind) if (k !== kind) m.delete(d.id);
+      ofKind.set(d.id, d);
+    }
+    return newest;
   }
 
   /** Reads one shard into its lowdb instance; a damaged file comes back as the error. */
@@ -361,13 +391,14 @@ export class Store {
     this.recoveries.push(restored.notice);
   }
 
-  /** Finish a multi-shard write that a crash interrupted (the journal holds all of it). */
-  private async replayJournal(): Promise<void> {
+  /** Finish a multi-shard write that a crash interrupted (the journal holds all of it); returns it. */
+  private async replayJournal(): Promise<Doc[]> {
     const docs = await readJournal(this.opts.dataDir);
-    if (!docs) return;
+    if (!docs) return [];
     for (const [rel, list] of groupByShard(docs)) await this.writeShard(rel, list);
     for (const d of docs) this.index(d);
     await clearJournal(this.opts.dataDir);
+    return docs;
   }
 
   private currentFileNames(): string[] {

@@ -12,9 +12,14 @@ import { compareEntries, FoldCache, type HouseholdEntry } from './search';
  */
 
 interface YearList {
+  year: number;
   entries: HouseholdEntry[];
   sorted: boolean;
+  /** Entries by class, kept with the list so an unfiltered page does not count 50,000 rows. */
+  byClass: Record<HouseholdClass, number>;
 }
+
+const newYearList = (year: number): YearList => ({ year, entries: [], sorted: false, byClass: { poor: 0, nearPoor: 0, medium: 0, above: 0 } });
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -29,7 +34,7 @@ export class HouseholdIndex {
   version = 0;
 
   constructor(store: Store) {
-    for (const d of store.list('household')) this.add(d);
+    this.build(store.values('household'));
     store.onChange((docs) => {
       let changed = false;
       for (const d of docs) {
@@ -59,6 +64,22 @@ export class HouseholdIndex {
       list.sorted = true;
     }
     return list.entries;
+  }
+
+  /** How many entries of a year are in each class (a copy). */
+  classCounts(year: number): Record<HouseholdClass, number> {
+    return { ...(this.byYear.get(year)?.byClass ?? newYearList(year).byClass) };
+  }
+
+  /** The one office every record belongs to, if there is just one. */
+  soleOwner(): string | undefined {
+    let sole: string | undefined;
+    for (const [owner, n] of this.ownerCount) {
+      if (n <= 0) continue;
+      if (sole !== undefined) return undefined;
+      sole = owner;
+    }
+    return sole;
   }
 
   owners(): string[] {
@@ -93,15 +114,46 @@ export class HouseholdIndex {
     return { id: d.id, owner: d.owner, year, code, cls, idNumber, headName, d: x, nameKey: undefined, codeKey: undefined };
   }
 
+  /**
+   * The first fill, in one pass over the store's documents: add() for each, without looking up
+   * the year's list and the owner's count for every record (they change rarely between records).
+   */
+  private build(docs: Iterable<Doc>): void {
+    let list: YearList | undefined;
+    let owner: string | undefined;
+    let owned = 0;
+    for (const d of docs) {
+      if (d.deleted) continue;
+      const e = this.entryOf(d);
+      if (!e) continue;
+      this.byId.set(e.id, e);
+      if (list === undefined || list.year !== e.year) {
+        list = this.byYear.get(e.year);
+        if (!list) this.byYear.set(e.year, (list = newYearList(e.year)));
+        list.sorted = false;
+      }
+      list.entries.push(e);
+      list.byClass[e.cls]++;
+      if (e.owner !== owner) {
+        if (owner !== undefined) this.ownerCount.set(owner, (this.ownerCount.get(owner) ?? 0) + owned);
+        owner = e.owner;
+        owned = 0;
+      }
+      owned++;
+    }
+    if (owner !== undefined) this.ownerCount.set(owner, (this.ownerCount.get(owner) ?? 0) + owned);
+  }
+
   /** Appends (unsorted); the year is sorted when next listed. */
   private add(d: Doc): HouseholdEntry | undefined {
     const e = this.entryOf(d);
     if (!e) return undefined;
     this.byId.set(e.id, e);
     let list = this.byYear.get(e.year);
-    if (!list) this.byYear.set(e.year, (list = { entries: [], sorted: false }));
+    if (!list) this.byYear.set(e.year, (list = newYearList(e.year)));
     list.entries.push(e);
     list.sorted = false;
+    list.byClass[e.cls]++;
     this.ownerCount.set(e.owner, (this.ownerCount.get(e.owner) ?? 0) + 1);
     if (this.idNumbers) this.indexIdNumber(this.idNumbers, e);
     return e;
@@ -127,6 +179,7 @@ export class HouseholdIndex {
       const i = list.sorted ? this.position(list.entries, e) : list.entries.indexOf(e);
       if (list.entries[i] === e) list.entries.splice(i, 1);
       else list.entries.splice(list.entries.indexOf(e), 1);
+      list.byClass[e.cls]--;
     }
     this.ownerCount.set(e.owner, (this.ownerCount.get(e.owner) ?? 1) - 1);
     const ids = this.idNumbers?.get(e.year)?.get(str(e.d['idNumber']));

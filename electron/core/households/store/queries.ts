@@ -43,14 +43,22 @@ export class ListQueries {
   constructor(private readonly index: HouseholdIndex) {}
 
   matching(year: number, filter: HouseholdFilter): { rows: readonly HouseholdEntry[]; byClass: Record<HouseholdClass, number> } {
+    // An office's own scope, when every record is the office's (always, at a district), keeps
+    // every row: no test to run over the year.
+    if (filter.office !== undefined && filter.office === this.index.soleOwner()) filter = { ...filter, office: undefined };
     const key = JSON.stringify([year, filter]);
     if (this.cache && this.cache.key === key && this.cache.version === this.index.version) return this.cache;
     const all = this.index.year(year);
     const hasFilter = Object.values(filter).some((v) => v !== undefined && v !== '');
-    const test = buildPredicate(filter, this.index.keys);
-    const rows = hasFilter ? all.filter(test) : all;
-    const byClass = emptyByClass();
-    for (const e of rows) byClass[e.cls]++;
+    let rows = all;
+    let byClass: Record<HouseholdClass, number>;
+    if (hasFilter) {
+      rows = all.filter(buildPredicate(filter, this.index.keys));
+      byClass = emptyByClass();
+      for (const e of rows) byClass[e.cls]++;
+    } else {
+      byClass = this.index.classCounts(year);
+    }
     this.cache = { key, version: this.index.version, rows, byClass };
     return this.cache;
   }
