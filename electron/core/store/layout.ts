@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocKind } from '../domain/document';
 
@@ -49,4 +50,28 @@ export function shardOf(kind: DocKind, id: string): number {
 
 export function shardRelPath(kind: DocKind, shard: number): string {
   return path.join(DB_DIR, kind, `${String(shard).padStart(3, '0')}.json`);
+}
+
+/**
+ * The shard files of one kind present on disk (paths relative to the data folder), in name
+ * order. Temp files of writes that never reached their rename are removed on the way: the old
+ * version they were replacing is intact. Files that are not shards of this layout are ignored.
+ */
+export async function shardFilesOnDisk(dataDir: string, kind: DocKind): Promise<string[]> {
+  const dir = path.join(dataDir, DB_DIR, kind);
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).sort();
+  } catch {
+    return [];
+  }
+  const rels: string[] = [];
+  for (const name of names) {
+    if (name.startsWith('.') && name.endsWith('.tmp')) {
+      await fs.rm(path.join(dir, name), { force: true });
+      continue;
+    }
+    if (/^\d{3}\.json$/.test(name) && Number(name.slice(0, 3)) < SHARDS_PER_KIND[kind]) rels.push(path.join(DB_DIR, kind, name));
+  }
+  return rels;
 }

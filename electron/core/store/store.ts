@@ -6,45 +6,15 @@ import type { Doc, DocKind } from '../domain/document';
 import { DOC_KINDS } from '../domain/document';
 import { Hlc } from './hlc';
 import { ShardFileAdapter, CorruptShardError, type ShardData } from './shardFile';
-import { DB_DIR, SHARDS_PER_KIND, shardOf, shardRelPath } from './layout';
+import { DB_DIR, shardFilesOnDisk, shardOf, shardRelPath } from './layout';
 import { listSnapshots, takeSnapshot } from './backups';
 import { restoreDamagedShard, type RecoveryNotice } from './recovery';
 import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
+import { WAL_FILE, WAL_IDLE_MS, WAL_MAX_BYTES, WAL_MAX_SHARDS, WAL_MIN_SHARD_DOCS, WriteAheadLog } from './wal';
+import type { ChangeListener, LocalChange, StoreOptions } from './types';
 
 export type { RecoveryNotice };
-import { WAL_FILE, WriteAheadLog } from './wal';
-
-/**
- * A single-shard write goes to the write-ahead log when its shard holds at least this many
- * documents (households at district scale); smaller shards are cheaper to rewrite in place and
- * their file then holds the truth at once.
- */
-const WAL_MIN_SHARD_DOCS = 24;
-/** The log is emptied into the shards once it holds this much, or this many shards wait... */
-const WAL_MAX_BYTES = 1 << 20;
-const WAL_MAX_SHARDS = 64;
-/** ...or after this long without writes. */
-const WAL_IDLE_MS = 1000;
-
-export interface StoreOptions {
-  dataDir: string;
-  /** Short installation id; the node part of every HLC stamp this store makes. */
-  node: string;
-  now?: () => number;
-  /** Minimum time between automatic snapshots after writes. */
-  snapshotIntervalMs?: number;
-}
-
-/** A local edit: the store assigns rev and hlc. */
-export interface LocalChange<D = Record<string, unknown>> {
-  id?: string;
-  kind: DocKind;
-  owner: string;
-  data: D;
-  deleted?: boolean;
-}
-
-export type ChangeListener = (docs: Doc[]) => void;
+export type { ChangeListener, LocalChange, StoreOptions };
 
 /**
  * The document store: lowdb shard files (see layout.ts), an in-memory index of current
@@ -303,25 +273,7 @@ export class Store {
     // indexing, not by another pass) is observing them all.
     let newest = '';
     for (const kind of DOC_KINDS) {
-      const dir = path.join(root, kind);
-      let names: string[];
-      try {
-        names = await fs.readdir(dir);
-      } catch {
-        continue;
-      }
-      const rels: string[] = [];
-      for (const name of names) {
-        if (name.startsWith('.') && name.endsWith('.tmp')) {
-          // Temp file of a write that never reached its rename: the old version is intact.
-          await fs.rm(path.join(dir, name), { force: true });
-          continue;
-        }
-        if (!/^\d{3}\.json$/.test(name)) continue;
-        const shardNo = Number(name.slice(0, 3));
-        if (shardNo >= SHARDS_PER_KIND[kind]) continue;
-        rels.push(path.join(DB_DIR, kind, name));
-      }
+      const rels = await shardFilesOnDisk(this.opts.dataDir, kind);
       // Shards are read synchronously: 512 small files one await after another cost more than
       // parsing them, and nothing else runs while the folder opens.
       for (const rel of rels) {

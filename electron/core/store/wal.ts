@@ -5,6 +5,18 @@ import type { Doc } from '../domain/document';
 import { fsyncDir } from './durableFile';
 
 /**
+ * A single-shard write goes to the write-ahead log when its shard holds at least this many
+ * documents (households at district scale); smaller shards are cheaper to rewrite in place and
+ * their file then holds the truth at once.
+ */
+export const WAL_MIN_SHARD_DOCS = 24;
+/** The log is emptied into the shards once it holds this much, or this many shards wait... */
+export const WAL_MAX_BYTES = 1 << 20;
+export const WAL_MAX_SHARDS = 64;
+/** ...or after this long without writes. */
+export const WAL_IDLE_MS = 1000;
+
+/**
  * The write-ahead log of single-shard edits to large shards. Rewriting a shard of a hundred
  * households durably costs a temp file, two fsyncs (file and folder) and 60-70 KB of writing;
  * appending the changed document to this log costs one small append and one fsync, which is
