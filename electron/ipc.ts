@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { APP_ORIGIN, IPC_CHANNEL } from './contract/bridge';
-import type { Dispatch } from './core/dispatch';
+import type { Dispatch } from './core/runtime/dispatch';
 
 /** Only our own page, loaded from the app protocol, may call the core. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, safeStorage, shell } from 'electron';
 import path from 'node:path';
 import { openCore, type Core } from './core';
 import { safeStorageKeyProtector, safeStorageUsable } from './core/bundles';
-import { AppError } from './contract/errors';
+import { AppError } from './domain/errors';
 import { APP_ORIGIN } from './contract/bridge';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC_CHANNEL, type SoViecBridge } from './contract/bridge';
-import type { Result } from './contract/errors';
+import type { Result } from './domain/errors';
 
 // Sandboxed preload: exposes exactly one typed function, nothing from Node or Electron.
 const bridge = {

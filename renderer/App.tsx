@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../electron/contract/app';
-import { AppContext } from './app/session';
+import { AppContext } from './ui/session';
 import { FirstRun } from './app/FirstRun';
 import { Shell } from './app/Shell';
 

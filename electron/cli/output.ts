@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { AppError, toErrorValue, type AppErrorValue } from '../contract/errors';
+import { AppError, toErrorValue, type AppErrorValue } from '../domain/errors';
 import { openCore, type Core } from '../core';
+import { RESOURCES } from '../domain/i18n/resources';
 
 /** Thrown after the failure was printed; main turns it into the exit code. */
 export class CliFailure extends Error {
@@ -10,37 +9,10 @@ export class CliFailure extends Error {
   }
 }
 
-const localeCache = new Map<string, Record<string, unknown>>();
-
-function localeRoot(): string {
-  // Locales ship with the renderer; from dist/electron or from sources alike.
-  const candidates = [
-    path.join(__dirname, '..', '..', 'renderer', 'i18n', 'locales'),
-    path.join(process.cwd(), 'renderer', 'i18n', 'locales'),
-  ];
-  for (const c of candidates) {
-    try {
-      readFileSync(path.join(c, 'vi', 'common.json'));
-      return c;
-    } catch {
-      // try the next
-    }
-  }
-  return candidates[1] as string;
-}
-
 /** The Vietnamese sentence for an error value, from the same resource files the UI uses. */
 export function messageVi(err: AppErrorValue): string {
   const [ns, key] = err.messageKey.includes(':') ? err.messageKey.split(':', 2) : ['common', err.messageKey];
-  let res = localeCache.get(ns ?? 'common');
-  if (!res) {
-    try {
-      res = JSON.parse(readFileSync(path.join(localeRoot(), 'vi', `${ns}.json`), 'utf8')) as Record<string, unknown>;
-    } catch {
-      res = {};
-    }
-    localeCache.set(ns ?? 'common', res);
-  }
+  const res: unknown = (RESOURCES.vi as Record<string, unknown>)[ns ?? 'common'];
   let node: unknown = res;
   for (const part of (key ?? '').split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   const template = typeof node === 'string' ? node : err.messageKey;

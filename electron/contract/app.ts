@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import type { OrgProfile, OrgUnit } from '../core/domain/org';
+import type { OrgProfile, OrgUnit } from '../domain/org';
 
 export const RoleSchema = z.enum(['so', 'office']);
 export type Role = z.infer<typeof RoleSchema>;

@@ -1,4 +1,4 @@
-import type { Result } from './errors';
+import type { Result } from '../domain/errors';
 
 /** The object the preload puts on `window.soViec`; the web harness client has the same shape. */
 export interface SoViecBridge {

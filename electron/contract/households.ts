@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { op } from './define';
 import type { FileOut } from './tasks';
-import { HouseholdSchema } from '../core/households/household';
-import { CommuneKindSchema } from '../core/households/communes';
-import { HouseholdClassSchema, type Area, type HouseholdClass } from '../core/households/standards/schema';
-import type { ClassificationReason } from '../core/households/classify';
-import type { YearOverYear } from '../core/households/changes';
-import type { HouseholdSummary } from '../core/households/summary';
+import { HouseholdSchema } from '../domain/households/household';
+import { CommuneKindSchema } from '../domain/households/communes';
+import { HouseholdClassSchema, type Area, type HouseholdClass } from '../domain/households/standards/schema';
+import type { ClassificationReason } from '../domain/households/classify';
+import type { YearOverYear } from '../domain/households/changes';
+import type { HouseholdSummary } from '../domain/households/summary';
 
 /**
  * Poverty review (rà soát hộ nghèo, cận nghèo): communes and villages, household records, the
@@ -17,14 +17,14 @@ import type { HouseholdSummary } from '../core/households/summary';
  * The pure rules are re-exported here so the renderer can classify as the officer types,
  * exactly as the core does (none of these modules touches Node).
  */
-export { classifyHousehold, type Classification, type ClassificationReason } from '../core/households/classify';
-export { formatNumberVi, formatVnd, parseNumberVi } from '../core/households/numbers';
-export { STANDARDS, standardById, standardForYear, standardIdForYear } from '../core/households/standards';
-export { indicatorsOf, HOUSEHOLD_CLASSES, type Area, type HouseholdClass, type PovertyStandard, type Indicator } from '../core/households/standards/schema';
-export { HouseholdSchema, isValidIdNumber, normaliseIdNumber, canonicalEthnicity, isEthnicMinority, type Household, type HouseholdInput } from '../core/households/household';
-export { communeArea, communeLabel, type CommuneKind } from '../core/households/communes';
-export type { StatusChange, YearOverYear } from '../core/households/changes';
-export type { HouseholdSummary, SummaryRow, SummaryCounts } from '../core/households/summary';
+export { classifyHousehold, type Classification, type ClassificationReason } from '../domain/households/classify';
+export { formatNumberVi, formatVnd, parseNumberVi } from '../domain/numbers';
+export { STANDARDS, standardById, standardForYear, standardIdForYear } from '../domain/households/standards';
+export { indicatorsOf, HOUSEHOLD_CLASSES, type Area, type HouseholdClass, type PovertyStandard, type Indicator } from '../domain/households/standards/schema';
+export { HouseholdSchema, isValidIdNumber, normaliseIdNumber, canonicalEthnicity, isEthnicMinority, type Household, type HouseholdInput } from '../domain/households/household';
+export { communeArea, communeLabel, type CommuneKind } from '../domain/households/communes';
+export type { StatusChange, YearOverYear } from '../domain/households/changes';
+export type { HouseholdSummary, SummaryRow, SummaryCounts } from '../domain/households/summary';
 
 /** Base64 of an .xlsx of up to ~30 MB (a district's whole list fits easily). */
 const base64Xlsx = z.string().min(4).max(42_000_000, 'households:errors.fileTooLarge');
@@ -228,7 +228,7 @@ export const householdOps = {
   'households.exportXlsx': op(z.object({ year, filter: HouseholdFilterSchema.default({}) }).strict()).returns<FileOut>(),
 };
 
-export type SummaryColumn = keyof import('../core/households/summary').SummaryCounts | 'poorPct' | 'nearPoorPct';
+export type SummaryColumn = keyof import('../domain/households/summary').SummaryCounts | 'poorPct' | 'nearPoorPct';
 
 /** Columns of the summary table, as the review report prints them; the Excel export uses the same. */
 export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [

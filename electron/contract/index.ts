@@ -28,4 +28,4 @@ export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export { AppError, type AppErrorValue, type Result } from './errors';
+export { AppError, type AppErrorValue, type Result } from '../domain/errors';

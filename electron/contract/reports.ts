@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { op } from './define';
 import type { FileOut } from './tasks';
-import { FormIdSchema, IndicatorIdSchema, SectionSchema, type IndicatorType, type ReportForm } from '../core/reports/form';
-import { DueRuleSchema, PeriodKeySchema, type DueRule, type IsoDate, type PeriodType } from '../core/reports/periods';
-import { ReportValuesSchema, type IndicatorValue } from '../core/reports/values';
-import type { CompletenessResult, CompletenessTotals, ReportState } from '../core/reports/completeness';
-import type { Consolidation } from '../core/reports/consolidate';
+import { FormIdSchema, IndicatorIdSchema, SectionSchema, type IndicatorType, type ReportForm } from '../domain/reports/form';
+import { DueRuleSchema, PeriodKeySchema, type DueRule, type IsoDate, type PeriodType } from '../domain/reports/periods';
+import { ReportValuesSchema, type IndicatorValue } from '../domain/reports/values';
+import type { CompletenessResult, CompletenessTotals, ReportState } from '../domain/reports/completeness';
+import type { Consolidation } from '../domain/reports/consolidate';
 
 /**
  * Periodic reports (báo cáo định kỳ): forms designed by the Sở, targets (chỉ tiêu kế hoạch
@@ -21,7 +21,7 @@ export {
   renderRuleMessage,
   type FieldError,
   type ValidateOptions,
-} from '../core/reports/validate';
+} from '../domain/reports/validate';
 export {
   formIndicators,
   formPeriodsOfYear,
@@ -34,9 +34,9 @@ export {
   type Section,
   type Column,
   type CellType,
-} from '../core/reports/form';
-export { periodLabel, periodRange, dueDate, PERIOD_TYPES, type PeriodType, type DueRule } from '../core/reports/periods';
-export { isEmptyValue, numberOf, type ReportValues, type IndicatorValue, type TableValue, type CellValue } from '../core/reports/values';
+} from '../domain/reports/form';
+export { periodLabel, periodRange, dueDate, PERIOD_TYPES, type PeriodType, type DueRule } from '../domain/reports/periods';
+export { isEmptyValue, numberOf, type ReportValues, type IndicatorValue, type TableValue, type CellValue } from '../domain/reports/values';
 export {
   REPORT_STATES,
   type ReportState,
@@ -44,9 +44,9 @@ export {
   type CompletenessCell,
   type CompletenessTotals,
   type ChaseItem,
-} from '../core/reports/completeness';
-export type { Consolidation, ConsolidatedIndicator, OfficeFigure, Note, TotalKind } from '../core/reports/consolidate';
-export { diffVersions, versionProblems } from '../core/reports/versions';
+} from '../domain/reports/completeness';
+export type { Consolidation, ConsolidatedIndicator, OfficeFigure, Note, TotalKind } from '../domain/reports/consolidate';
+export { diffVersions, versionProblems } from '../domain/reports/versions';
 
 /** Document ids are derived, so each office has exactly one report per form and period. */
 export const formDocId = (formId: string, version: number): string => `${formId}@v${version}`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import type { AppErrorValue } from './errors';
+import type { AppErrorValue } from '../domain/errors';
 import type { FileOut } from './tasks';
 
 /**

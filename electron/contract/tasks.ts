@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import type { NoticeProposal } from '../core/directives/extract/proposal';
+import type { NoticeProposal } from '../domain/directives/extract/proposal';
 
 /**
  * Directives (văn bản chỉ đạo), their tasks (nhiệm vụ), offices' progress (tiến độ), the Sở's

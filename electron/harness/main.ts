@@ -3,7 +3,7 @@ import os from 'node:os';
 import { Command } from 'commander';
 import { openCore } from '../core';
 import { startHarness } from './server';
-import { AppError } from '../contract/errors';
+import { AppError } from '../domain/errors';
 
 /** `npm run web -- --port 5178 --data DIR`: the app in a browser, on 127.0.0.1 only. */
 async function main(): Promise<void> {

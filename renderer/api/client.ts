@@ -1,6 +1,6 @@
 import type { OpName, Input, Output } from '../../electron/contract';
 import type { SoViecBridge } from '../../electron/contract/bridge';
-import type { AppErrorValue, Result } from '../../electron/contract/errors';
+import type { AppErrorValue, Result } from '../../electron/domain/errors';
 
 declare global {
   interface Window {

@@ -3,9 +3,9 @@ import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } fr
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
-import { errorText } from './errorText';
+import { errorText } from '../ui/errorText';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useAppState } from './session';
+import { useAppState } from '../ui/session';
 import { foldFilter } from '../ui/filter';
 import type { Role } from '../../electron/contract/app';
 

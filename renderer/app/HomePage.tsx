@@ -1,6 +1,6 @@
 import { Card, Descriptions, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAppState, useSession } from './session';
+import { useAppState, useSession } from '../ui/session';
 import { homeWidgets } from './homeWidgets';
 
 /** Who and where you are, then the widgets each feature adds (tasks, reports...). */

@@ -1,7 +1,7 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { useAppState } from './session';
+import { useAppState } from '../ui/session';
 import type { Language } from '../../electron/contract/app';
 
 /** Switches the UI language at once and remembers it in the installation settings. */

@@ -2,7 +2,7 @@ import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { formatDateTime } from '../i18n/format';
-import { useAppState } from './session';
+import { useAppState } from '../ui/session';
 
 /** Tells the user, at start, which damaged files were restored and from which backup. */
 export function RecoveryBanner(): React.JSX.Element | null {

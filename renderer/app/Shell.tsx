@@ -2,9 +2,9 @@ import { Layout, Menu, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RecoveryBanner } from './RecoveryBanner';
-import { navigate, useHashPath } from './router';
+import { navigate, useHashPath } from '../ui/router';
 import { routes } from './routes';
-import { useAppState, useSession } from './session';
+import { useAppState, useSession } from '../ui/session';
 
 /** The frame after first run: header with who/where, side menu from the route list, page. */
 export function Shell(): React.JSX.Element {

@@ -1,5 +1,5 @@
 import { TeamOutlined, BarChartOutlined } from '@ant-design/icons';
-import type { RouteDef } from '../app/routes';
+import type { RouteDef } from '../ui/extension';
 import { CommunesPage } from './communes/CommunesPage';
 import { HouseholdFormPage } from './form/HouseholdFormPage';
 import { ImportPage } from './import/ImportPage';

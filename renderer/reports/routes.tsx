@@ -1,5 +1,5 @@
 import { FileDoneOutlined } from '@ant-design/icons';
-import type { RouteDef } from '../app/routes';
+import type { RouteDef } from '../ui/extension';
 import { ReportFillPage } from './fill/ReportFillPage';
 import { FormPage } from './forms/FormPage';
 import { DueListPage } from './office/DueListPage';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictVersion, ConflictView } from '../../electron/contract/sync';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
-import { errorText } from '../app/errorText';
+import { errorText } from '../ui/errorText';
 import { formatDateTime } from '../i18n/format';
 
 /** Fields worth showing side by side; anything else is summarised as JSON. */

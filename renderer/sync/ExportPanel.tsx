@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundlePreview, ExportResult, SyncStatus } from '../../electron/contract/sync';
 import { call } from '../api/client';
 import { useQuery } from '../api/hooks';
-import { errorText } from '../app/errorText';
+import { errorText } from '../ui/errorText';
 import { downloadAll, formatBytes } from './files';
 
 /** Choose a recipient, see what will travel, write the bundle (folder or download) or prepare an email. */

@@ -4,7 +4,7 @@ import { DownloadOutlined, KeyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FileIn, KeyCardView, SyncStatus } from '../../electron/contract/sync';
 import { call } from '../api/client';
-import { errorText } from '../app/errorText';
+import { errorText } from '../ui/errorText';
 import { saveFile } from '../ui/saveFile';
 import { readChosen } from './files';
 import { Fingerprint } from './Fingerprint';

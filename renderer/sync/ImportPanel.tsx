@@ -4,7 +4,7 @@ import { FolderOpenOutlined, ImportOutlined, UploadOutlined } from '@ant-design/
 import { useTranslation } from 'react-i18next';
 import type { FileIn, ImportReport, ReenrolMode, SyncStatus } from '../../electron/contract/sync';
 import { call } from '../api/client';
-import { errorText } from '../app/errorText';
+import { errorText } from '../ui/errorText';
 import { BundleReportView } from './BundleReportView';
 import { readChosen } from './files';
 

@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FileIn, KeyCardView, ReenrolMode } from '../../electron/contract/sync';
 import { call } from '../api/client';
-import { errorText } from '../app/errorText';
+import { errorText } from '../ui/errorText';
 import { Fingerprint } from './Fingerprint';
 
 /** The other side's key file: its fingerprint to compare by phone, then trust (or re-enrol). */

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Empty, Space, Switch, Table, Tag } from 'antd
 import { useTranslation } from 'react-i18next';
 import type { PeerView, ReenrolMode, SyncStatus } from '../../electron/contract/sync';
 import { call } from '../api/client';
-import { errorText } from '../app/errorText';
+import { errorText } from '../ui/errorText';
 import { formatDateTime } from '../i18n/format';
 import { Fingerprint } from './Fingerprint';
 

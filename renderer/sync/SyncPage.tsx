@@ -1,7 +1,7 @@
 import { Alert, Col, Row, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../api/hooks';
-import { errorText } from '../app/errorText';
+import { errorText } from '../ui/errorText';
 import { ConflictsCard } from './ConflictsCard';
 import { ExportPanel } from './ExportPanel';
 import { IdentityCard } from './IdentityCard';

@@ -1,5 +1,5 @@
 import { SwapOutlined } from '@ant-design/icons';
-import type { RouteDef } from '../app/routes';
+import type { RouteDef } from '../ui/extension';
 import { SyncPage } from './SyncPage';
 
 /** Pages of the sync feature (issue 4). */

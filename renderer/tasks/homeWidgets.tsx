@@ -1,4 +1,4 @@
-import type { HomeWidget } from '../app/homeWidgets';
+import type { HomeWidget } from '../ui/extension';
 import { OfficeTasksWidget } from './home/OfficeTasksWidget';
 import { SoDirectivesWidget } from './home/SoDirectivesWidget';
 

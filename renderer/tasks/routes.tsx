@@ -1,5 +1,5 @@
 import { BarChartOutlined, FileTextOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import type { RouteDef } from '../app/routes';
+import type { RouteDef } from '../ui/extension';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { DirectiveEditorPage } from './directives/DirectiveEditorPage';
 import { DirectiveListPage } from './directives/DirectiveListPage';

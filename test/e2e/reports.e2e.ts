@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { openCore, type Core } from '../../electron/core';
-import type { DocKind } from '../../electron/core/domain/document';
+import type { DocKind } from '../../electron/domain/document';
 import type { Input, OpName, Output } from '../../electron/contract';
 import { startHarness, tempDataDir, type RunningHarness } from './harness';
 

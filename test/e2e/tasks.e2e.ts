@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openCore } from '../../electron/core';
-import type { DocKind } from '../../electron/core/domain/document';
+import type { DocKind } from '../../electron/domain/document';
 import { startHarness, tempDataDir, type RunningHarness } from './harness';
 
 /**
@@ -13,7 +13,7 @@ import { startHarness, tempDataDir, type RunningHarness } from './harness';
  * (`store.putVersions`), with both harnesses stopped so each data folder has one owner.
  */
 
-const SEED = readFileSync(path.resolve(process.cwd(), '../shared/seed/thong-bao-ket-luan-2022-07-22.md'), 'utf8');
+const SEED = readFileSync(path.resolve(process.cwd(), 'test/fixtures/notices/seed-thong-bao-ket-luan-2022-07-22.md'), 'utf8');
 const SCREENS = 'test-results/screens';
 const PLAN = 'Đảm bảo có giải pháp thực hiện mục tiêu giảm nghèo';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { DocKind } from '../../electron/core/domain/document';
+import type { DocKind } from '../../electron/domain/document';
 import { carry as carryBundle, exchangeKeys, usbStick } from './syncHelpers';
 import { BINHGIA_2022_H1, VANQUAN_2022_H1 } from '../unit/reports/samples';
 import { openOffice, type Office } from './twoOffices';

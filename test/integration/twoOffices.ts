@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../../electron/core';
 import type { OpName, Input, Output } from '../../electron/contract';
-import { AppError } from '../../electron/contract/errors';
+import { AppError } from '../../electron/domain/errors';
 
 /** A core on a temporary data folder, set up as one office, with a typed `call`. */
 export interface Office {

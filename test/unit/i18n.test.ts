@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const root = 'renderer/i18n/locales';
+const root = 'electron/domain/i18n/locales';
 type Tree = { [k: string]: string | Tree };
 
 function flat(tree: Tree, prefix = ''): Map<string, string> {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { extractNotice } from '../../core/directives/extract';
-import { EXTRACT_WARNING_TEXT_VI } from '../../core/directives/extract/warnings';
-import { DEFAULT_PROFILE } from '../../core/org/defaultProfile';
-import { loadProfile } from '../../core/profile';
-import { AppError } from '../../contract/errors';
+import { extractNotice } from '../../domain/directives/extract';
+import { EXTRACT_WARNING_TEXT_VI } from '../../domain/directives/extract/warnings';
+import { DEFAULT_PROFILE } from '../../domain/profiles/defaultProfile';
+import { loadProfile } from '../../core/runtime/profile';
+import { AppError } from '../../domain/errors';
 import { fail, printResult } from '../output';
 
 function fillTemplate(template: string, params: Record<string, string | number>): string {

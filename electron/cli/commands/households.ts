@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { HouseholdMeta, ImportPreview, ImportResult, SummaryView } from '../../contract/households';
-import { AppError } from '../../contract/errors';
-import { renderVi } from '../../core/households/messages';
-import { formatNumberVi } from '../../core/households/numbers';
+import { AppError } from '../../domain/errors';
+import { renderVi } from '../../domain/households/messages';
+import { formatNumberVi } from '../../domain/numbers';
 import { call, CliFailure, fail, printResult, withCore } from '../output';
 
 /**

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { AppState } from '../../contract/app';
-import type { OrgProfile } from '../../core/domain/org';
-import { DEFAULT_PROFILE } from '../../core/org/defaultProfile';
+import type { OrgProfile } from '../../domain/org';
+import { DEFAULT_PROFILE } from '../../domain/profiles/defaultProfile';
 import { call, printResult, withCore } from '../output';
 
 export function registerSetupCommands(program: Command): void {

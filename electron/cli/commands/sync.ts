@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { BundleReport, ExportResult, ImportReport, IdentityView, KeyCardView, SyncStatus } from '../../contract/sync';
 import type { FileOut } from '../../contract/tasks';
 import { inspectBundle } from '../../core/bundles';
-import { APP_VERSION } from '../../core/version';
+import { APP_VERSION } from '../../core/runtime/version';
 import { gatherFiles, groupBundles } from '../../core/sync/readFiles';
 import { call, CliFailure, fail, messageVi, printResult, withCore } from '../output';
 

@@ -1,8 +1,8 @@
 import type { ServiceOf } from '../../contract/define';
 import type { appOps, AppState, Session } from '../../contract/app';
-import { AppError } from '../../contract/errors';
-import type { CoreContext } from '../context';
-import { rootUnit } from '../domain/org';
+import { AppError } from '../../domain/errors';
+import type { CoreContext } from '../runtime/context';
+import { rootUnit } from '../../domain/org';
 
 export function appState(ctx: CoreContext): AppState {
   const s = ctx.settings();

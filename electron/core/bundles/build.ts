@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Doc } from '../domain/document';
+import type { Doc } from '../../domain/document';
 import { isSemver } from './appVersion';
 import { sha256Hex } from './bytes';
 import { type Binding, sealPayload } from './envelope';

@@ -1,4 +1,4 @@
-import { AppError } from '../../contract/errors';
+import { AppError } from '../../domain/errors';
 
 /**
  * Stable refusal codes for bundle files. They are kept in logs and printed by the CLI, so a

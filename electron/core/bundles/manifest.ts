@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocKindSchema, HlcSchema, type Doc, type DocKind } from '../domain/document';
+import { DocKindSchema, HlcSchema, type Doc, type DocKind } from '../../domain/document';
 import { isSemver } from './appVersion';
 import { fromB64, utf8 } from './bytes';
 import { FingerprintSchema, RawPublicKeySchema } from './identity';

@@ -1,4 +1,4 @@
-import type { Doc } from '../domain/document';
+import type { Doc } from '../../domain/document';
 import { compareSemver, isSemver } from './appVersion';
 import { decodeUtf8Strict, sha256Hex } from './bytes';
 import { openPayload, type Binding } from './envelope';

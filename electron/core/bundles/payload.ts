@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
-import { DocSchema, type Doc, type DocKind } from '../domain/document';
+import { DocSchema, type Doc, type DocKind } from '../../domain/document';
 import { decodeUtf8Strict, sha256Hex, utf8 } from './bytes';
 import { bundleError, type BundleErrorParams } from './errors';
 import { countByKind, OfficeCodeSchema, Sha256HexSchema } from './manifest';

@@ -1,8 +1,8 @@
-import type { Commune } from './communes';
-import { communeArea } from './communes';
-import type { Household } from './household';
-import { standardForYear } from './standards';
-import { indicatorsOf, type PovertyStandard } from './standards/schema';
+import type { Commune } from '../../domain/households/communes';
+import { communeArea } from '../../domain/households/communes';
+import type { Household } from '../../domain/households/household';
+import { standardForYear } from '../../domain/households/standards';
+import { indicatorsOf, type PovertyStandard } from '../../domain/households/standards/schema';
 import type { CellInput } from './excel/cells';
 import type { ColumnField } from './excel/columns';
 

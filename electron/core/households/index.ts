@@ -1,12 +1,12 @@
 /** Household poverty review (issue 5): pure domain and Excel in/out. */
-export * from './standards';
-export * from './classify';
-export * from './household';
-export * from './changes';
-export * from './communes';
-export * from './summary';
-export * from './errors';
-export { VI_TEMPLATES, renderVi, formatProblemVi, problem, type Problem } from './messages';
+export * from '../../domain/households/standards';
+export * from '../../domain/households/classify';
+export * from '../../domain/households/household';
+export * from '../../domain/households/changes';
+export * from '../../domain/households/communes';
+export * from '../../domain/households/summary';
+export * from '../../domain/households/errors';
+export { VI_TEMPLATES, renderVi, formatProblemVi, problem, type Problem } from '../../domain/households/messages';
 export * from './excel/cells';
 export * from './excel/columns';
 export * from './excel/import';

@@ -1,8 +1,8 @@
 import type { ServiceOf } from '../../contract/define';
 import type { HouseholdMeta, householdOps } from '../../contract/households';
-import type { CoreContext } from '../context';
-import { sampleCommunes } from './communes';
-import { STANDARDS } from './standards';
+import type { CoreContext } from '../runtime/context';
+import { sampleCommunes } from '../../domain/households/communes';
+import { STANDARDS } from '../../domain/households/standards';
 import { readCommuneSheet } from './store/communeSheet';
 import { householdsXlsx, summaryView, summaryXlsx } from './store/exports';
 import { HouseholdIndex } from './store/householdIndex';

@@ -1,13 +1,13 @@
-import type { CoreContext } from '../context';
-import type { Doc } from '../domain/document';
-import { rootUnit } from '../domain/org';
-import { AppError } from '../../contract/errors';
+import type { CoreContext } from '../runtime/context';
+import type { Doc } from '../../domain/document';
+import { rootUnit } from '../../domain/org';
+import { AppError } from '../../domain/errors';
 import type { FormSummary, OfficeRef, Report, ReportData, ReportReview, ReportReviewData, TargetData } from '../../contract/reports';
 import { reportDocId, reviewDocId } from '../../contract/reports';
-import { formIndicators, parseReportForm, reportingOffices, type ReportForm } from './form';
-import type { ReportStatusInput } from './completeness';
-import type { Target } from './targets';
-import { latestForm } from './versions';
+import { formIndicators, parseReportForm, reportingOffices, type ReportForm } from '../../domain/reports/form';
+import type { ReportStatusInput } from '../../domain/reports/completeness';
+import type { Target } from '../../domain/reports/targets';
+import { latestForm } from '../../domain/reports/versions';
 
 /**
  * Store-side reading of the reports documents. Documents may come from other installations

@@ -1,17 +1,17 @@
 import ExcelJS from 'exceljs';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../runtime/context';
 import type { FileOut } from '../../contract/tasks';
 import type { ConsolidationView, NarrativeSection, ReportPrintData } from '../../contract/reports';
-import { rootUnit } from '../domain/org';
+import { rootUnit } from '../../domain/org';
 import { buildWorkbook, isoToExcelDate, type CellValue, type SheetSpec } from '../tasks/xlsx';
-import { completeness, type CompletenessResult, type ReportState } from './completeness';
-import type { ConsolidatedIndicator, OfficeFigure } from './consolidate';
+import { completeness, type CompletenessResult, type ReportState } from '../../domain/reports/completeness';
+import type { ConsolidatedIndicator, OfficeFigure } from '../../domain/reports/consolidate';
 import { reportsOf, requireLatest, reviewOf, statusInput } from './docs';
 import { communesOf } from './facts';
-import { formIndicators, type ReportForm } from './form';
-import { dateInVietnam, periodLabelVi } from './periods';
-import { notInVersionVi } from './versions';
-import { titleWithPeriod } from './periodsOfForm';
+import { formIndicators, type ReportForm } from '../../domain/reports/form';
+import { dateInVietnam, periodLabelVi } from '../../domain/reports/periods';
+import { notInVersionVi } from '../../domain/reports/versions';
+import { titleWithPeriod } from '../../domain/reports/periodsOfForm';
 import { consolidationView } from './views';
 
 /**

@@ -1,11 +1,11 @@
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../runtime/context';
 import type { OfficeRef } from '../../contract/reports';
-import { classifyHousehold } from '../households/classify';
-import { communeLabel, sampleCommunes, type Commune } from '../households/communes';
-import { standardById } from '../households/standards';
+import { classifyHousehold } from '../../domain/households/classify';
+import { communeLabel, sampleCommunes, type Commune } from '../../domain/households/communes';
+import { standardById } from '../../domain/households/standards';
 import { listRows } from '../tasks/views';
 import { householdFacts, mergeFacts, taskFacts, type HouseholdRow } from './householdFacts';
-import { assertPeriodKey, periodRange } from './periods';
+import { assertPeriodKey, periodRange } from '../../domain/reports/periods';
 import type { PrefillFacts } from './prefill';
 
 /**

@@ -1,4 +1,4 @@
-import type { HouseholdPrefill } from './form';
+import type { HouseholdPrefill } from '../../domain/reports/form';
 import type { PrefillFacts } from './prefill';
 
 /**

@@ -1,5 +1,5 @@
-import { formIndicators, type HouseholdPrefill, type PrefillSource, type ReportForm } from './form';
-import { isEmptyValue, isTableValue, type ReportValues, type TableValue } from './values';
+import { formIndicators, type HouseholdPrefill, type PrefillSource, type ReportForm } from '../../domain/reports/form';
+import { isEmptyValue, isTableValue, type ReportValues, type TableValue } from '../../domain/reports/values';
 
 /**
  * Figures the app already knows, offered as starting values: household counts from the

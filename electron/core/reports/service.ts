@@ -1,6 +1,6 @@
 import type { ServiceOf } from '../../contract/define';
 import type { reportOps } from '../../contract/reports';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../runtime/context';
 import { allForms, formSummaries, requireLatest, requireVersion } from './docs';
 import { consolidationXlsx, printData } from './exports';
 import { installDefaults, saveReport, saveReview, saveTargets, saveVersion } from './writes';

@@ -1,8 +1,8 @@
-import type { CoreContext } from '../context';
-import { AppError } from '../../contract/errors';
+import type { CoreContext } from '../runtime/context';
+import { AppError } from '../../domain/errors';
 import type { CompletenessView, ConsolidationView, DueItem, Report, ReportOpen, TargetsView } from '../../contract/reports';
-import { completeness, reportState, type ReportState } from './completeness';
-import { consolidate, consolidatePeriods, type ReportForConsolidation } from './consolidate';
+import { completeness, reportState, type ReportState } from '../../domain/reports/completeness';
+import { consolidate, consolidatePeriods, type ReportForConsolidation } from '../../domain/reports/consolidate';
 import {
   allForms,
   isReviewCurrent,
@@ -21,12 +21,12 @@ import {
   versionsOf,
 } from './docs';
 import { communesOf, prefillFacts } from './facts';
-import { formPeriodsOfYear, isNumericType, reportingOffices } from './form';
-import { assertFormPeriod, periodsToShow, periodsUpTo } from './periodsOfForm';
-import { assertPeriodKey, dateInVietnam, dueDate } from './periods';
+import { formPeriodsOfYear, isNumericType, reportingOffices } from '../../domain/reports/form';
+import { assertFormPeriod, periodsToShow, periodsUpTo } from '../../domain/reports/periodsOfForm';
+import { assertPeriodKey, dateInVietnam, dueDate } from '../../domain/reports/periods';
 import { prefillValues } from './prefill';
-import { targetsFor } from './targets';
-import { indicatorsAcrossVersions, latestForm } from './versions';
+import { targetsFor } from '../../domain/reports/targets';
+import { indicatorsAcrossVersions, latestForm } from '../../domain/reports/versions';
 
 /** Read models of the reports feature: documents in, the shapes the screens show out. */
 

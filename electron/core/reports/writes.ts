@@ -1,18 +1,18 @@
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../runtime/context';
 import type { LocalChange } from '../store/store';
-import { AppError } from '../../contract/errors';
+import { AppError } from '../../domain/errors';
 import type { ReportData, ReportReviewData, TargetData } from '../../contract/reports';
 import { formDocId, reportDocId, reviewDocId, targetDocId } from '../../contract/reports';
-import { DEFAULT_FORMS } from './defaultForms';
+import { DEFAULT_FORMS } from '../../domain/reports/defaultForms';
 import { allForms, isReviewCurrent, reportOf, requireLatest, requireOffice, requireSo, requireVersion, reviewOf, targetsOf, versionsOf } from './docs';
 import { communesOf } from './facts';
-import { formIndicators, isNumericType, reportingOffices, type ReportForm } from './form';
-import { assertFormPeriod } from './periodsOfForm';
-import { assertPeriodKey, dateInVietnam } from './periods';
-import { targetsFor } from './targets';
-import { canMarkComplete, validateReport } from './validate';
-import type { IndicatorValue } from './values';
-import { diffVersions, indicatorCatalogue, newVersion, type FormChanges } from './versions';
+import { formIndicators, isNumericType, reportingOffices, type ReportForm } from '../../domain/reports/form';
+import { assertFormPeriod } from '../../domain/reports/periodsOfForm';
+import { assertPeriodKey, dateInVietnam } from '../../domain/reports/periods';
+import { targetsFor } from '../../domain/reports/targets';
+import { canMarkComplete, validateReport } from '../../domain/reports/validate';
+import type { IndicatorValue } from '../../domain/reports/values';
+import { diffVersions, indicatorCatalogue, newVersion, type FormChanges } from '../../domain/reports/versions';
 
 /** Writes of the reports feature. The Sở writes forms, targets and reviews; an office its reports. */
 

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../contract/errors';
+import { AppError } from '../../domain/errors';
 
 export const LOCK_FILE = 'soviec.lock';
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Doc } from '../domain/document';
+import type { Doc } from '../../domain/document';
 import { DB_DIR, JOURNAL_FILE, shardOf, shardRelPath } from './layout';
 import { removeDurable, writeFileDurable } from './durableFile';
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocKind } from '../domain/document';
+import type { DocKind } from '../../domain/document';
 
 /**
  * Store layout: one folder per document kind, each split into a fixed number of shard files

@@ -2,7 +2,7 @@ import { isAscii, transcode } from 'node:buffer';
 import { promises as fs, readFileSync } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import { writeFileDurable } from './durableFile';
-import type { Doc } from '../domain/document';
+import type { Doc } from '../../domain/document';
 
 /** What one shard file holds: the current version of each of its documents. */
 export interface ShardData {

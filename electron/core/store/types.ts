@@ -1,4 +1,4 @@
-import type { Doc, DocKind } from '../domain/document';
+import type { Doc, DocKind } from '../../domain/document';
 
 export interface StoreOptions {
   dataDir: string;

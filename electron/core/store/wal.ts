@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { Doc } from '../domain/document';
+import type { Doc } from '../../domain/document';
 import { fsyncDir } from './durableFile';
 
 /**

@@ -1,5 +1,5 @@
 import type { RefusalReason } from '../../contract/sync';
-import type { Doc, DocKind } from '../domain/document';
+import type { Doc, DocKind } from '../../domain/document';
 
 /**
  * Who may write what (DESIGN.md "Data": single writer per document). Pure: the sender's

@@ -1,5 +1,5 @@
 import type { ConflictVersion, ConflictView } from '../../contract/sync';
-import type { Doc, DocKind } from '../domain/document';
+import type { Doc, DocKind } from '../../domain/document';
 import { officeName, type Me, type SyncDeps } from './deps';
 import { syncError } from './errors';
 

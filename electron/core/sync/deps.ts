@@ -1,7 +1,7 @@
 import type { Identity } from '../bundles';
-import type { CoreContext } from '../context';
-import { rootUnit } from '../domain/org';
-import { createLogger } from '../log';
+import type { CoreContext } from '../runtime/context';
+import { rootUnit } from '../../domain/org';
+import { createLogger } from '../runtime/log';
 import { createIdentityStore, type IdentityStore } from './identityStore';
 import { createPeerStore, type PeerStore } from './peers';
 import { syncError } from './errors';

@@ -1,5 +1,5 @@
 import type { EmailDraft } from '../../contract/sync';
-import { vnDay } from '../directives/calendar';
+import { vnDay } from '../../domain/calendar';
 
 /**
  * "Gửi qua email": a subject and body in Vietnamese naming sender, recipient, bundle number

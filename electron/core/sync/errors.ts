@@ -1,4 +1,4 @@
-import { AppError } from '../../contract/errors';
+import { AppError } from '../../domain/errors';
 
 /**
  * Refusals of the sync layer (above the file format). Their sentences live in

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BundlePreview, ExportedBundle, ExportPreview, ExportProgress, ExportResult } from '../../contract/sync';
 import type { FileOut } from '../../contract/tasks';
-import { AppError, toErrorValue } from '../../contract/errors';
+import { AppError, toErrorValue } from '../../domain/errors';
 import { buildBundle, bundleFileName, partFileName, splitBundle } from '../bundles';
 import { writeFileDurable } from '../store/durableFile';
 import { ATTACHMENTS_DIR } from '../tasks/writes';

@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BundleReport, ImportReport, SyncWarning } from '../../contract/sync';
-import { AppError, toErrorValue } from '../../contract/errors';
+import { AppError, toErrorValue } from '../../domain/errors';
 import { inspectBundle, openBundle, type Manifest, type OpenedBundle } from '../bundles';
 import { sha256Hex } from '../bundles/bytes';
 import { isBundleError } from '../bundles/errors';
-import type { Doc } from '../domain/document';
+import type { Doc } from '../../domain/document';
 import { writeFileDurable } from '../store/durableFile';
 import { ATTACHMENTS_DIR } from '../tasks/writes';
 import { isSoOffice, officeName, requireKnownOffice, type Me, type SyncDeps } from './deps';

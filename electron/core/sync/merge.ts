@@ -1,5 +1,5 @@
 import type { MergeOutcome } from '../../contract/sync';
-import type { Doc } from '../domain/document';
+import type { Doc } from '../../domain/document';
 import { compareHlc } from '../store/hlc';
 
 /**

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { HlcSchema } from '../domain/document';
+import { HlcSchema } from '../../domain/document';
 import { writeFileDurable } from '../store/durableFile';
 import type { Vector } from './vector';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { KindCounts, RefusedDoc } from '../../contract/sync';
-import type { Doc } from '../domain/document';
+import type { Doc } from '../../domain/document';
 import { refusalOf, type SenderAuthority } from './authority';
 import { mergeDocument } from './merge';
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { AppError } from '../../contract/errors';
+import type { AppError } from '../../domain/errors';
 import { isPart, joinParts, readPart } from '../bundles';
 import { isBundleError } from '../bundles/errors';
 import { syncError } from './errors';

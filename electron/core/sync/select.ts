@@ -1,4 +1,4 @@
-import { DOC_KINDS, type Doc, type DocKind } from '../domain/document';
+import { DOC_KINDS, type Doc, type DocKind } from '../../domain/document';
 import { LOCAL_KINDS } from './authority';
 import { bump, covers, type Vector } from './vector';
 

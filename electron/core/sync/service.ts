@@ -1,6 +1,6 @@
 import type { ServiceOf } from '../../contract/define';
 import type { ExportProgress, syncOps } from '../../contract/sync';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../runtime/context';
 import { listConflicts, resolveConflict } from './conflicts';
 import { createSyncDeps, officeName } from './deps';
 import { syncError } from './errors';

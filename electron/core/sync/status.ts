@@ -1,5 +1,5 @@
 import type { PeerView, RecipientOption, RecordStatusView, RecordSyncStatus, SyncStatus } from '../../contract/sync';
-import type { Doc } from '../domain/document';
+import type { Doc } from '../../domain/document';
 import { LOCAL_KINDS } from './authority';
 import { officeName, type Me, type SyncDeps } from './deps';
 import { modeFor, selectionFor } from './exportBundle';

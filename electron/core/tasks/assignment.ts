@@ -1,5 +1,5 @@
 import type { Assignment, Deadline, Progress, Review, ProgressStatus, DashboardCounts } from '../../contract/tasks';
-import { dueState } from '../directives/dueState';
+import { dueState } from '../../domain/directives/dueState';
 
 /**
  * A completion counts as done unless the Sở returned it and the office has not changed it

@@ -1,7 +1,7 @@
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../runtime/context';
 import type { FileOut, ProgressReportData, TaskRow, Directive } from '../../contract/tasks';
-import { AppError } from '../../contract/errors';
-import { vnDay } from '../directives/calendar';
+import { AppError } from '../../domain/errors';
+import { vnDay } from '../../domain/calendar';
 import { addToCounts, emptyCounts } from './assignment';
 import { buildWorkbook, isoToExcelDate, type CellValue } from './xlsx';
 import { dashboard, directivesById, listRows } from './views';

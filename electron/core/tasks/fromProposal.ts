@@ -1,6 +1,6 @@
-import type { NoticeProposal } from '../directives/extract/proposal';
+import type { NoticeProposal } from '../../domain/directives/extract/proposal';
 import type { DirectiveInput, DirectiveType, TaskInput } from '../../contract/tasks';
-import { fold } from '../domain/text';
+import { fold } from '../../domain/text';
 
 const TYPE_WORDS: Array<[string, DirectiveType]> = [
   ['thong bao ket luan', 'thongBaoKetLuan'],

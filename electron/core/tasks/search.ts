@@ -1,6 +1,6 @@
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../runtime/context';
 import type { SearchHit } from '../../contract/tasks';
-import { fold } from '../domain/text';
+import { fold } from '../../domain/text';
 import { asDirective, asProgress, asTask, listRows } from './views';
 
 const MAX_HITS = 100;

@@ -1,9 +1,9 @@
 import type { ServiceOf } from '../../contract/define';
 import type { taskOps, TaskDetail } from '../../contract/tasks';
-import { AppError } from '../../contract/errors';
-import type { CoreContext } from '../context';
-import { extractNotice } from '../directives/extract';
-import { SAMPLE_NOTICE_TEXT } from '../directives/sample/sampleNotice';
+import { AppError } from '../../domain/errors';
+import type { CoreContext } from '../runtime/context';
+import { extractNotice } from '../../domain/directives/extract';
+import { SAMPLE_NOTICE_TEXT } from '../../domain/directives/sampleNotice';
 import { draftFromProposal } from './fromProposal';
 import { addAttachment, addField, deleteDirective, readAttachment, saveDirective, saveProgress, saveReview } from './writes';
 import { asDirective, asProgress, asReview, asTask, auditFor, dashboard, directiveSummaries, fieldDefs, listRows, taskRow, tasksOf } from './views';

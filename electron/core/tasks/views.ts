@@ -1,5 +1,5 @@
-import type { CoreContext } from '../context';
-import type { Doc } from '../domain/document';
+import type { CoreContext } from '../runtime/context';
+import type { Doc } from '../../domain/document';
 import type {
   AuditEntry,
   Dashboard,
@@ -12,7 +12,7 @@ import type {
   TaskFilter,
   TaskRow,
 } from '../../contract/tasks';
-import { vnDay } from '../directives/calendar';
+import { vnDay } from '../../domain/calendar';
 import { addToCounts, assignmentOf, emptyCounts } from './assignment';
 import { progressId, reviewId } from './ids';
 

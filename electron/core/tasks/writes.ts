@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../runtime/context';
 import type { LocalChange } from '../store/store';
-import { AppError } from '../../contract/errors';
+import { AppError } from '../../domain/errors';
 import type {
   AttachmentMeta,
   AuditEntry,
@@ -17,13 +17,13 @@ import type {
 } from '../../contract/tasks';
 import { MAX_ATTACHMENT_BYTES, type taskOps } from '../../contract/tasks';
 import type { ParsedInputOf } from '../../contract/define';
-import { vnDay } from '../directives/calendar';
+import { vnDay } from '../../domain/calendar';
 import { writeFileDurable } from '../store/durableFile';
 import { diffFields } from './audit';
 import { attachmentId, progressId, reviewId } from './ids';
 import { missingRequiredContents } from './requiredContents';
 import { asDirective, asProgress, asReview, asTask, fieldDefs, tasksOf } from './views';
-import { fold } from '../domain/text';
+import { fold } from '../../domain/text';
 
 /** Writes for directives, tasks, progress and reviews. Each write carries its audit entry. */
 

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errorText';
-import { navigate } from '../../app/router';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
 
 /** Shown while the office has no commune list: households need one to name their commune. */
 export function CommunesHint({ sampleAvailable, onDone }: { sampleAvailable: boolean; onDone: () => void }): React.JSX.Element {

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { CommuneInput, CommuneView } from '../../../electron/contract/households';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
-import { errorText } from '../../app/errorText';
-import { navigate } from '../../app/router';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
 import { fileToBase64 } from '../../ui/saveFile';
 import '../households.css';
 

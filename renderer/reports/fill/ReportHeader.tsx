@@ -3,7 +3,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ReportOpen } from '../../../electron/contract/reports';
 import { formatDate, formatDateTime } from '../../i18n/format';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { periodName } from '../labels';
 import { StateTag } from '../StateTag';
 

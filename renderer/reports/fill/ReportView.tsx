@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReportOpen } from '../../../electron/contract/reports';
-import { useSession } from '../../app/session';
+import { useSession } from '../../ui/session';
 import { OfficeActions } from './OfficeActions';
 import { ReportHeader } from './ReportHeader';
 import { ReviewActions } from './ReviewActions';

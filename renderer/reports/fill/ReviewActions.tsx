@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportOpen } from '../../../electron/contract/reports';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errorText';
+import { errorText } from '../../ui/errorText';
 
 export interface ReviewActionsProps {
   data: ReportOpen;

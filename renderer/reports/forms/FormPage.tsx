@@ -1,7 +1,7 @@
 import { Alert, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
-import { errorText } from '../../app/errorText';
+import { errorText } from '../../ui/errorText';
 import { FormEditor } from './FormEditor';
 import { FormVersionView } from './FormVersionView';
 import '../reports.css';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator, ReportForm } from '../../../electron/contract/reports';
 import { diffVersions } from '../../../electron/contract/reports';
 import { useQuery } from '../../api/hooks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { dueRuleText, periodTypeLabel } from '../labels';
 import { showNumber } from '../numbers';
 

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormSummary } from '../../../electron/contract/reports';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errorText';
-import { navigate } from '../../app/router';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
 import { dueRuleText, periodTypeLabel } from '../labels';
 
 /** The Sở's report forms with their versions; a form is viewed or given a new version from here. */

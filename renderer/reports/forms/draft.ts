@@ -1,6 +1,6 @@
 import type { Indicator, IndicatorType, Section } from '../../../electron/contract/reports';
 import { isNumericType } from '../../../electron/contract/reports';
-import { fold } from '../../../electron/contract/text';
+import { fold } from '../../../electron/domain/text';
 
 /** Helpers of the form editor: new indicators and their ids. Pure, so they are unit-tested. */
 

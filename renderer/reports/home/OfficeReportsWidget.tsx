@@ -1,7 +1,7 @@
 import { Card, Empty, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { formatDate } from '../../i18n/format';
 import { periodName } from '../labels';
 import { StateTag } from '../StateTag';

@@ -2,7 +2,7 @@ import { List, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FormSummary } from '../../../electron/contract/reports';
 import { useQuery } from '../../api/hooks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { showNumber } from '../numbers';
 
 /** One form's reporting rate this year, with how many offices to chase. */

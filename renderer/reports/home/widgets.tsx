@@ -1,4 +1,4 @@
-import type { HomeWidget } from '../../app/homeWidgets';
+import type { HomeWidget } from '../../ui/extension';
 import { OfficeReportsWidget } from './OfficeReportsWidget';
 import { SoReportsWidget } from './SoReportsWidget';
 

@@ -2,8 +2,8 @@ import { Alert, Button, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
-import { errorText } from '../../app/errorText';
-import { navigate } from '../../app/router';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
 import { OfficialDocument } from '../../ui/print/OfficialDocument';
 import { ReportBody } from './ReportBody';
 

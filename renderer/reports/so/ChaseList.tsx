@@ -2,7 +2,7 @@ import { Card, Empty, List, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ChaseItem, OfficeRef } from '../../../electron/contract/reports';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { formatDate } from '../../i18n/format';
 import { periodName } from '../labels';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TargetIndicator } from '../../../electron/contract/reports';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
-import { errorText } from '../../app/errorText';
+import { errorText } from '../../ui/errorText';
 import { shortOffice } from '../labels';
 import { NumberInput } from '../NumberInput';
 

@@ -1,7 +1,7 @@
 import { Card, Col, Progress, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DirectiveSummary } from '../../../electron/contract/tasks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { directiveRef } from '../labels';
 
 /** "13/14 hoàn thành" per directive; a click narrows the dashboard to it. */

@@ -2,7 +2,7 @@ import { Space, Table, Tooltip, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, ExclamationOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Assignment, Dashboard, TaskRow } from '../../../electron/contract/tasks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 import { countdownText, deadlineLabel, directiveRef, reviewLabel, statusLabel } from '../labels';
 import { CELL_COLORS, CELL_STATES, cellState, cellStateLabel } from './cellState';
 

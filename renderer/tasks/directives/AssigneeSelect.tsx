@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Button, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/contract';
-import { fold } from '../../../electron/contract/text';
+import { fold } from '../../../electron/domain/text';
 import { groupMembers, inProfileOrder } from './draft';
 
 type OrgProfile = Output<'app.profile'>;

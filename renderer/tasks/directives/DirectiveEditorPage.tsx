@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
-import { errorText } from '../../app/errorText';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/session';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import { DirectiveEditor } from './DirectiveEditor';
 import { draftFromSaved, emptyDraft } from './draft';
 

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { DirectiveSummary } from '../../../electron/contract/tasks';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
-import { errorText } from '../../app/errorText';
-import { navigate } from '../../app/router';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
 import { formatDate } from '../../i18n/format';
 import { directiveTypeLabel, numberSymbol } from '../labels';
 

@@ -3,9 +3,9 @@ import { Alert, Button, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '../../../electron/contract/tasks';
-import { fold } from '../../../electron/contract/text';
+import { fold } from '../../../electron/domain/text';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errorText';
+import { errorText } from '../../ui/errorText';
 import { foldFilter } from '../../ui/filter';
 
 interface Props {

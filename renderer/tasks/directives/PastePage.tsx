@@ -4,8 +4,8 @@ import { FileSearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ExtractResult } from '../../../electron/contract/tasks';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errorText';
-import { navigate } from '../../app/router';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
 import { DirectiveEditor } from './DirectiveEditor';
 import { draftFromExtract } from './draft';
 

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
-import { navigate } from '../../app/router';
+import { navigate } from '../../ui/router';
 
 /** Office home: how many tasks are overdue, due soon, in progress; each opens the filtered list. */
 export function OfficeTasksWidget(): React.JSX.Element {

@@ -2,9 +2,9 @@ import { Alert, Button, Empty, Select, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
-import { errorText } from '../../app/errorText';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/session';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
+import { useSession } from '../../ui/session';
 import { foldFilter } from '../../ui/filter';
 import { Nd30Report } from './Nd30Report';
 

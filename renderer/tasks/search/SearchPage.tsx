@@ -3,9 +3,9 @@ import { Alert, Empty, Input, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../electron/contract/tasks';
 import { useQuery } from '../../api/hooks';
-import { errorText } from '../../app/errorText';
-import { navigate } from '../../app/router';
-import { useSession } from '../../app/session';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
+import { useSession } from '../../ui/session';
 
 /** The snippet adds nothing when it only repeats the start of the title. */
 function redundant(h: SearchHit): boolean {

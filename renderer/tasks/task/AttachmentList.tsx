@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../electron/contract/tasks';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errorText';
+import { errorText } from '../../ui/errorText';
 import { saveFile } from '../../ui/saveFile';
 import { fileSizeText } from '../labels';
 

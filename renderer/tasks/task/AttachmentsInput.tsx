@@ -4,7 +4,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES, type AttachmentMeta } from '../../../electron/contract/tasks';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errorText';
+import { errorText } from '../../ui/errorText';
 import { fileToBase64 } from '../../ui/saveFile';
 import { AttachmentList } from './AttachmentList';
 

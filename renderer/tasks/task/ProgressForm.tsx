@@ -4,7 +4,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PROGRESS_STATUSES, type AttachmentMeta, type Progress, type ProgressStatus } from '../../../electron/contract/tasks';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errorText';
+import { errorText } from '../../ui/errorText';
 import { statusLabel } from '../labels';
 import { AttachmentsInput } from './AttachmentsInput';
 import { FiguresEditor, type FigureRow } from './FiguresEditor';

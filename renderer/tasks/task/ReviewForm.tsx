@@ -4,7 +4,7 @@ import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../electron/contract/tasks';
 import { call } from '../../api/client';
-import { errorText } from '../../app/errorText';
+import { errorText } from '../../ui/errorText';
 
 /** The Sở accepts a completion or returns it with a comment. */
 export function ReviewForm({ taskId, office, review, onSaved }: { taskId: string; office: string; review: Review | undefined; onSaved: () => void }): React.JSX.Element {

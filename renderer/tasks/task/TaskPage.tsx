@@ -1,8 +1,8 @@
 import { Alert, Breadcrumb, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/hooks';
-import { errorText } from '../../app/errorText';
-import { useSession } from '../../app/session';
+import { errorText } from '../../ui/errorText';
+import { useSession } from '../../ui/session';
 import { AuditHistory } from './AuditHistory';
 import { DirectiveContext } from './DirectiveContext';
 import { OfficeAssignments } from './OfficeAssignments';

@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
-import { AppError } from '../../../electron/contract/errors';
-import type { Doc } from '../../../electron/core/domain/document';
+import { AppError } from '../../../electron/domain/errors';
+import type { Doc } from '../../../electron/domain/document';
 import { buildBundle, type BuildBundleInput, type BuiltBundle } from '../../../electron/core/bundles/build';
 import { createIdentity, type Identity } from '../../../electron/core/bundles/identity';
 import type { OpenBundleContext, PinnedKey } from '../../../electron/core/bundles/open';

@@ -4,8 +4,8 @@ import { sha256Hex, utf8 } from '../../../electron/core/bundles/bytes';
 import { BUNDLE_ERROR_CODES } from '../../../electron/core/bundles/errors';
 import { ManifestSchema } from '../../../electron/core/bundles/manifest';
 import { writeContainer } from '../../../electron/core/bundles/zip';
-import vi from '../../../renderer/i18n/locales/vi/bundles.json';
-import en from '../../../renderer/i18n/locales/en/bundles.json';
+import vi from '../../../electron/domain/i18n/locales/vi/bundles.json';
+import en from '../../../electron/domain/i18n/locales/en/bundles.json';
 import { build, SO, VANQUAN } from './fixtures';
 
 describe('container bytes', () => {

@@ -3,7 +3,7 @@ import {
   readOffices,
   resolveAssignees,
   type OfficeReading,
-} from '../../../electron/core/directives/extract/assignees';
+} from '../../../electron/domain/directives/extract/assignees';
 import { ALL_DISTRICTS, P } from './helpers';
 
 const read = (text: string): OfficeReading => readOffices(text, P, ['SO']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeadline } from '../../../electron/core/directives/extract/deadline';
+import { parseDeadline } from '../../../electron/domain/directives/extract/deadline';
 
 const REF = { referenceDate: '2022-07-22' };
 

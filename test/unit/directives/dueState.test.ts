@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, isoDate, lastDayOfQuarter, vnDay } from '../../../electron/core/directives/calendar';
-import type { Deadline } from '../../../electron/core/directives/deadlineSchema';
-import { countdownLabel, dueState, type DueState } from '../../../electron/core/directives/dueState';
+import { addDays, isoDate, lastDayOfQuarter, vnDay } from '../../../electron/domain/calendar';
+import type { Deadline } from '../../../electron/domain/directives/deadlineSchema';
+import { countdownLabel, dueState, type DueState } from '../../../electron/domain/directives/dueState';
 
 const due30: Deadline = { kind: 'date', date: '2022-07-30', text: 'Thời gian 30/7/2022 thực hiện xong' };
 const ongoing: Deadline = { kind: 'ongoing', text: 'Thường xuyên' };

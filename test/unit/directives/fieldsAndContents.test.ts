@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseField, matchFields, splitFieldLabel } from '../../../electron/core/directives/extract/fields';
-import { contentsFromChildren, extractRequiredContents } from '../../../electron/core/directives/extract/requiredContents';
+import { chooseField, matchFields, splitFieldLabel } from '../../../electron/domain/directives/extract/fields';
+import { contentsFromChildren, extractRequiredContents } from '../../../electron/domain/directives/extract/requiredContents';
 import { P } from './helpers';
 
 describe('matchFields', () => {

@@ -4,7 +4,7 @@ import {
   NoticeProposalSchema,
   type DirectiveProposal,
   type NoticeProposal,
-} from '../../../electron/core/directives/extract';
+} from '../../../electron/domain/directives/extract';
 import { ALL_DISTRICTS, P, readFixture } from './helpers';
 
 type Due = NoticeProposal['tasks'][number]['deadline'];

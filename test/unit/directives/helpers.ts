@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { groupMembers } from '../../../electron/core/domain/org';
-import { DEFAULT_PROFILE } from '../../../electron/core/org/defaultProfile';
+import { groupMembers } from '../../../electron/domain/org';
+import { DEFAULT_PROFILE } from '../../../electron/domain/profiles/defaultProfile';
 
 export const P = DEFAULT_PROFILE;
 
-/** The seed lives beside the repository (../shared/seed), resolved from where vitest runs. */
-export const SEED_PATH = path.resolve(process.cwd(), '../shared/seed/thong-bao-ket-luan-2022-07-22.md');
+/** The seed directive, kept as a fixture inside the repository. */
+export const SEED_PATH = path.resolve(process.cwd(), 'test/fixtures/notices/seed-thong-bao-ket-luan-2022-07-22.md');
 
 export function readSeed(): string {
   return readFileSync(SEED_PATH, 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractNotice } from '../../../electron/core/directives/extract';
-import { readFrame, readSymbol } from '../../../electron/core/directives/extract/metadata';
-import { normalizeNotice } from '../../../electron/core/directives/extract/normalize';
+import { extractNotice } from '../../../electron/domain/directives/extract';
+import { readFrame, readSymbol } from '../../../electron/domain/directives/extract/metadata';
+import { normalizeNotice } from '../../../electron/domain/directives/extract/normalize';
 import { P } from './helpers';
 
 const frame = (text: string) => readFrame(normalizeNotice(text), P);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractNotice, NoticeProposalSchema } from '../../../electron/core/directives/extract';
-import { parseOutline, type OutlineNode } from '../../../electron/core/directives/extract/structure';
-import { normalizeNotice } from '../../../electron/core/directives/extract/normalize';
+import { extractNotice, NoticeProposalSchema } from '../../../electron/domain/directives/extract';
+import { parseOutline, type OutlineNode } from '../../../electron/domain/directives/extract/structure';
+import { normalizeNotice } from '../../../electron/domain/directives/extract/normalize';
 import { P } from './helpers';
 
 /** The outline as "kind:text" with children indented, for readable expectations. */

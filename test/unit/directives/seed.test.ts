@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractNotice, NoticeProposalSchema, type NoticeProposal } from '../../../electron/core/directives/extract';
+import { extractNotice, NoticeProposalSchema, type NoticeProposal } from '../../../electron/domain/directives/extract';
 import { ALL_DISTRICTS, P, readSeed, SEED_NOTICE_LEVEL } from './helpers';
 
 const seed = readSeed();

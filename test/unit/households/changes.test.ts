@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yearOverYearChange, type ClassHistory } from '../../../electron/core/households/household';
+import { yearOverYearChange, type ClassHistory } from '../../../electron/domain/households/household';
 
 describe('yearOverYearChange', () => {
   it.each<[string, ClassHistory, string, string]>([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../electron/contract/errors';
-import { classifyHousehold, formatReasonVi, type ClassifyInput } from '../../../electron/core/households/classify';
-import { ND07_2021 } from '../../../electron/core/households/standards';
-import { indicatorsOf, type Area } from '../../../electron/core/households/standards/schema';
+import { isAppError } from '../../../electron/domain/errors';
+import { classifyHousehold, formatReasonVi, type ClassifyInput } from '../../../electron/domain/households/classify';
+import { ND07_2021 } from '../../../electron/domain/households/standards';
+import { indicatorsOf, type Area } from '../../../electron/domain/households/standards/schema';
 
 const CODES = indicatorsOf(ND07_2021).map((i) => i.code);
 

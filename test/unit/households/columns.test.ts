@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetter, detectHeader, matchHeader } from '../../../electron/core/households/excel/columns';
-import { ND07_2021 } from '../../../electron/core/households/standards';
-import { indicatorsOf } from '../../../electron/core/households/standards/schema';
+import { ND07_2021 } from '../../../electron/domain/households/standards';
+import { indicatorsOf } from '../../../electron/domain/households/standards/schema';
 
 const field = (text: string) => matchHeader(text, ND07_2021)?.field;
 

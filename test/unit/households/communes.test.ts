@@ -7,7 +7,7 @@ import {
   findVillage,
   SAMPLE_COMMUNE_TREES,
   sampleCommunes,
-} from '../../../electron/core/households/communes';
+} from '../../../electron/domain/households/communes';
 
 describe('communes', () => {
   it('ships sample lists for Văn Quan and Bình Gia, marked as samples', () => {

@@ -1,15 +1,15 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../../electron/contract/errors';
-import { classifyHousehold } from '../../../electron/core/households/classify';
-import { sampleCommunes } from '../../../electron/core/households/communes';
+import { isAppError } from '../../../electron/domain/errors';
+import { classifyHousehold } from '../../../electron/domain/households/classify';
+import { sampleCommunes } from '../../../electron/domain/households/communes';
 import { parseHouseholdWorkbook, type HouseholdWorkbookParse } from '../../../electron/core/households/excel/import';
 import { buildRejectedWorkbook, ERROR_COLUMN_HEADER, ROW_COLUMN_HEADER } from '../../../electron/core/households/excel/rejected';
 import { generateHouseholds, writeHouseholdWorkbook } from '../../../electron/core/households/generate';
-import type { Household } from '../../../electron/core/households/household';
-import { ND07_2021 } from '../../../electron/core/households/standards';
-import { indicatorsOf } from '../../../electron/core/households/standards/schema';
+import type { Household } from '../../../electron/domain/households/household';
+import { ND07_2021 } from '../../../electron/domain/households/standards';
+import { indicatorsOf } from '../../../electron/domain/households/standards/schema';
 
 const communes = sampleCommunes('VANQUAN');
 const options = { communes, reviewYear: 2022, standard: ND07_2021 };

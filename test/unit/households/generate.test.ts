@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHousehold } from '../../../electron/core/households/classify';
-import { sampleCommunes } from '../../../electron/core/households/communes';
+import { classifyHousehold } from '../../../electron/domain/households/classify';
+import { sampleCommunes } from '../../../electron/domain/households/communes';
 import { generateHouseholds, nextYearHouseholds, sampleBadCells } from '../../../electron/core/households/generate';
-import { findDuplicateIds, HouseholdSchema } from '../../../electron/core/households/household';
-import { ND07_2021 } from '../../../electron/core/households/standards';
+import { findDuplicateIds, HouseholdSchema } from '../../../electron/domain/households/household';
+import { ND07_2021 } from '../../../electron/domain/households/standards';
 
 const communes = sampleCommunes('VANQUAN');
 

@@ -7,7 +7,7 @@ import {
   isEthnicMinority,
   isValidIdNumber,
   type HouseholdInput,
-} from '../../../electron/core/households/household';
+} from '../../../electron/domain/households/household';
 
 const base: HouseholdInput = {
   code: 'VQ-TRANGCAC-00001',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../../electron/contract/text';
+import { fold } from '../../../electron/domain/text';
 import { buildPredicate, compareEntries, FoldCache, type HouseholdEntry } from '../../../electron/core/households/store/search';
 
 function entry(code: string, data: Record<string, unknown>, cls: HouseholdEntry['cls'] = 'poor', owner = 'VANQUAN'): HouseholdEntry {

@@ -1,12 +1,12 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../../../renderer/i18n/locales/en/households.json' with { type: 'json' };
-import vi from '../../../renderer/i18n/locales/vi/households.json' with { type: 'json' };
-import { classifyHousehold } from '../../../electron/core/households/classify';
-import { HOUSEHOLD_ERROR_CODES } from '../../../electron/core/households/errors';
-import { formatProblemVi, formatReasonVi, problem, VI_TEMPLATES } from '../../../electron/core/households/messages';
-import { STANDARDS } from '../../../electron/core/households/standards';
-import { HOUSEHOLD_CLASSES, indicatorsOf } from '../../../electron/core/households/standards/schema';
+import en from '../../../electron/domain/i18n/locales/en/households.json' with { type: 'json' };
+import vi from '../../../electron/domain/i18n/locales/vi/households.json' with { type: 'json' };
+import { classifyHousehold } from '../../../electron/domain/households/classify';
+import { HOUSEHOLD_ERROR_CODES } from '../../../electron/domain/households/errors';
+import { formatProblemVi, formatReasonVi, problem, VI_TEMPLATES } from '../../../electron/domain/households/messages';
+import { STANDARDS } from '../../../electron/domain/households/standards';
+import { HOUSEHOLD_CLASSES, indicatorsOf } from '../../../electron/domain/households/standards/schema';
 
 function flatten(obj: unknown, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};

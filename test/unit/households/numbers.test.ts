@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumberVi, formatVnd, parseNumberVi } from '../../../electron/core/households/classify';
+import { formatNumberVi, formatVnd, parseNumberVi } from '../../../electron/domain/households/classify';
 
 describe('Vietnamese numbers', () => {
   it.each([

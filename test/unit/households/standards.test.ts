@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../electron/contract/errors';
-import { classifyHousehold } from '../../../electron/core/households/classify';
+import { isAppError } from '../../../electron/domain/errors';
+import { classifyHousehold } from '../../../electron/domain/households/classify';
 import {
   ND07_2021,
   STANDARDS,
   standardById,
   standardForYear,
   standardIdForYear,
-} from '../../../electron/core/households/standards';
-import { indicatorsOf, PovertyStandardSchema, type PovertyStandard } from '../../../electron/core/households/standards/schema';
+} from '../../../electron/domain/households/standards';
+import { indicatorsOf, PovertyStandardSchema, type PovertyStandard } from '../../../electron/domain/households/standards/schema';
 
 describe('poverty standards as data', () => {
   it('ships Nghị định 07/2021 with its lines, rule and 12 indicators in 6 services', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CommuneSchema, sampleCommunes, type Commune } from '../../../electron/core/households/communes';
+import { CommuneSchema, sampleCommunes, type Commune } from '../../../electron/domain/households/communes';
 import { generateHouseholds, nextYearHouseholds } from '../../../electron/core/households/generate';
-import type { Household } from '../../../electron/core/households/household';
-import { summarise, summaryByDistrict, type SummaryCounts, type SummaryRow } from '../../../electron/core/households/summary';
+import type { Household } from '../../../electron/domain/households/household';
+import { summarise, summaryByDistrict, type SummaryCounts, type SummaryRow } from '../../../electron/domain/households/summary';
 
 const A = CommuneSchema.parse({ code: 'VQ-A', name: 'Tràng Các', kind: 'xa' });
 const B = CommuneSchema.parse({ code: 'VQ-B', name: 'Văn Quan', kind: 'thiTran' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { completeness, reportState, type ReportStatusInput } from '../../../electron/core/reports/completeness';
-import { SIX_MONTH_FORM } from '../../../electron/core/reports/defaultForms';
-import { dueDate } from '../../../electron/core/reports/periods';
+import { completeness, reportState, type ReportStatusInput } from '../../../electron/domain/reports/completeness';
+import { SIX_MONTH_FORM } from '../../../electron/domain/reports/defaultForms';
+import { dueDate } from '../../../electron/domain/reports/periods';
 import { TEST_FORM } from './fixtures';
 
 /** TEST_FORM: due 10 days after the period ends, so 2022-H1 is due 10/7/2022. */

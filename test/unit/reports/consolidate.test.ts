@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { consolidate, consolidatePeriods, totalKindOf } from '../../../electron/core/reports/consolidate';
-import { SIX_MONTH_FORM, YEARLY_FORM } from '../../../electron/core/reports/defaultForms';
-import type { Target } from '../../../electron/core/reports/targets';
-import { targetsFor } from '../../../electron/core/reports/targets';
-import { validateReport } from '../../../electron/core/reports/validate';
-import { newVersion } from '../../../electron/core/reports/versions';
+import { consolidate, consolidatePeriods, totalKindOf } from '../../../electron/domain/reports/consolidate';
+import { SIX_MONTH_FORM, YEARLY_FORM } from '../../../electron/domain/reports/defaultForms';
+import type { Target } from '../../../electron/domain/reports/targets';
+import { targetsFor } from '../../../electron/domain/reports/targets';
+import { validateReport } from '../../../electron/domain/reports/validate';
+import { newVersion } from '../../../electron/domain/reports/versions';
 import { TEST_FORM } from './fixtures';
 import { BINHGIA_2022_H1, VANQUAN_2022_H1 } from './samples';
 

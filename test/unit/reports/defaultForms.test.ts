@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../../electron/core/domain/text';
-import { DEFAULT_PROFILE } from '../../../electron/core/org/defaultProfile';
-import { DEFAULT_FORMS, SIX_MONTH_FORM, YEARLY_FORM } from '../../../electron/core/reports/defaultForms';
-import { findIndicator, formIndicators, formPeriodsOfYear, reportingOffices } from '../../../electron/core/reports/form';
-import { dueDate } from '../../../electron/core/reports/periods';
-import { renderRuleMessage, validateReport } from '../../../electron/core/reports/validate';
-import { indicatorCatalogue } from '../../../electron/core/reports/versions';
+import { fold } from '../../../electron/domain/text';
+import { DEFAULT_PROFILE } from '../../../electron/domain/profiles/defaultProfile';
+import { DEFAULT_FORMS, SIX_MONTH_FORM, YEARLY_FORM } from '../../../electron/domain/reports/defaultForms';
+import { findIndicator, formIndicators, formPeriodsOfYear, reportingOffices } from '../../../electron/domain/reports/form';
+import { dueDate } from '../../../electron/domain/reports/periods';
+import { renderRuleMessage, validateReport } from '../../../electron/domain/reports/validate';
+import { indicatorCatalogue } from '../../../electron/domain/reports/versions';
 import { VANQUAN_2022_H1 } from './samples';
 
 /** Fields of the seed conclusion (22/7/2022) each default form must carry. */

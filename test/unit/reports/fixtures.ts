@@ -1,4 +1,4 @@
-import { ReportFormSchema, type ReportForm, type ReportFormInput } from '../../../electron/core/reports/form';
+import { ReportFormSchema, type ReportForm, type ReportFormInput } from '../../../electron/domain/reports/form';
 
 /** A small form with one indicator of every kind, for table-driven tests. */
 export const TEST_FORM_INPUT: ReportFormInput = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../electron/contract/errors';
-import { DEFAULT_PROFILE } from '../../../electron/core/org/defaultProfile';
+import { isAppError } from '../../../electron/domain/errors';
+import { DEFAULT_PROFILE } from '../../../electron/domain/profiles/defaultProfile';
 import {
   ReportFormSchema,
   findIndicator,
@@ -10,9 +10,9 @@ import {
   reportingOffices,
   ruleIndicatorIds,
   type ReportFormInput,
-} from '../../../electron/core/reports/form';
+} from '../../../electron/domain/reports/form';
 import { prefillValues } from '../../../electron/core/reports/prefill';
-import { SIX_MONTH_FORM } from '../../../electron/core/reports/defaultForms';
+import { SIX_MONTH_FORM } from '../../../electron/domain/reports/defaultForms';
 import { TEST_FORM, TEST_FORM_INPUT } from './fixtures';
 
 type Mutate = (f: ReportFormInput) => void;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IndicatorSchema } from '../../../electron/core/reports/form';
-import { SIX_MONTH_FORM } from '../../../electron/core/reports/defaultForms';
-import { newVersion } from '../../../electron/core/reports/versions';
+import { IndicatorSchema } from '../../../electron/domain/reports/form';
+import { SIX_MONTH_FORM } from '../../../electron/domain/reports/defaultForms';
+import { newVersion } from '../../../electron/domain/reports/versions';
 import { newIndicator, suggestIndicatorId, withBound } from '../../../renderer/reports/forms/draft';
 
 const laoDong = SIX_MONTH_FORM.sections[0];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { householdFacts, mergeFacts, taskFacts, type HouseholdRow } from '../../../electron/core/reports/householdFacts';
 import { prefillValues } from '../../../electron/core/reports/prefill';
-import { SIX_MONTH_FORM } from '../../../electron/core/reports/defaultForms';
+import { SIX_MONTH_FORM } from '../../../electron/domain/reports/defaultForms';
 
 const row = (commune: string, cls: string | null, reviewYear: number | null): HouseholdRow => ({ commune, cls, reviewYear });
 

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPORT_STATES, stateMessageKey } from '../../../electron/core/reports/completeness';
-import { INDICATOR_TYPES } from '../../../electron/core/reports/form';
-import { PERIOD_TYPES, periodLabel, periodLabelVi } from '../../../electron/core/reports/periods';
-import { VALIDATION_CODES, validateReport } from '../../../electron/core/reports/validate';
+import { REPORT_STATES, stateMessageKey } from '../../../electron/domain/reports/completeness';
+import { INDICATOR_TYPES } from '../../../electron/domain/reports/form';
+import { PERIOD_TYPES, periodLabel, periodLabelVi } from '../../../electron/domain/reports/periods';
+import { VALIDATION_CODES, validateReport } from '../../../electron/domain/reports/validate';
 import { LOCALES, reportsI18n } from './i18nHelper';
 import { COMMUNES, TEST_FORM, VALID_VALUES } from './fixtures';
 

@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
-import enReports from '../../../renderer/i18n/locales/en/reports.json';
-import viReports from '../../../renderer/i18n/locales/vi/reports.json';
+import enReports from '../../../electron/domain/i18n/locales/en/reports.json';
+import viReports from '../../../electron/domain/i18n/locales/vi/reports.json';
 
 export const LOCALES = { vi: viReports, en: enReports } as const;
 

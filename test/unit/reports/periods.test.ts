@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../electron/contract/errors';
+import { isAppError } from '../../../electron/domain/errors';
 import {
   assertPeriodKey,
   dateInVietnam,
@@ -14,7 +14,7 @@ import {
   periodsOfYear,
   toVietnamDate,
   type DueRule,
-} from '../../../electron/core/reports/periods';
+} from '../../../electron/domain/reports/periods';
 
 describe('mã kỳ báo cáo', () => {
   it.each([

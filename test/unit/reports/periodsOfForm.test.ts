@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SIX_MONTH_FORM, YEARLY_FORM } from '../../../electron/core/reports/defaultForms';
-import { assertFormPeriod, periodsToShow, periodsUpTo, titleWithPeriod } from '../../../electron/core/reports/periodsOfForm';
-import { periodLabelVi } from '../../../electron/core/reports/periods';
+import { SIX_MONTH_FORM, YEARLY_FORM } from '../../../electron/domain/reports/defaultForms';
+import { assertFormPeriod, periodsToShow, periodsUpTo, titleWithPeriod } from '../../../electron/domain/reports/periodsOfForm';
+import { periodLabelVi } from '../../../electron/domain/reports/periods';
 
 describe('kỳ báo cáo của một mẫu', () => {
   it('accepts only the periods the form is used for', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReportFormSchema, type ReportFormInput } from '../../../electron/core/reports/form';
+import { ReportFormSchema, type ReportFormInput } from '../../../electron/domain/reports/form';
 import {
   canMarkComplete,
   renderRuleMessage,
@@ -7,7 +7,7 @@ import {
   validateReport,
   type FieldError,
   type ValidateOptions,
-} from '../../../electron/core/reports/validate';
+} from '../../../electron/domain/reports/validate';
 import { COMMUNES, TEST_FORM, TEST_FORM_INPUT, VALID_VALUES } from './fixtures';
 
 type Expected = Pick<FieldError, 'indicatorId' | 'code'> & Partial<Pick<FieldError, 'row' | 'column' | 'severity' | 'ruleId'>>;

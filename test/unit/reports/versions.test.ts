@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../electron/contract/errors';
-import { consolidate } from '../../../electron/core/reports/consolidate';
-import { DEFAULT_FORMS } from '../../../electron/core/reports/defaultForms';
-import { ReportFormSchema, type ReportForm, type ReportFormInput } from '../../../electron/core/reports/form';
-import { validateReport } from '../../../electron/core/reports/validate';
+import { isAppError } from '../../../electron/domain/errors';
+import { consolidate } from '../../../electron/domain/reports/consolidate';
+import { DEFAULT_FORMS } from '../../../electron/domain/reports/defaultForms';
+import { ReportFormSchema, type ReportForm, type ReportFormInput } from '../../../electron/domain/reports/form';
+import { validateReport } from '../../../electron/domain/reports/validate';
 import {
   diffVersions,
   findFormVersion,
@@ -14,7 +14,7 @@ import {
   notInVersionVi,
   versionProblems,
   type FormChanges,
-} from '../../../electron/core/reports/versions';
+} from '../../../electron/domain/reports/versions';
 import { reportsI18n } from './i18nHelper';
 
 const V1_INPUT: ReportFormInput = {

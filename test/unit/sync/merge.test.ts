@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Doc } from '../../../electron/core/domain/document';
+import type { Doc } from '../../../electron/domain/document';
 import { mergeDocument } from '../../../electron/core/sync/merge';
 import { refusalOf } from '../../../electron/core/sync/authority';
 

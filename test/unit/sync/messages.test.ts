@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import vi from '../../../renderer/i18n/locales/vi/bundles.json';
-import en from '../../../renderer/i18n/locales/en/bundles.json';
+import vi from '../../../electron/domain/i18n/locales/vi/bundles.json';
+import en from '../../../electron/domain/i18n/locales/en/bundles.json';
 import { SYNC_ERROR_CODES } from '../../../electron/core/sync/errors';
-import { DOC_KINDS } from '../../../electron/core/domain/document';
+import { DOC_KINDS } from '../../../electron/domain/document';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((x) => x[1] as string).sort();
 

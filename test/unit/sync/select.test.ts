@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Doc, DocKind } from '../../../electron/core/domain/document';
+import type { Doc, DocKind } from '../../../electron/domain/document';
 import { selectForRecipient, type SelectInput } from '../../../electron/core/sync/select';
 import { applyAck, ranges, sequenceWarnings } from '../../../electron/core/sync/inbound';
 import { newPeer } from '../../../electron/core/sync/peers';

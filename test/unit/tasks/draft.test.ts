@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE } from '../../../electron/core/org/defaultProfile';
+import { DEFAULT_PROFILE } from '../../../electron/domain/profiles/defaultProfile';
 import { coveredGroups, draftIssues, groupByField, groupMembers, newTask, toSaveInput, type Draft } from '../../../renderer/tasks/directives/draft';
 
 const P = DEFAULT_PROFILE;

@@ -1,7 +1,7 @@
 import type { CellValue as ExcelCellValue } from 'exceljs';
-import { fold } from '../../domain/text';
-import { normaliseIdNumber } from '../household';
-import type { Area } from '../standards/schema';
+import { fold } from '../../../domain/text';
+import { normaliseIdNumber } from '../../../domain/households/household';
+import type { Area } from '../../../domain/households/standards/schema';
 
 /** A cell reduced to what the import cares about: formulas give their cached result. */
 export type CellInput = string | number | boolean | Date | null;

@@ -1,5 +1,5 @@
-import { fold } from '../../domain/text';
-import { indicatorsOf, type PovertyStandard } from '../standards/schema';
+import { fold } from '../../../domain/text';
+import { indicatorsOf, type PovertyStandard } from '../../../domain/households/standards/schema';
 
 /**
  * Spreadsheet columns found by their Vietnamese header, however the office typed it:

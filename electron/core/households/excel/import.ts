@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
-import { fold } from '../../domain/text';
-import { classifyHousehold, type Classification } from '../classify';
-import { CommuneIndex, communeArea, communeLabel, findVillage, type Commune } from '../communes';
-import { householdError } from '../errors';
-import { canonicalEthnicity, HouseholdSchema, isValidIdNumber, type Household } from '../household';
-import { problem, type Problem } from '../messages';
-import { parseNumberVi } from '../numbers';
-import { indicatorsOf, type PovertyStandard } from '../standards/schema';
+import { fold } from '../../../domain/text';
+import { classifyHousehold, type Classification } from '../../../domain/households/classify';
+import { CommuneIndex, communeArea, communeLabel, findVillage, type Commune } from '../../../domain/households/communes';
+import { householdError } from '../../../domain/households/errors';
+import { canonicalEthnicity, HouseholdSchema, isValidIdNumber, type Household } from '../../../domain/households/household';
+import { problem, type Problem } from '../../../domain/households/messages';
+import { parseNumberVi } from '../../../domain/numbers';
+import { indicatorsOf, type PovertyStandard } from '../../../domain/households/standards/schema';
 import { cellInput, cellText, idNumberFromCell, isBlank, parseArea, parseMark, type CellInput } from './cells';
 import {
   columnLetter,

@@ -1,4 +1,4 @@
-import { formatProblemVi } from '../messages';
+import { formatProblemVi } from '../../../domain/households/messages';
 import type { ImportError, SourceTable } from './import';
 import { newWorkbook, workbookBuffer, writeCell } from './xlsx';
 

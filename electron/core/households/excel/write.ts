@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { communeLabel, type Commune } from '../communes';
-import type { Household } from '../household';
-import { standardById } from '../standards';
-import { indicatorsOf, type PovertyStandard } from '../standards/schema';
+import { communeLabel, type Commune } from '../../../domain/households/communes';
+import type { Household } from '../../../domain/households/household';
+import { standardById } from '../../../domain/households/standards';
+import { indicatorsOf, type PovertyStandard } from '../../../domain/households/standards/schema';
 import type { CellInput } from './cells';
 import { BASE_FIELDS, type BaseField, type ColumnField } from './columns';
 import { newWorkbook, workbookBuffer, writeCell } from './xlsx';

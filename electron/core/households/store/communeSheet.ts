@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { fold } from '../../domain/text';
-import type { CommuneKind, VillageKind } from '../communes';
-import { householdError } from '../errors';
+import { fold } from '../../../domain/text';
+import type { CommuneKind, VillageKind } from '../../../domain/households/communes';
+import { householdError } from '../../../domain/households/errors';
 import { cellInput, cellText } from '../excel/cells';
 
 /**

@@ -1,11 +1,11 @@
-import type { Doc } from '../../domain/document';
-import { fold } from '../../domain/text';
-import { classifyHousehold, type Classification } from '../classify';
-import { communeArea, communeLabel, CommuneSchema, type Commune } from '../communes';
-import { HouseholdSchema, type Household } from '../household';
-import { formatReasonVi } from '../messages';
-import { standardById } from '../standards';
-import type { HouseholdClass } from '../standards/schema';
+import type { Doc } from '../../../domain/document';
+import { fold } from '../../../domain/text';
+import { classifyHousehold, type Classification } from '../../../domain/households/classify';
+import { communeArea, communeLabel, CommuneSchema, type Commune } from '../../../domain/households/communes';
+import { HouseholdSchema, type Household } from '../../../domain/households/household';
+import { formatReasonVi } from '../../../domain/households/messages';
+import { standardById } from '../../../domain/households/standards';
+import type { HouseholdClass } from '../../../domain/households/standards/schema';
 
 /**
  * How households and communes sit in the store. A household document is one household in one

@@ -1,6 +1,6 @@
-import type { Doc } from '../../domain/document';
+import type { Doc } from '../../../domain/document';
 import type { Store } from '../../store/store';
-import type { HouseholdClass } from '../standards/schema';
+import type { HouseholdClass } from '../../../domain/households/standards/schema';
 import { classOfDoc, householdDocId } from './docs';
 import { compareEntries, FoldCache, type HouseholdEntry } from './search';
 

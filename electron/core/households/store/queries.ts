@@ -1,11 +1,11 @@
 import type { HouseholdFacets, HouseholdFilter, HouseholdPage, HouseholdRecord, HouseholdRow, IdCheck } from '../../../contract/households';
-import { AppError } from '../../../contract/errors';
-import type { CoreContext } from '../../context';
-import { yearOverYearChange, type YearOverYear } from '../changes';
-import { normaliseIdNumber, isValidIdNumber } from '../household';
-import { formatReasonVi } from '../messages';
-import { HOUSEHOLD_CLASSES, type HouseholdClass } from '../standards/schema';
-import { standardIdForYear, STANDARDS } from '../standards';
+import { AppError } from '../../../domain/errors';
+import type { CoreContext } from '../../runtime/context';
+import { yearOverYearChange, type YearOverYear } from '../../../domain/households/changes';
+import { normaliseIdNumber, isValidIdNumber } from '../../../domain/households/household';
+import { formatReasonVi } from '../../../domain/households/messages';
+import { HOUSEHOLD_CLASSES, type HouseholdClass } from '../../../domain/households/standards/schema';
+import { standardIdForYear, STANDARDS } from '../../../domain/households/standards';
 import { classify, communeOf, communeView, householdOf, maskIdNumber } from './docs';
 import type { HouseholdIndex } from './householdIndex';
 import { buildPredicate, type HouseholdEntry } from './search';

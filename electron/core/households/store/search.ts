@@ -1,6 +1,6 @@
 import type { HouseholdFilter } from '../../../contract/households';
-import { fold } from '../../domain/text';
-import type { HouseholdClass } from '../standards/schema';
+import { fold } from '../../../domain/text';
+import type { HouseholdClass } from '../../../domain/households/standards/schema';
 
 /**
  * The list's filters and search as one predicate over index entries. Search ignores case and

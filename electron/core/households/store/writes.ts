@@ -1,11 +1,11 @@
 import type { CommuneInput, CommuneView } from '../../../contract/households';
 import { CommuneInputSchema } from '../../../contract/households';
-import { AppError } from '../../../contract/errors';
-import type { CoreContext } from '../../context';
-import { fold } from '../../domain/text';
+import { AppError } from '../../../domain/errors';
+import type { CoreContext } from '../../runtime/context';
+import { fold } from '../../../domain/text';
 import type { LocalChange } from '../../store/store';
-import { CommuneIndex, CommuneSchema, sampleCommunes, type Commune, type Village } from '../communes';
-import { canonicalEthnicity, type Household } from '../household';
+import { CommuneIndex, CommuneSchema, sampleCommunes, type Commune, type Village } from '../../../domain/households/communes';
+import { canonicalEthnicity, type Household } from '../../../domain/households/household';
 import type { CommuneSheetEntry } from './communeSheet';
 import { villageKindOf } from './communeSheet';
 import { communeCodeFor, communeDocId, communeView, householdDocData, householdDocId } from './docs';

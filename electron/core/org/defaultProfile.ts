@@ -1,5 +1,0 @@
-import raw from './profile-lang-son-2022.json' with { type: 'json' };
-import { OrgProfileSchema, type OrgProfile } from '../domain/org';
-
-/** The 2022 Lạng Sơn tree from the seed notice, shipped as the default profile. */
-export const DEFAULT_PROFILE: OrgProfile = OrgProfileSchema.parse(raw);

@@ -1,0 +1,57 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { v7 as uuidv7 } from 'uuid';
+import { writeFileDurable } from '../store/durableFile';
+import { LanguageSchema, RoleSchema } from '../../contract/app';
+
+/**
+ * Installation settings: who this PC is. Local to the installation and never synced, so they
+ * live in their own file rather than in the document store.
+ */
+export const SettingsSchema = z.object({
+  format: z.literal(1),
+  installationId: z.string(),
+  /** Short id used as the HLC node of this installation. */
+  node: z.string().regex(/^[0-9a-z]{8}$/),
+  createdAt: z.string(),
+  language: LanguageSchema,
+  session: z
+    .object({
+      role: RoleSchema,
+      officeCode: z.string(),
+      officerName: z.string(),
+      setupAt: z.string(),
+    })
+    .nullable(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SETTINGS_FILE = 'settings.json';
+
+export async function loadSettings(dataDir: string, now: Date): Promise<Settings> {
+  const file = path.join(dataDir, SETTINGS_FILE);
+  try {
+    return SettingsSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      // A damaged settings file must not be overwritten silently: keep it beside the new one.
+      await fs.rename(file, `${file}.damaged-${now.getTime()}`).catch(() => undefined);
+    }
+    const fresh: Settings = {
+      format: 1,
+      installationId: uuidv7(),
+      node: randomBytes(4).toString('hex'),
+      createdAt: now.toISOString(),
+      language: 'vi',
+      session: null,
+    };
+    await saveSettings(dataDir, fresh);
+    return fresh;
+  }
+}
+
+export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
+  await writeFileDurable(path.join(dataDir, SETTINGS_FILE), JSON.stringify(settings, null, 2));
+}

@@ -1,0 +1,431 @@
+import { unitByCode, type OrgProfile } from '../../org';
+import { isoDate } from '../../calendar';
+import { foldKeep, isUpperText, splitCells, startsLowercase } from './normalize';
+import type { DirectiveProposal } from './proposal';
+import { warning, type ExtractWarning } from './warnings';
+import { keysOf } from './words';
+
+/**
+ * The official parts of a notice (Nghị định 30/2020/NĐ-CP layout): issuing body, số/ký hiệu,
+ * place and date, type and trích yếu (or "V/v" for a công văn), Kính gửi, then the body,
+ * then Nơi nhận and the signature block. Word's layout tables arrive as tab-separated cells,
+ * so every header and tail line is read cell by cell.
+ */
+
+export interface NoticeFrame {
+  directive: DirectiveProposal;
+  /** Lines [bodyStart, bodyEnd) hold the body. */
+  bodyStart: number;
+  bodyEnd: number;
+  warnings: ExtractWarning[];
+}
+
+const HEAD_LINES = 40;
+
+/** Document types by heading (folded words) and by the type code that opens the symbol. */
+const TYPE_HEADINGS: Record<string, string> = {
+  'thong bao': 'Thông báo',
+  'thong bao ket luan': 'Thông báo kết luận',
+  'thong bao y kien ket luan': 'Thông báo kết luận',
+  'ke hoach': 'Kế hoạch',
+  'quyet dinh': 'Quyết định',
+  'bao cao': 'Báo cáo',
+  'chi thi': 'Chỉ thị',
+  'huong dan': 'Hướng dẫn',
+  'cong van': 'Công văn',
+  'giay moi': 'Giấy mời',
+  'to trinh': 'Tờ trình',
+  'cong dien': 'Công điện',
+  'chuong trinh': 'Chương trình',
+  'nghi quyet': 'Nghị quyết',
+  'ket luan': 'Kết luận',
+};
+const TYPE_CODES: Record<string, string> = {
+  TB: 'Thông báo',
+  KH: 'Kế hoạch',
+  QĐ: 'Quyết định',
+  BC: 'Báo cáo',
+  CT: 'Chỉ thị',
+  HD: 'Hướng dẫn',
+  GM: 'Giấy mời',
+  TTR: 'Tờ trình',
+  CĐ: 'Công điện',
+  CTR: 'Chương trình',
+  NQ: 'Nghị quyết',
+  KL: 'Kết luận',
+};
+
+const BODY_OPENERS = /^(can cu|thuc hien|ngay \d|kinh gui|sau khi|hom nay|vao ngay|theo |tren co so|nham |de )/;
+
+function isNationalMotto(cell: string): boolean {
+  const f = foldKeep(cell);
+  return f.includes('cong hoa xa hoi chu nghia viet nam') || (f.includes('doc lap') && f.includes('hanh phuc'));
+}
+
+function typeOfHeading(cell: string): string | null {
+  if (!isUpperText(cell)) return null;
+  return TYPE_HEADINGS[keysOf(cell).join(' ')] ?? null;
+}
+
+interface NumberSymbol {
+  line: number;
+  number: string | null;
+  symbol: string | null;
+  raw: string;
+}
+
+function findNumberSymbol(lines: string[]): NumberSymbol | null {
+  for (let i = 0; i < Math.min(lines.length, HEAD_LINES); i++) {
+    const line = lines[i] ?? '';
+    const f = foldKeep(line);
+    const m = /(?:^|\t| {2,})so\s*(?:va ky hieu\s*)?:\s*([^\s/\t]*)\s*(?:\/\s*([^\s\t]+))?/.exec(f);
+    if (!m) continue;
+    const rawNumber = (m[1] ?? '').replace(/[._…]/g, '');
+    const number = /^\d+[a-z]?$/i.test(rawNumber) ? rawNumber : null;
+    let symbol: string | null = null;
+    if (m[2] !== undefined) {
+      const at = m.index + m[0].length - m[2].length;
+      symbol = line.slice(at, at + m[2].length).replace(/[.,;]+$/, '') || null;
+    }
+    return { line: i, number, symbol, raw: line.slice(m.index, m.index + m[0].length).trim() };
+  }
+  return null;
+}
+
+interface PlaceDate {
+  line: number;
+  place: string | null;
+  date: string | null;
+  text: string;
+  blank: boolean;
+}
+
+function findPlaceDate(lines: string[]): PlaceDate | null {
+  const re = /(?:^|\t| {2,})([^\t,]{2,80}?),\s*ngay\s*(\d{1,2}|[\s._…]*)\s*thang\s*(\d{1,2}|[\s._…]*)\s*nam\s*(\d{4})/d;
+  for (let i = 0; i < Math.min(lines.length, HEAD_LINES); i++) {
+    const line = lines[i] ?? '';
+    const m = re.exec(foldKeep(line));
+    const placeAt = m?.indices?.[1];
+    if (!m || !placeAt) continue;
+    const place = line.slice(placeAt[0], placeAt[1]).split(/\s{2,}|\t/).pop()?.replace(/^[*_\s]+/, '').trim() ?? '';
+    const day = /^\d+$/.test(m[2] ?? '') ? Number(m[2]) : null;
+    const month = /^\d+$/.test(m[3] ?? '') ? Number(m[3]) : null;
+    const year = Number(m[4]);
+    const date = day !== null && month !== null ? isoDate(year, month, day) : null;
+    const text = line.slice(placeAt[0], m.index + m[0].length).trim();
+    return { line: i, place: place || null, date, text, blank: day === null || month === null };
+  }
+  return null;
+}
+
+interface SymbolParts {
+  typeName: string | null;
+  issuer: string | null;
+  drafting: string | null;
+  /** No type code in front: the issuer comes first, as in a công văn ("1845/SLĐTBXH-BTXH"). */
+  issuerFirst: boolean;
+}
+
+/** "TB-SLĐTBXH" -> Thông báo by the Sở; "SLĐTBXH-BTXH" -> công văn of the Sở drafted by BTXH. */
+export function readSymbol(symbol: string, profile: OrgProfile): SymbolParts {
+  const last = symbol.split('/').pop() ?? symbol;
+  const parts = last.split(/[-–]/).filter((p) => p.length > 0);
+  const typeName = TYPE_CODES[(parts[0] ?? '').toUpperCase()] ?? null;
+  const rest = typeName ? parts.slice(1) : parts;
+  const key = (s: string): string => foldKeep(s);
+  let best: { codes: string[]; len: number } = { codes: [], len: 0 };
+  for (const u of profile.units) {
+    const sym = u.symbol.split(/[-–]/).map(key);
+    if (sym.length > rest.length || !sym.every((p, i) => p === key(rest[i] ?? ''))) continue;
+    if (sym.length > best.len) best = { codes: [u.code], len: sym.length };
+    else if (sym.length === best.len) best.codes.push(u.code);
+  }
+  const issuer = best.codes.length === 1 ? best.codes[0] ?? null : null;
+  const tail = rest.slice(best.len).join('-');
+  const drafting = tail ? divisionBySymbol(tail, profile) : null;
+  return { typeName, issuer, drafting, issuerFirst: !typeName && rest.length > 0 };
+}
+
+function divisionBySymbol(sym: string, profile: OrgProfile): string | null {
+  const k = foldKeep(sym.trim());
+  const hits = profile.units.filter((u) => u.type === 'division' && foldKeep(u.symbol) === k);
+  return hits.length === 1 ? hits[0]?.code ?? null : null;
+}
+
+/** A unit whose name or alias is exactly this header text ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"). */
+function unitByHeader(text: string, profile: OrgProfile): string | null {
+  const k = keysOf(text).join(' ');
+  const hits = profile.units.filter((u) =>
+    [u.name, u.shortName, ...u.aliases].some((n) => keysOf(n).join(' ') === k),
+  );
+  return hits.length === 1 ? hits[0]?.code ?? null : null;
+}
+
+function normaliseAuthority(cell: string): string {
+  return cell
+    .replace(/^(TL|KT|TM|TUQ|Q)\s*\.\s*/u, '$1. ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const TITLE_WORD_RE = /(?<![a-z])(giam doc|chu tich|truong|pho|chanh|van phong|hieu truong|thu truong|tm|kt|tl|tuq)(?![a-z])/;
+const SIGN_NOTE_RE = /^[([]?\s*(da ky|ky ten|ky,|ky va|chu ky|dong dau|da ky va dong dau)/;
+
+function isNameLike(cell: string): boolean {
+  const words = cell.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= 6 &&
+    words.every((w) => /^\p{Lu}[\p{L}]*$/u.test(w)) &&
+    !TITLE_WORD_RE.test(foldKeep(cell))
+  );
+}
+
+interface Tail {
+  recipients: string[];
+  signer: string | null;
+  signerTitle: string | null;
+}
+
+function readTail(lines: string[]): Tail {
+  const recipients: string[] = [];
+  const signCells: string[] = [];
+  let lastWasRecipient = false;
+  for (const line of lines) {
+    for (const cell of splitCells(line)) {
+      const f = foldKeep(cell);
+      if (f.startsWith('noi nhan')) {
+        const rest = cell.replace(/^[^:]*:?/, '').trim();
+        if (rest) recipients.push(cleanRecipient(rest));
+        lastWasRecipient = rest.length > 0;
+        continue;
+      }
+      if (/^[-–+•]\s*/.test(cell)) {
+        recipients.push(cleanRecipient(cell));
+        lastWasRecipient = true;
+        continue;
+      }
+      if (lastWasRecipient && startsLowercase(cell) && recipients.length > 0) {
+        recipients[recipients.length - 1] = cleanRecipient(`${recipients.at(-1) ?? ''} ${cell}`);
+        continue;
+      }
+      lastWasRecipient = false;
+      signCells.push(cell);
+    }
+  }
+
+  const titles: string[] = [];
+  let signer: string | null = null;
+  for (const cell of signCells) {
+    const f = foldKeep(cell);
+    if (SIGN_NOTE_RE.test(f) || /^\(.*\)$|^\[.*\]$/.test(cell)) continue;
+    if (isUpperText(cell) && (TITLE_WORD_RE.test(f) || titles.length === 0) && !isNameLike(cell)) {
+      if (titles.length < 4) titles.push(normaliseAuthority(cell));
+      continue;
+    }
+    if (isNameLike(cell)) {
+      signer = cell.replace(/\s+/g, ' ');
+      break;
+    }
+  }
+  return { recipients, signer, signerTitle: titles.length > 0 ? titles.join(' / ') : null };
+}
+
+function cleanRecipient(cell: string): string {
+  return cell.replace(/^[-–+•]\s*/, '').replace(/\s*;\s*$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Where the body stops: at "Nơi nhận" or after the closing "./.", or at a trailing signature block. */
+function findBodyEnd(lines: string[], from: number): number {
+  let end = lines.length;
+  for (let i = from; i < lines.length; i++) {
+    const first = splitCells(lines[i] ?? '')[0] ?? '';
+    if (foldKeep(first).startsWith('noi nhan')) {
+      end = i;
+      break;
+    }
+  }
+  for (let i = end - 1; i >= from; i--) {
+    if ((lines[i] ?? '').includes('./.')) return i + 1;
+  }
+  if (end === lines.length) {
+    for (let i = lines.length - 1; i >= Math.max(from, lines.length - 10); i--) {
+      const cell = splitCells(lines[i] ?? '')[0] ?? '';
+      if (isUpperText(cell) && TITLE_WORD_RE.test(foldKeep(cell))) end = i;
+    }
+  }
+  return end;
+}
+
+export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
+  const warnings: ExtractWarning[] = [];
+  const head = Math.min(lines.length, HEAD_LINES);
+  const anchors: number[] = [];
+
+  const so = findNumberSymbol(lines);
+  if (so) anchors.push(so.line);
+  const pd = findPlaceDate(lines);
+  if (pd) anchors.push(pd.line);
+
+  // Type heading and trích yếu.
+  let headingType: string | null = null;
+  let typeLine = -1;
+  for (let i = 0; i < head && typeLine < 0; i++) {
+    for (const cell of splitCells(lines[i] ?? '')) {
+      const t = typeOfHeading(cell);
+      if (t) {
+        headingType = t;
+        typeLine = i;
+        break;
+      }
+    }
+  }
+  let title: string | null = null;
+  const skip = new Set<number>();
+  if (typeLine >= 0) {
+    anchors.push(typeLine);
+    let j = typeLine + 1;
+    while (j < lines.length && (lines[j] ?? '') === '') j++;
+    const first = lines[j] ?? '';
+    if (first && !BODY_OPENERS.test(foldKeep(first)) && !typeOfHeading(first)) {
+      const parts = [first];
+      skip.add(j);
+      while (startsLowercase(lines[j + 1] ?? '')) parts.push(lines[++j] ?? '');
+      for (let k = typeLine + 1; k <= j; k++) skip.add(k);
+      title = parts.join(' ').replace(/\s+/g, ' ').trim();
+      anchors.push(j);
+    }
+  }
+
+  // "V/v ..." of a công văn.
+  let vv: string | null = null;
+  for (let i = 0; i < head && vv === null; i++) {
+    const cells = splitCells(lines[i] ?? '');
+    const cell = cells.find((c) => /^(v\/v|ve viec)(?![a-z])/.test(foldKeep(c)));
+    if (!cell) continue;
+    const parts = [cell.replace(/^(V\/v|V\/V|v\/v|Về việc)\s*:?\s*/u, '')];
+    skip.add(i);
+    let j = i;
+    while (startsLowercase(splitCells(lines[j + 1] ?? '')[0] ?? '')) {
+      j++;
+      parts.push(splitCells(lines[j] ?? '')[0] ?? '');
+      skip.add(j);
+    }
+    vv = parts.join(' ').replace(/\s+/g, ' ').trim();
+    anchors.push(j);
+  }
+
+  // Kính gửi.
+  const addressees: string[] = [];
+  for (let i = 0; i < head; i++) {
+    const line = lines[i] ?? '';
+    if (!foldKeep(line).startsWith('kinh gui')) continue;
+    const inline = line.replace(/^[^:]*:?/, '').trim();
+    if (inline) addressees.push(cleanRecipient(inline));
+    let j = i;
+    for (let k = i + 1; k < lines.length; k++) {
+      const next = lines[k] ?? '';
+      if (next === '') continue;
+      if (!/^[-–+•]/.test(next)) break;
+      addressees.push(cleanRecipient(next).replace(/[.]$/, ''));
+      j = k;
+    }
+    anchors.push(j);
+    break;
+  }
+
+  // Issuing body and parent body: upper-case header cells that are nothing else.
+  const bodyStart = anchors.length > 0 ? Math.max(...anchors) + 1 : 0;
+  let parentBody: string | null = null;
+  const issuingCells: string[] = [];
+  const parentKey = keysOf(profile.parentBody).join(' ');
+  for (let i = 0; i < Math.min(bodyStart, head); i++) {
+    if (skip.has(i)) continue;
+    let line = lines[i] ?? '';
+    if (so && i === so.line) line = line.replace(so.raw, '\t');
+    if (pd && i === pd.line) line = line.replace(pd.text, '\t');
+    for (const cell of splitCells(line)) {
+      if (isNationalMotto(cell) || typeOfHeading(cell) || !isUpperText(cell) || foldKeep(cell).startsWith('kinh gui')) continue;
+      const keys = keysOf(cell);
+      if (parentBody === null && issuingCells.length === 0 && (keys[0] === 'ubnd' || keys[0] === 'bo' || keys.join(' ') === parentKey)) {
+        parentBody = cell;
+      } else issuingCells.push(cell);
+    }
+  }
+
+  const symbolParts = so?.symbol ? readSymbol(so.symbol, profile) : null;
+  let issuingBody: string | null = null;
+  let issuerUnit: string | null = null;
+  if (issuingCells.length > 0) {
+    const text = issuingCells.join(' ').replace(/\s+/g, ' ');
+    const byHeader = unitByHeader(text, profile);
+    issuerUnit = byHeader ?? symbolParts?.issuer ?? null;
+    // A body the profile knows is written as the profile spells it; any other as printed.
+    issuingBody = byHeader ? unitByCode(profile, byHeader)?.name ?? text : text;
+  } else if (symbolParts?.issuer) {
+    issuerUnit = symbolParts.issuer;
+    issuingBody = unitByCode(profile, issuerUnit)?.name ?? null;
+    if (issuingBody) warnings.push(warning('issuingBodyFromSymbol', { symbol: so?.symbol ?? '', body: issuingBody }));
+  }
+  if (!issuingBody) warnings.push(warning('issuingBodyMissing'));
+
+  // Type: the heading, refined by the trích yếu; else the symbol; else a công văn by its form.
+  let type: string | null = headingType;
+  if (type === 'Thông báo' && title && foldKeep(title).startsWith('ket luan')) type = 'Thông báo kết luận';
+  const symbolType = symbolParts?.typeName ?? null;
+  if (type && symbolType && !foldKeep(type).startsWith(foldKeep(symbolType))) {
+    warnings.push(warning('typeConflict', { heading: type, symbol: so?.symbol ?? '' }));
+  }
+  if (!type && symbolType) {
+    type = symbolType === 'Thông báo' && title && foldKeep(title).startsWith('ket luan') ? 'Thông báo kết luận' : symbolType;
+  }
+  if (!type && (vv !== null || symbolParts?.issuerFirst)) type = 'Công văn';
+  if (!type) warnings.push(warning('typeMissing'));
+
+  if (!so) warnings.push(warning('symbolMissing'));
+  else if (so.number === null) warnings.push(warning('numberMissing', { symbol: so.symbol ?? '' }));
+
+  if (!pd) warnings.push(warning('dateMissing', { text: '' }));
+  else if (pd.blank) warnings.push(warning('dateMissing', { text: pd.text }));
+  else if (!pd.date) warnings.push(warning('dateInvalid', { text: pd.text }));
+  if (pd && !pd.place) warnings.push(warning('placeMissing'));
+
+  const finalTitle = title ?? vv;
+  if (!finalTitle) warnings.push(warning('titleMissing'));
+
+  const bodyEnd = Math.max(bodyStart, findBodyEnd(lines, bodyStart));
+  const tail = readTail(lines.slice(bodyEnd));
+  if (tail.recipients.length === 0) warnings.push(warning('recipientsMissing'));
+  if (!tail.signer) warnings.push(warning('signerMissing'));
+  if (!tail.signerTitle) warnings.push(warning('signerTitleMissing'));
+
+  // Drafting division: from the symbol, else from "Lưu: VT, KH-TC."
+  let draftingUnit = symbolParts?.drafting ?? null;
+  if (!draftingUnit) {
+    const keep = tail.recipients.find((r) => foldKeep(r).startsWith('luu'));
+    const items = keep?.replace(/^[^:]*:/, '').split(/[,;]/).map((x) => x.replace(/[.\s]+$/, '').trim()) ?? [];
+    draftingUnit = items.map((x) => divisionBySymbol(x, profile)).find((c) => c !== null) ?? null;
+  }
+
+  return {
+    directive: {
+      type,
+      number: so?.number ?? null,
+      symbol: so?.symbol ?? null,
+      date: pd?.date ?? null,
+      place: pd?.place ?? null,
+      title: finalTitle,
+      signer: tail.signer,
+      signerTitle: tail.signerTitle,
+      recipients: tail.recipients,
+      addressees,
+      issuingBody,
+      parentBody,
+      issuerUnit,
+      draftingUnit,
+    },
+    bodyStart,
+    bodyEnd,
+    warnings,
+  };
+}
