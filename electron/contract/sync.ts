@@ -4,7 +4,7 @@ import type { AppErrorValue } from '../domain/errors';
 import type { FileOut } from './tasks';
 
 /**
- * Sync by bundle (DESIGN.md "Sync by bundle"): this installation's identity and key cards,
+ * Sync by bundle (docs/ARCHITECTURE.md, "Bundles"): this installation's identity and key cards,
  * the offices it trusts (pinned keys, "confirmed by phone"), export of signed and encrypted
  * bundle files, dry run and import, conflicts between two PCs of one office, and the
  * local / sent / acknowledged status of each record. The file format is electron/core/bundles.

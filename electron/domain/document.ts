@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Every record is a document (DESIGN.md "Data"). `owner` is the office code that may write it
+ * Every record is a document (docs/ARCHITECTURE.md, "Documents"). `owner` is the office code that may write it
  * (single writer); `hlc` orders versions without trusting PC clocks; `rev` counts the owner's
  * writes of this document.
  */

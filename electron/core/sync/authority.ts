@@ -2,7 +2,7 @@ import type { RefusalReason } from '../../contract/sync';
 import type { Doc, DocKind } from '../../domain/document';
 
 /**
- * Who may write what (DESIGN.md "Data": single writer per document). Pure: the sender's
+ * Who may write what (docs/ARCHITECTURE.md, "Documents": single writer per document). Pure: the sender's
  * office and role, the incoming version, and the version we hold (if any).
  */
 

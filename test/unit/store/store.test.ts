@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach, vi } from 'vitest';
-import { promises as fs, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { promises as fs, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Store } from '../../../electron/core/store/store';
@@ -63,8 +63,10 @@ describe('store on lowdb', () => {
     for (let i = 0; i < many.length; i += 500) await store.write(many.slice(i, i + 500));
     await store.idle();
     const files = readdirSync(path.join(dir, 'db', 'household')).filter((f) => f.endsWith('.json'));
+    // Age every shard by an hour instead of sleeping, so a rewritten shard's mtime always differs.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const f of files) utimesSync(path.join(dir, 'db', 'household', f), hourAgo, hourAgo);
     const before = new Map(files.map((f) => [f, statSync(path.join(dir, 'db', 'household', f)).mtimeMs]));
-    await new Promise((r) => setTimeout(r, 20));
     await store.write([{ id: 'h42', kind: 'household', owner: 'VANQUAN', data: { headName: 'Nông Thị Hoa', incomePerPerson: 1_600_000 } }]);
     const changed = files.filter((f) => statSync(path.join(dir, 'db', 'household', f)).mtimeMs !== before.get(f));
     expect(changed).toEqual([path.basename(shardRelPath('household', shardOf('household', 'h42')))]);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appendFileSync, mkdtempSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,8 +84,17 @@ describe('write-ahead log for edits to large shards', () => {
     const dir = tmp();
     const a = await Store.open({ dataDir: dir, node: 'wal00001', snapshotIntervalMs: 1e12 });
     await a.write(ids.map((id) => hh(id, 1_000_000)));
-    await a.write([hh(ids[7] as string, 1_700_000)]);
-    await new Promise((r) => setTimeout(r, 1300));
+    // The quiet-time timer runs on a fake clock: no real waiting, and the test says exactly
+    // which delay it relies on.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await a.write([hh(ids[7] as string, 1_700_000)]);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(readFileSync(wal(dir), 'utf8')).not.toBe('');
+      await vi.advanceTimersByTimeAsync(1);
+    } finally {
+      vi.useRealTimers();
+    }
     await a.idle();
     expect(onDisk(dir, ids[7] as string)).toBe(1_700_000);
     expect(readFileSync(wal(dir), 'utf8')).toBe('');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { crashRound } from './crashSafety';
 
-describe('power cut during writes (SIGKILL of the core process)', () => {
+describe('a process crash during writes (SIGKILL of the core process; not a power cut, which only fsync ordering covers)', () => {
   it('never loses an acknowledged write and never leaves an unreadable folder', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'soviec-crash-'));
     let start = 0;
