@@ -1,6 +1,6 @@
 import { AppError, toErrorValue, type AppErrorValue } from '../domain/errors';
 import { openCore, type Core } from '../core';
-import { errorMessage } from '../domain/i18n/createI18n';
+import { errorMessage } from '../domain/translate';
 
 /** Thrown after the failure was printed; main turns it into the exit code. */
 export class CliFailure extends Error {

@@ -1,7 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-import { createI18n } from '../../electron/domain/i18n/createI18n';
+import { createI18n } from '../../electron/domain/translate';
 import { MISSING_MARK, RESOURCES, type Lang } from '../../electron/domain/i18n/resources';
 
 export { MISSING_MARK, type Lang };

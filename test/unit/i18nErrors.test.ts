@@ -5,7 +5,7 @@ import { BUNDLE_ERROR_CODES } from '../../electron/core/bundles/errors';
 import { SYNC_ERROR_CODES } from '../../electron/core/sync/errors';
 import { HOUSEHOLD_ERROR_CODES } from '../../electron/domain/households/errors';
 import { EXTRACT_WARNING_CODES } from '../../electron/domain/directives/extract/warnings';
-import { createI18n, errorMessage } from '../../electron/domain/i18n/createI18n';
+import { createI18n, errorMessage } from '../../electron/domain/translate';
 import { MISSING_MARK, type Lang } from '../../electron/domain/i18n/resources';
 
 function sourceFiles(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { translator } from '../../domain/i18n/createI18n';
+import { translator } from '../../domain/translate';
 import { say } from '../../domain/i18n/keys';
 import type { Deadline, Directive, ProgressStatus, DueStateName } from '../../contract/tasks';
 

@@ -1,5 +1,5 @@
 import type { ClassificationReason } from './classify';
-import { translator, untypedT } from '../i18n/createI18n';
+import { translator, untypedT } from '../translate';
 import type { MessageKey } from '../i18n/keys';
 
 /**

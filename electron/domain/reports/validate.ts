@@ -1,4 +1,4 @@
-import { createI18nInterpolator } from '../i18n/createI18n';
+import { createI18nInterpolator } from '../translate';
 import {
   findIndicator,
   exprTerms,

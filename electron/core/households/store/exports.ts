@@ -1,7 +1,7 @@
 import { SUMMARY_COLUMNS } from '../../../contract/households';
 import type { HouseholdFilter, SummaryView } from '../../../contract/households';
 import type { FileOut } from '../../../contract/tasks';
-import { translator, untypedT } from '../../../domain/i18n/createI18n';
+import { translator, untypedT } from '../../../domain/translate';
 import { say } from '../../../domain/i18n/keys';
 import type { CoreContext } from '../../runtime/context';
 import { vnDay } from '../../../domain/calendar';

@@ -1,9 +1,12 @@
 import { createInstance, type i18n as I18n, type Module, type TFunction } from 'i18next';
-import type { AppErrorValue } from '../errors';
-import { formatNumberVi } from '../numbers';
-import { MISSING_MARK, NAMESPACES, RESOURCES, type Lang } from './resources';
+import type { AppErrorValue } from './errors';
+import { formatNumberVi } from './numbers';
+import { MISSING_MARK, NAMESPACES, RESOURCES, type Lang } from './i18n/resources';
 
 /**
+ * (Beside i18n/ rather than in it: it needs numbers.ts, and errors.ts needs i18n/keys, so
+ * living in i18n/ would make the two domain folders import each other.)
+ *
  * One i18next setup for every layer: the UI (with react-i18next as a plugin), the core's files
  * and prints, and the CLI. Each call makes its own instance (no i18next global), initialised
  * synchronously from the bundled resources, so `t` works as soon as this returns.
