@@ -1,6 +1,6 @@
 import { AppError, toErrorValue, type AppErrorValue } from '../domain/errors';
 import { openCore, type Core } from '../core';
-import { RESOURCES } from '../domain/i18n/resources';
+import { errorMessage } from '../domain/translate';
 
 /** Thrown after the failure was printed; main turns it into the exit code. */
 export class CliFailure extends Error {
@@ -9,14 +9,9 @@ export class CliFailure extends Error {
   }
 }
 
-/** The Vietnamese sentence for an error value, from the same resource files the UI uses. */
+/** The Vietnamese sentence for an error value, from the same i18next setup the UI uses. */
 export function messageVi(err: AppErrorValue): string {
-  const [ns, key] = err.messageKey.includes(':') ? err.messageKey.split(':', 2) : ['common', err.messageKey];
-  const res: unknown = (RESOURCES.vi as Record<string, unknown>)[ns ?? 'common'];
-  let node: unknown = res;
-  for (const part of (key ?? '').split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  const template = typeof node === 'string' ? node : err.messageKey;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, p: string) => String(err.params[p] ?? ''));
+  return errorMessage(err, 'vi');
 }
 
 export function printResult(json: boolean, value: unknown, human: () => string): void {
@@ -49,6 +44,6 @@ export async function withCore<T>(dataDir: string, json: boolean, fn: (core: Cor
 /** Call an operation through the same dispatch the app uses; unwrap or fail. */
 export async function call<T>(core: Core, json: boolean, name: string, input: unknown): Promise<T> {
   const r = await core.dispatch(name, input);
-  if (!r.ok) fail(json, new AppError(r.error.code, r.error.messageKey, r.error.params));
+  if (!r.ok) fail(json, AppError.fromValue(r.error));
   return r.value as T;
 }

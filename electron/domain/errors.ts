@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from './i18n/keys';
 
 /**
  * Errors cross the contract as values: a stable code (kept in logs), a message key the UI
@@ -16,12 +17,19 @@ export class AppError extends Error {
   readonly messageKey: string;
   readonly params: Record<string, string | number>;
 
-  constructor(code: string, messageKey: string, params: Record<string, string | number> = {}) {
+  /** `messageKey` is typed: a key missing from the locale files fails the type check. */
+  constructor(code: string, messageKey: MessageKey, params: Record<string, string | number> = {}) {
     super(`${code}: ${messageKey}`);
     this.name = 'AppError';
     this.code = code;
     this.messageKey = messageKey;
     this.params = params;
+  }
+
+  /** An error value that crossed a boundary (dispatch result, bundle report) thrown again. */
+  static fromValue(v: AppErrorValue): AppError {
+    // The key was typed where the error was first made; here it is data again.
+    return new AppError(v.code, v.messageKey as MessageKey, v.params);
   }
 
   toValue(): AppErrorValue {

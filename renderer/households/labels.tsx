@@ -1,36 +1,19 @@
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { say } from '../../electron/domain/i18n/keys';
 import type { ClassificationReason, HouseholdClass, YearOverYear } from '../../electron/contract/households';
 
-/** Words and tags shared by the household screens. Keys are written out in full. */
+/** Words and tags shared by the household screens. Keys are full; `say` checks built ones. */
 
 export const CLASS_COLOR: Record<HouseholdClass, string> = { poor: 'red', nearPoor: 'orange', medium: 'gold', above: 'green' };
 
 export function classLabel(t: TFunction, c: HouseholdClass): string {
-  switch (c) {
-    case 'poor':
-      return t('households:class.poor');
-    case 'nearPoor':
-      return t('households:class.nearPoor');
-    case 'medium':
-      return t('households:class.medium');
-    default:
-      return t('households:class.above');
-  }
+  return say(t, `households:class.${c}`);
 }
 
 export function classShort(t: TFunction, c: HouseholdClass): string {
-  switch (c) {
-    case 'poor':
-      return t('households:classShort.poor');
-    case 'nearPoor':
-      return t('households:classShort.nearPoor');
-    case 'medium':
-      return t('households:classShort.medium');
-    default:
-      return t('households:classShort.above');
-  }
+  return say(t, `households:classShort.${c}`);
 }
 
 /** "thu nhập 1.200.000 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số", in the UI language. */

@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { DueRule, FieldError, PeriodType, ReportState } from '../../electron/contract/reports';
 import { periodLabel, renderRuleMessage } from '../../electron/contract/reports';
+import { say } from '../../electron/domain/i18n/keys';
 import { formatDate } from '../i18n/format';
 import { showNumber } from './numbers';
 
 /**
- * Words shared by the report screens. Keys are written out in full ("reports:...") so the
- * i18n test checks each of them and this file works whatever namespace its caller uses.
+ * Words shared by the report screens. Keys are full ("reports:...") so this file works
+ * whatever namespace its caller uses; `say` makes the type checker check keys built from a union.
  */
 
 export function periodName(t: TFunction, key: string): string {
@@ -15,20 +16,7 @@ export function periodName(t: TFunction, key: string): string {
 }
 
 export function stateLabel(t: TFunction, state: ReportState): string {
-  switch (state) {
-    case 'notStarted':
-      return t('reports:state.notStarted');
-    case 'draft':
-      return t('reports:state.draft');
-    case 'sentOnTime':
-      return t('reports:state.sentOnTime');
-    case 'sentLate':
-      return t('reports:state.sentLate');
-    case 'accepted':
-      return t('reports:state.accepted');
-    case 'returned':
-      return t('reports:state.returned');
-  }
+  return say(t, `reports:state.${state}`);
 }
 
 /** antd Tag colours of the six states (also the legend of the completeness matrix). */
@@ -42,16 +30,7 @@ export const STATE_COLORS: Record<ReportState, string> = {
 };
 
 export function periodTypeLabel(t: TFunction, type: PeriodType): string {
-  switch (type) {
-    case 'month':
-      return t('reports:periodType.month');
-    case 'quarter':
-      return t('reports:periodType.quarter');
-    case 'half':
-      return t('reports:periodType.half');
-    case 'year':
-      return t('reports:periodType.year');
-  }
+  return say(t, `reports:periodType.${type}`);
 }
 
 export function dueRuleText(t: TFunction, rule: DueRule): string {

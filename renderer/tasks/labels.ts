@@ -7,47 +7,24 @@ import type {
   ProgressStatus,
   ReviewOutcome,
 } from '../../electron/contract/tasks';
+import { say } from '../../electron/domain/i18n/keys';
 import { formatDate } from '../i18n/format';
 
 /**
- * Words shared by the task screens. Keys are written out in full ("tasks:...") so the i18n
- * test can check each of them, and so this file works whatever namespace its caller uses.
+ * Words shared by the task screens. Keys are full ("tasks:...") so this file works whatever
+ * namespace its caller uses; `say` makes the type checker check keys built from a union.
  */
 
 export function directiveTypeLabel(t: TFunction, type: DirectiveType): string {
-  switch (type) {
-    case 'thongBaoKetLuan':
-      return t('tasks:types.thongBaoKetLuan');
-    case 'keHoach':
-      return t('tasks:types.keHoach');
-    case 'congVan':
-      return t('tasks:types.congVan');
-    case 'quyetDinh':
-      return t('tasks:types.quyetDinh');
-    case 'thongBao':
-      return t('tasks:types.thongBao');
-    case 'chiThi':
-      return t('tasks:types.chiThi');
-    case 'khac':
-      return t('tasks:types.khac');
-  }
+  return say(t, `tasks:types.${type}`);
 }
 
 export function statusLabel(t: TFunction, status: ProgressStatus): string {
-  switch (status) {
-    case 'notStarted':
-      return t('tasks:status.notStarted');
-    case 'inProgress':
-      return t('tasks:status.inProgress');
-    case 'done':
-      return t('tasks:status.done');
-    case 'cannotDo':
-      return t('tasks:status.cannotDo');
-  }
+  return say(t, `tasks:status.${status}`);
 }
 
 export function reviewLabel(t: TFunction, outcome: ReviewOutcome): string {
-  return outcome === 'accepted' ? t('tasks:review.accepted') : t('tasks:review.returned');
+  return say(t, `tasks:review.${outcome}`);
 }
 
 /** "125/TB-SLĐTBXH", "/TB-SLĐTBXH" while the number is not given yet, or "". */

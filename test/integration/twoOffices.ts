@@ -17,7 +17,7 @@ export async function openOffice(role: 'so' | 'office', code: string, name: stri
   const core = await openCore({ dataDir, ...(opts.now ? { now: opts.now } : {}) });
   const call = async <K extends OpName>(op: K, input: Input<K>): Promise<Output<K>> => {
     const r = await core.dispatch(op, input);
-    if (!r.ok) throw new AppError(r.error.code, r.error.messageKey, r.error.params);
+    if (!r.ok) throw AppError.fromValue(r.error);
     return r.value as Output<K>;
   };
   if (!core.context.settings().session) await call('app.setup', { role, officeCode: code, officerName: name });

@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { extractNotice } from '../../domain/directives/extract';
-import { EXTRACT_WARNING_TEXT_VI } from '../../domain/directives/extract/warnings';
 import { DEFAULT_PROFILE } from '../../domain/profiles/defaultProfile';
 import { loadProfile } from '../../core/runtime/profile';
 import { AppError } from '../../domain/errors';
-import { fail, printResult } from '../output';
-
-function fillTemplate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, p: string) => String(params[p] ?? ''));
-}
+import { fail, messageVi, printResult } from '../output';
 
 /** `extract FILE [--json] [--data DIR]`: the proposal a pasted notice gives, nothing saved. */
 export function registerExtractCommand(program: Command): void {
@@ -38,7 +33,7 @@ export function registerExtractCommand(program: Command): void {
           requiredContents: t.requiredContents,
           text: t.content,
         })),
-        warnings: p.warnings.map((w) => ({ ...w, message: fillTemplate(EXTRACT_WARNING_TEXT_VI[w.code], w.params) })),
+        warnings: p.warnings.map((w) => ({ ...w, message: messageVi({ code: w.code, messageKey: w.messageKey, params: w.params }) })),
       };
       printResult(json, out, () =>
         [

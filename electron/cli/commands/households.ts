@@ -3,9 +3,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { HouseholdMeta, ImportPreview, ImportResult, SummaryView } from '../../contract/households';
 import { AppError } from '../../domain/errors';
-import { renderVi } from '../../domain/households/messages';
 import { formatNumberVi } from '../../domain/numbers';
-import { call, CliFailure, fail, printResult, withCore } from '../output';
+import { call, CliFailure, fail, messageVi, printResult, withCore } from '../output';
 
 /**
  * `households import FILE.xlsx --data DIR [--year YYYY] [--valid-only] [--json]`: the same
@@ -38,7 +37,7 @@ const pct = (n: number): string => `${formatNumberVi(n)} %`.padStart(9);
 function problemLines(preview: ImportPreview): string[] {
   return preview.errors.map((e) => {
     const where = e.row > 0 ? `Dòng ${e.row}${e.columnLetter ? `, cột ${e.columnLetter}` : ''}${e.column ? ` (${e.column})` : ''}` : 'Tệp';
-    return `  ${where}: ${renderVi(e.messageKey, e.params)}`;
+    return `  ${where}: ${messageVi({ code: 'IMPORT_ROW', messageKey: e.messageKey, params: e.params })}`;
   });
 }
 

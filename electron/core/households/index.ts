@@ -6,7 +6,7 @@ export * from '../../domain/households/changes';
 export * from '../../domain/households/communes';
 export * from '../../domain/households/summary';
 export * from '../../domain/households/errors';
-export { VI_TEMPLATES, renderVi, formatProblemVi, problem, type Problem } from '../../domain/households/messages';
+export { renderVi, formatProblemVi, problem, type Problem } from '../../domain/households/messages';
 export * from './excel/cells';
 export * from './excel/columns';
 export * from './excel/import';

@@ -21,7 +21,10 @@ export function createDispatch(service: Service, opts: DispatchOptions = {}): Di
         const issue = parsed.error.issues[0];
         const field = issue?.path.join('.') ?? '';
         const custom = issue?.message.includes(':') ? issue.message : null;
-        throw new AppError('INVALID_INPUT', custom ?? 'common:errors.INVALID_INPUT', { field, operation: name });
+        // A schema's own message is a key ("households:problem.x") set where the schema is written.
+        throw custom
+          ? AppError.fromValue({ code: 'INVALID_INPUT', messageKey: custom, params: { field, operation: name } })
+          : new AppError('INVALID_INPUT', 'common:errors.INVALID_INPUT', { field, operation: name });
       }
       const fn = service[name] as (i: unknown) => Promise<unknown>;
       return { ok: true, value: await fn(parsed.data) };

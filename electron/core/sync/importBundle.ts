@@ -152,7 +152,7 @@ function named(deps: SyncDeps, e: AppError, m: Manifest | null): AppError {
   for (const k of ['recipient', 'ourOffice']) if (typeof params[k] === 'string') params[k] = officeName(deps.ctx, params[k] as string);
   if (m) params['installation'] = m.sender.installation;
   if (m && params['seq'] === undefined) params['seq'] = m.seq;
-  return new AppError(e.code, e.messageKey, params);
+  return AppError.fromValue({ code: e.code, messageKey: e.messageKey, params });
 }
 
 /** Bundle attachments are keyed by the SHA-256 of their bytes; anything else is skipped. */

@@ -1,15 +1,14 @@
+import { translator } from '../../domain/translate';
+import { say } from '../../domain/i18n/keys';
 import type { Deadline, Directive, ProgressStatus, DueStateName } from '../../contract/tasks';
 
 /**
  * Vietnamese labels for exported files (Excel for the province is always in Vietnamese,
  * whatever the UI language; the UI itself translates through i18next).
  */
-const STATUS: Record<ProgressStatus, string> = {
-  notStarted: 'Chưa thực hiện',
-  inProgress: 'Đang thực hiện',
-  done: 'Hoàn thành',
-  cannotDo: 'Không thể thực hiện',
-};
+const vi = translator('vi');
+
+/** In a file's "Văn bản" column "khac" reads "Văn bản số …", not the UI's "Khác". */
 const TYPES: Record<Directive['type'], string> = {
   thongBaoKetLuan: 'Thông báo kết luận',
   keHoach: 'Kế hoạch',
@@ -20,7 +19,7 @@ const TYPES: Record<Directive['type'], string> = {
   khac: 'Văn bản',
 };
 
-export const statusText = (s: ProgressStatus): string => STATUS[s];
+export const statusText = (s: ProgressStatus): string => say(vi, `tasks:status.${s}`);
 export const directiveTypeText = (t: Directive['type']): string => TYPES[t];
 
 export function dateVi(iso: string | null): string {
@@ -36,8 +35,8 @@ export function directiveLabel(d: Pick<Directive, 'type' | 'number' | 'symbol' |
 
 export function deadlineText(d: Deadline): string {
   if (d.kind === 'date') return dateVi(d.date);
-  if (d.kind === 'ongoing') return 'Thường xuyên';
-  return 'Không có hạn';
+  if (d.kind === 'ongoing') return say(vi, 'tasks:deadline.ongoing');
+  return say(vi, 'tasks:deadline.none');
 }
 
 export function dueText(due: { state: DueStateName; days: number }): string {

@@ -1,3 +1,4 @@
+import { createI18nInterpolator } from '../translate';
 import {
   findIndicator,
   exprTerms,
@@ -106,11 +107,11 @@ export function renderRuleMessage(
   formatNumber: (n: number) => string = String,
 ): string | null {
   if (!error.message) return null;
-  return error.message[lang].replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
-    const v = error.params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v) : v;
-  });
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(error.params)) params[k] = typeof v === 'number' ? formatNumber(v) : v;
+  // The form's own sentence is data, not a locale key: fill it with i18next's interpolator
+  // (same {{name}} syntax as the locale files); an unknown name stays as written.
+  return createI18nInterpolator(lang)(error.message[lang], params);
 }
 
 function fieldError(

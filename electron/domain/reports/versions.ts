@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/keys';
 import { AppError } from '../errors';
 import {
   formIndicators,
@@ -21,7 +22,7 @@ export type VersionProblemKind = 'periodTypeChanged' | 'typeChanged' | 'unitChan
 
 export interface VersionProblem {
   kind: VersionProblemKind;
-  messageKey: string;
+  messageKey: MessageKey;
   params: Record<string, string | number>;
 }
 

@@ -1,7 +1,8 @@
 import { SUMMARY_COLUMNS } from '../../../contract/households';
 import type { HouseholdFilter, SummaryView } from '../../../contract/households';
 import type { FileOut } from '../../../contract/tasks';
-import vi from '../../../domain/i18n/locales/vi/households.json' with { type: 'json' };
+import { translator, untypedT } from '../../../domain/translate';
+import { say } from '../../../domain/i18n/keys';
 import type { CoreContext } from '../../runtime/context';
 import { vnDay } from '../../../domain/calendar';
 import { rootUnit } from '../../../domain/org';
@@ -54,15 +55,16 @@ export function summaryView(ctx: CoreContext, index: HouseholdIndex, year: numbe
 }
 
 
+/** Files for the province are always in Vietnamese, whatever the UI language. */
+const vi = translator('vi');
+
 function rowLabel(r: SummaryRow): string {
-  if (!r.labelKey) return r.label;
-  const key = r.labelKey.replace(/^households:summary\.row\./, '') as keyof typeof vi.summary.row;
-  return vi.summary.row[key] ?? r.label;
+  return r.labelKey ? untypedT(vi)(r.labelKey) : r.label;
 }
 
 export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
   const s = view.summary;
-  const headers = [view.scope === 'district' ? 'Xã/phường/thị trấn' : 'Huyện/thành phố', ...SUMMARY_COLUMNS.map((c) => vi.summary.column[c])];
+  const headers = [view.scope === 'district' ? 'Xã/phường/thị trấn' : 'Huyện/thành phố', ...SUMMARY_COLUMNS.map((c) => say(vi, `households:summary.column.${c}`))];
   const line = (r: SummaryRow): CellValue[] => [rowLabel(r), ...SUMMARY_COLUMNS.map((c) => r[c])];
   const rows = [...s.rows.map(line), [], line(s.rural), line(s.urban), line(s.total)];
   const buffer = await buildWorkbook([
@@ -107,7 +109,7 @@ export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, ye
       ...indicators.map((i) => (deprived.includes(i.code) ? 'x' : null)),
       d['merit'] === true ? 'x' : null,
       text('notes'),
-      vi.class[e.cls],
+      say(vi, `households:class.${e.cls}`),
       text('reasonText'),
     ]);
   }

@@ -67,7 +67,6 @@ export {
 } from './proposal';
 export {
   EXTRACT_WARNING_CODES,
-  EXTRACT_WARNING_TEXT_VI,
   ExtractWarningSchema,
   type ExtractWarning,
   type ExtractWarningCode,

@@ -1,0 +1,78 @@
+import { createInstance, type i18n as I18n, type Module, type TFunction } from 'i18next';
+import type { AppErrorValue } from './errors';
+import { formatNumberVi } from './numbers';
+import { MISSING_MARK, NAMESPACES, RESOURCES, type Lang } from './i18n/resources';
+
+/**
+ * (Beside i18n/ rather than in it: it needs numbers.ts, and errors.ts needs i18n/keys, so
+ * living in i18n/ would make the two domain folders import each other.)
+ *
+ * One i18next setup for every layer: the UI (with react-i18next as a plugin), the core's files
+ * and prints, and the CLI. Each call makes its own instance (no i18next global), initialised
+ * synchronously from the bundled resources, so `t` works as soon as this returns.
+ */
+export function createI18n(lang: Lang, plugins: readonly Module[] = []): I18n {
+  const instance = createInstance();
+  for (const p of plugins) instance.use(p);
+  void instance.init({
+    resources: RESOURCES,
+    lng: lang,
+    fallbackLng: false,
+    ns: NAMESPACES,
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+    showSupportNotice: false,
+    // A missing key shows as ⟦key⟧ so tests (and people) notice it at once.
+    parseMissingKeyHandler: (key) => `${MISSING_MARK}${key}⟧`,
+  });
+  // "{{n, number}}" in a sentence looks like every other figure (1.234.567) in both languages;
+  // otherwise English sentences showed 1,234,567 next to tables showing 1.234.567.
+  instance.services.formatter?.add('number', (value: unknown) => (typeof value === 'number' ? formatNumberVi(value) : String(value)));
+  return instance;
+}
+
+const shared = new Map<Lang, I18n>();
+
+/**
+ * One read-only instance per language for code that only renders (core files, CLI, domain
+ * texts). They are never switched to another language, so sharing them is safe, and cheaper
+ * than initialising i18next for every household of a 50k import.
+ */
+function sharedInstance(lang: Lang): I18n {
+  let instance = shared.get(lang);
+  if (!instance) {
+    instance = createI18n(lang);
+    shared.set(lang, instance);
+  }
+  return instance;
+}
+
+/** The `t` of one language, shared (see sharedInstance). */
+export function translator(lang: Lang): TFunction {
+  return sharedInstance(lang).t;
+}
+
+/** The sentence for an error value ("namespace:key" + params) in one language. */
+export function errorMessage(err: AppErrorValue, lang: Lang = 'vi'): string {
+  return untypedT(translator(lang))(err.messageKey, err.params);
+}
+
+/**
+ * `t` for keys that arrive as data (an error's messageKey, a key stored in a record). The keys
+ * themselves are checked where they are made (MessageKey, the i18n tests); here they are strings.
+ */
+export function untypedT(t: TFunction): (key: string, params?: Record<string, unknown>) => string {
+  return t as unknown as (key: string, params?: Record<string, unknown>) => string;
+}
+
+/**
+ * Fills {{name}} in a sentence that is data rather than a key (a report form's own rule
+ * message), with the same interpolator as the locale files. Unknown names stay as written.
+ */
+export function createI18nInterpolator(lang: Lang): (text: string, params: Readonly<Record<string, string | number>>) => string {
+  const interpolator = sharedInstance(lang).services.interpolator;
+  // i18next's default (skipOnVariables) already leaves an unknown {{name}} as written.
+  return (text, params) => interpolator.interpolate(text, params, lang, {});
+}
