@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fold } from '../../../domain/text';
-import { classifyHousehold, type Classification } from '../../../domain/households/classify';
+import type { Classification } from '../../../domain/households/classify';
+import { classifyRecord } from '../../../domain/households/classOf';
 import { CommuneIndex, communeArea, communeLabel, findVillage, type Commune } from '../../../domain/households/communes';
 import { householdError } from '../../../domain/households/errors';
 import { canonicalEthnicity, HouseholdSchema, isValidIdNumber, type Household } from '../../../domain/households/household';
@@ -189,7 +190,7 @@ class SheetReader {
     const rows: ParsedHouseholdRow[] = [];
     for (const p of parsed) {
       if (!p.household || badRows.has(p.row)) continue;
-      rows.push({ row: p.row, household: p.household, classification: classifyHousehold(p.household, this.options.standard) });
+      rows.push({ row: p.row, household: p.household, classification: classifyRecord(p.household, [this.options.standard]) });
     }
     this.errors.sort((a, b) => a.row - b.row || columnOrder(a) - columnOrder(b));
     return this.result(table, rows, candidates.length);
