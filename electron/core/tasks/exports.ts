@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors';
 import { vnDay } from '../../domain/calendar';
 import { stripMarks } from '../../domain/text';
 import { addToCounts, emptyCounts } from './assignment';
-import { buildWorkbook, isoToExcelDate, type CellValue } from './xlsx';
+import { buildWorkbook, isoToExcelDate, type CellValue } from '../files/xlsx';
 import { dashboard, directivesById, listRows } from './views';
 import { progressId } from './ids';
 import { asProgress } from './views';

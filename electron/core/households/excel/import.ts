@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { fold } from '../../../domain/text';
+import { loadWorkbook } from '../../files/xlsx';
 import type { Classification } from '../../../domain/households/classify';
 import { classifyRecord } from '../../../domain/households/classOf';
 import { CommuneIndex, communeArea, communeLabel, findVillage, type Commune } from '../../../domain/households/communes';
@@ -84,10 +85,9 @@ export interface HouseholdWorkbookParse {
  * as households. Throws HOUSEHOLD_WORKBOOK_UNREADABLE only when the file is not an xlsx.
  */
 export async function parseHouseholdWorkbook(buffer: Uint8Array | ArrayBuffer, options: ImportOptions): Promise<HouseholdWorkbookParse> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    wb = await loadWorkbook(buffer);
   } catch {
     throw householdError('HOUSEHOLD_WORKBOOK_UNREADABLE');
   }
