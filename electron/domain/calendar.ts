@@ -64,7 +64,48 @@ export function lastDayOfQuarter(y: number, q: number): string | null {
   return q >= 1 && q <= 4 ? lastDayOfMonth(y, q * 3) : null;
 }
 
+/**
+ * Where "now" comes from. Code that needs today takes a Clock (the core passes ctx.now, tests a
+ * fixed instant), so no rule and no test depends on the machine's date.
+ */
+export type Clock = () => Date;
+
+/** The real clock, for the outermost callers only (the renderer, the CLI). */
+export const systemClock: Clock = () => new Date();
+
 /** The calendar day in Vietnam at a given instant (23:30 UTC is already tomorrow there). */
-export function vnDay(instant: Date): string {
-  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+export function vnDay(instant: Date | number): string {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Today in Vietnam, 'YYYY-MM-DD', by the given clock. */
+export function todayInVietnam(now: Clock): string {
+  return vnDay(now());
+}
+
+/** The year in Vietnam at an instant (on 31/12 from 17:00 UTC it is already next year there). */
+export function vnYear(instant: Date | number): number {
+  return Number(vnDay(instant).slice(0, 4));
+}
+
+/** Hours and minutes in Vietnam at an instant, "08:05" (24-hour clock). */
+export function vnTime(instant: Date | number): string {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  return new Date(ms + VN_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/**
+ * Reads a stamp as a Vietnamese day: 'YYYY-MM-DD' as is (when a valid date), an HLC
+ * ("<15-digit ms>-<counter>-<node>") or an ISO instant ("2022-07-10T03:00:00Z") by its instant.
+ * Null when unreadable.
+ */
+export function vnDayOfStamp(stamp: string): string | null {
+  // The same shape test as periods' IsoDateSchema (a day text is taken as the officer wrote it).
+  if (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(stamp)) return stamp;
+  const hlc = /^(\d{15})-\d{6}-[0-9a-z]{1,16}$/.exec(stamp);
+  if (hlc) return vnDay(Number(hlc[1]));
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(stamp)) return null;
+  const ms = Date.parse(stamp);
+  return Number.isFinite(ms) ? vnDay(ms) : null;
 }

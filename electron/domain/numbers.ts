@@ -3,14 +3,21 @@ import { fold } from './text';
 /**
  * Vietnamese number formats: "." groups thousands, "," marks decimals, money is "1.500.000 đ".
  * Written by hand rather than with Intl so output never depends on the ICU build of the PC.
+ * The one number module: the core (Excel import, exports, messages), the CLI and the renderer
+ * (renderer/i18n/format.ts, the antd input formatters) all format and group through here.
  */
+
+/** "1500000" -> "1.500.000": dots between groups of three digits (digits only, no sign). */
+export function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
 
 export function formatNumberVi(value: number, maximumFractionDigits = 2): string {
   if (!Number.isFinite(value)) return String(value);
   const factor = 10 ** maximumFractionDigits;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
   const [intPart = '0', fracPart] = rounded.toFixed(maximumFractionDigits).split('.');
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const grouped = groupThousands(intPart);
   const frac = fracPart?.replace(/0+$/, '') ?? '';
   const sign = value < 0 && rounded !== 0 ? '-' : '';
   return sign + grouped + (frac ? `,${frac}` : '');

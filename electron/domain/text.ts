@@ -1,14 +1,44 @@
 /**
+ * Diacritic folding, written once. Every place that compares, searches or makes ASCII names
+ * from Vietnamese text goes through stripMarks: the household search and matching (fold), the
+ * notice extractor (foldKeep), the bundle and export file names (core/bundles, core/tasks).
+ */
+
+/** Removes tone and vowel marks and turns đ/Đ into d/D; keeps case, spaces and punctuation. */
+export function stripMarks(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/**
  * Folding for search and matching: lower case, no diacritics, đ -> d, single spaces.
  * "Bình Gia" and "binh  gia" fold to the same key.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return stripMarks(text).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const unitCache = new Map<string, string>();
+
+/** One UTF-16 unit folded to one unit: lower case without marks, or the unit itself when that would change the length. */
+function foldUnit(c: string): string {
+  const hit = unitCache.get(c);
+  if (hit !== undefined) return hit;
+  const stripped = stripMarks(c).toLowerCase();
+  const lower = c.toLowerCase();
+  const f = stripped.length === 1 ? stripped : lower.length === 1 ? lower : c;
+  unitCache.set(c, f);
+  return f;
+}
+
+/**
+ * fold() that keeps the length and does not touch spaces, so an index found by a regex on the
+ * folded text points at the same place in the original: the notice extractor quotes the
+ * notice's own words from positions it found in folded text. A separate function because
+ * fold() collapses spaces and may change length; both strip marks the same way (stripMarks).
+ * Expects NFC input (normalizeNotice gives that).
+ */
+export function foldKeep(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += foldUnit(s.charAt(i));
+  return out;
 }

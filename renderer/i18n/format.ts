@@ -1,5 +1,15 @@
-/** Vietnamese display formats: dd/mm/yyyy dates, 1.234.567 numbers, Asia/Ho_Chi_Minh time. */
-const TZ = 'Asia/Ho_Chi_Minh';
+/**
+ * Vietnamese display formats for React: dd/mm/yyyy dates, 1.234.567 numbers, Vietnam time.
+ * Thin wrappers: the numbers come from electron/domain/numbers.ts and the Vietnam day and time
+ * from electron/domain/calendar.ts, the same code the core uses for exports and the CLI.
+ */
+import { systemClock, todayInVietnam, vnDay, vnTime, type Clock } from '../../electron/domain/calendar';
+import { formatNumberVi } from '../../electron/domain/numbers';
+
+function toInstant(value: string | Date): Date | null {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? null : date;
+}
 
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '';
@@ -7,23 +17,19 @@ export function formatDate(value: string | Date | null | undefined): string {
     const [y, m, d] = value.split('-');
     return `${d}/${m}/${y}`;
   }
-  const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
-  return parts; // en-GB gives dd/mm/yyyy
+  const date = toInstant(value);
+  return date ? formatDate(vnDay(date)) : '';
 }
 
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return '';
-  const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) return '';
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
-  return `${time} ${formatDate(date)}`;
+  const date = toInstant(value);
+  return date ? `${vnTime(date)} ${formatDate(date)}` : '';
 }
 
 export function formatNumber(n: number | null | undefined): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '';
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
+  return formatNumberVi(n);
 }
 
 export function formatMoney(n: number | null | undefined): string {
@@ -32,6 +38,6 @@ export function formatMoney(n: number | null | undefined): string {
 }
 
 /** Today's date in Vietnam as YYYY-MM-DD. */
-export function todayVn(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+export function todayVn(now: Clock = systemClock): string {
+  return todayInVietnam(now);
 }

@@ -4,9 +4,7 @@
  * what the report stores (a plain number) never disagree.
  */
 
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
+import { formatNumberVi, groupThousands as group } from '../../electron/domain/numbers';
 
 /** A number or a machine string ("1250.5") as Vietnamese text ("1.250,5"). */
 export function formatViNumber(value: string | number | null | undefined): string {
@@ -40,5 +38,5 @@ export function parseViNumber(text: string | undefined): string {
 /** Display of a figure in tables and charts: "1.250", "12,5"; empty for nothing. */
 export function showNumber(n: number | null | undefined, decimals = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '';
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals }).format(n);
+  return formatNumberVi(n, decimals);
 }

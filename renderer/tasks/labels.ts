@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatNumberVi } from '../../electron/domain/numbers';
 import type {
   Deadline,
   Directive,
@@ -74,7 +75,7 @@ export function countdownText(t: TFunction, due: { state: DueStateName; days: nu
 
 /** "1,5 MB", "820 KB", "12 B". */
 export function fileSizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024).toLocaleString('vi-VN')} KB`;
+  if (bytes >= 1024 * 1024) return `${formatNumberVi(bytes / 1024 / 1024, 1)} MB`;
+  if (bytes >= 1024) return `${formatNumberVi(Math.round(bytes / 1024), 0)} KB`;
   return `${bytes} B`;
 }

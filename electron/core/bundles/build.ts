@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Doc } from '../../domain/document';
+import { vnDay } from '../../domain/calendar';
+import { stripMarks } from '../../domain/text';
 import { isSemver } from './appVersion';
 import { sha256Hex } from './bytes';
 import { type Binding, sealPayload } from './envelope';
@@ -131,11 +133,7 @@ export function bundleFileName(fromCode: string, toCode: string, date: Date | st
 }
 
 function asciiCode(code: string): string {
-  const s = code
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  const s = stripMarks(code)
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -147,5 +145,5 @@ function vietnamDay(date: Date | string): string {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`bundleFileName: date "${date}" is not YYYY-MM-DD`);
     return date;
   }
-  return new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vnDay(date);
 }

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { CoreContext } from '../runtime/context';
 import type { FileOut } from '../../contract/tasks';
 import type { ConsolidationView, NarrativeSection, ReportPrintData } from '../../contract/reports';
 import { rootUnit } from '../../domain/org';
-import { buildWorkbook, isoToExcelDate, type CellValue, type SheetSpec } from '../tasks/xlsx';
+import { buildWorkbook, isoToExcelDate, type CellValue, type SheetSpec } from '../files/xlsx';
 import { completeness, type CompletenessResult, type ReportState } from '../../domain/reports/completeness';
 import type { ConsolidatedIndicator, OfficeFigure } from '../../domain/reports/consolidate';
 import { reportsOf, requireLatest, reviewOf, statusInput } from './docs';
@@ -140,20 +139,6 @@ function tableSheets(ctx: CoreContext, view: ConsolidationView): SheetSpec[] {
     });
 }
 
-/** Thousands separators on every figure (Excel shows them the way the PC's locale writes them: 1.250 in Vietnamese). */
-async function withNumberFormats(buffer: Buffer): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell, col) => {
-        if (typeof cell.value === 'number' && col > 1) cell.numFmt = Number.isInteger(cell.value) ? '#,##0' : '#,##0.0#';
-      }),
-    ),
-  );
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
 export async function consolidationXlsx(ctx: CoreContext, formId: string, period: string, acceptedOnly: boolean): Promise<FileOut> {
   const view = consolidationView(ctx, formId, period, acceptedOnly);
   const form = requireLatest(ctx, formId);
@@ -192,10 +177,9 @@ export async function consolidationXlsx(ctx: CoreContext, formId: string, period
       rows: narrative.flatMap((n) => n.entries.map((e): CellValue[] => [n.label, e.officeName, e.text])),
     },
     ...tableSheets(ctx, view),
-  ]);
+  ], { numberFormats: true });
   const slug = `${formId}_${period}`.replace(/[^A-Za-z0-9_-]+/g, '_');
-  const formatted = await withNumberFormats(buffer);
-  return { fileName: `tong-hop_${slug}.xlsx`, mime: XLSX_MIME, base64: formatted.toString('base64'), personalData: false };
+  return { fileName: `tong-hop_${slug}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: false };
 }
 
 const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);

@@ -1,8 +1,7 @@
 import type { CoreContext } from '../runtime/context';
 import type { OfficeRef } from '../../contract/reports';
-import { classifyHousehold } from '../../domain/households/classify';
+import { classOfStored } from '../../domain/households/classOf';
 import { communeLabel, sampleCommunes, type Commune } from '../../domain/households/communes';
-import { standardById } from '../../domain/households/standards';
 import { listRows } from '../tasks/views';
 import { householdFacts, mergeFacts, taskFacts, type HouseholdRow } from './householdFacts';
 import { assertPeriodKey, periodRange } from '../../domain/reports/periods';
@@ -16,35 +15,22 @@ import type { PrefillFacts } from './prefill';
 
 type Plain = Record<string, unknown>;
 
-const CLASSES = new Set(['poor', 'nearPoor', 'medium', 'above']);
 const KINDS = new Set(['xa', 'phuong', 'thiTran']);
 
-/** A household document's class: by the rule when its standard is known here, else as stored. */
-function classOf(data: Plain): string | null {
-  const stated = data['class'] ?? (data['classification'] as Plain | undefined)?.['class'];
-  const fallback = typeof stated === 'string' && CLASSES.has(stated) ? stated : null;
-  const standardId = data['standardId'];
-  if (typeof standardId !== 'string') return fallback;
-  try {
-    const deprived = Array.isArray(data['deprived']) ? (data['deprived'] as string[]) : [];
-    return classifyHousehold(
-      { area: data['area'] === 'urban' ? 'urban' : 'rural', incomePerPerson: data['incomePerPerson'] as number, deprived },
-      standardById(standardId),
-    ).class;
-  } catch {
-    return fallback;
-  }
+/** A household document as the prefill counts it; its class is the households' own answer. */
+export function householdRowOf(data: Plain): HouseholdRow {
+  return {
+    commune: typeof data['communeCode'] === 'string' ? data['communeCode'] : '',
+    cls: classOfStored(data) ?? null,
+    reviewYear: typeof data['reviewYear'] === 'number' ? data['reviewYear'] : null,
+  };
 }
 
 function householdRows(ctx: CoreContext, office: string): HouseholdRow[] {
   return ctx.store
     .list('household')
     .filter((d) => d.owner === office)
-    .map((d) => ({
-      commune: typeof d.data['communeCode'] === 'string' ? d.data['communeCode'] : '',
-      cls: classOf(d.data),
-      reviewYear: typeof d.data['reviewYear'] === 'number' ? d.data['reviewYear'] : null,
-    }));
+    .map((d) => householdRowOf(d.data));
 }
 
 export function prefillFacts(ctx: CoreContext, office: string, period: string): PrefillFacts {

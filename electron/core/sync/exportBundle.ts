@@ -5,7 +5,7 @@ import type { FileOut } from '../../contract/tasks';
 import { AppError, toErrorValue } from '../../domain/errors';
 import { buildBundle, bundleFileName, partFileName, splitBundle } from '../bundles';
 import { writeFileDurable } from '../store/durableFile';
-import { ATTACHMENTS_DIR } from '../tasks/writes';
+import { attachmentFileSize, isAttachmentSha, readAttachmentFile } from '../files/attachments';
 import { officeName, type Me, type SyncDeps } from './deps';
 import { emailDraft } from './email';
 import { syncError } from './errors';
@@ -96,10 +96,10 @@ async function attachmentsOf(deps: SyncDeps, sel: Selection, read: boolean): Pro
   let missing = 0;
   for (const d of sel.docs) {
     const sha = d.kind === 'attachment' && !d.deleted ? d.data['sha256'] : undefined;
-    if (typeof sha !== 'string' || !/^[0-9a-f]{64}$/.test(sha) || map.has(sha)) continue;
-    const file = path.join(deps.ctx.dataDir, ATTACHMENTS_DIR, sha);
+    if (typeof sha !== 'string' || !isAttachmentSha(sha) || map.has(sha)) continue;
     try {
-      const data = read ? await fs.readFile(file) : new Uint8Array((await fs.stat(file)).size);
+      const dataDir = deps.ctx.dataDir;
+      const data = read ? await readAttachmentFile(dataDir, sha) : new Uint8Array(await attachmentFileSize(dataDir, sha));
       map.set(sha, data);
       bytes += data.length;
     } catch {

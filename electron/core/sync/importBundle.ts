@@ -1,13 +1,10 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { BundleReport, ImportReport, SyncWarning } from '../../contract/sync';
 import { AppError, toErrorValue } from '../../domain/errors';
 import { inspectBundle, openBundle, type Manifest, type OpenedBundle } from '../bundles';
 import { sha256Hex } from '../bundles/bytes';
 import { isBundleError } from '../bundles/errors';
 import type { Doc } from '../../domain/document';
-import { writeFileDurable } from '../store/durableFile';
-import { ATTACHMENTS_DIR } from '../tasks/writes';
+import { isAttachmentSha, writeAttachmentFiles } from '../files/attachments';
 import { isSoOffice, officeName, requireKnownOffice, type Me, type SyncDeps } from './deps';
 import { syncError } from './errors';
 import { findPeer, type KeysOf } from './peers';
@@ -127,7 +124,7 @@ async function importOne(deps: SyncDeps, me: Me, c: Candidate, opts: ImportOptio
     });
     if (!opts.apply) return { ...report, status: 'ready' };
 
-    await writeAttachments(ctx.dataDir, good);
+    await writeAttachmentFiles(ctx.dataDir, good);
     await ctx.store.putVersions([...plan.apply, ...conflictDocs(deps, me, plan)]);
     const at = ctx.now().toISOString();
     await deps.peers.update((s) => recordImport(s, keys, opened, at));
@@ -160,21 +157,10 @@ function checkAttachments(attachments: Map<string, Uint8Array>, office: string):
   const good = new Map<string, Uint8Array>();
   const warnings: SyncWarning[] = [];
   for (const [name, bytes] of attachments) {
-    if (/^[0-9a-f]{64}$/.test(name) && sha256Hex(bytes) === name) good.set(name, bytes);
+    if (isAttachmentSha(name) && sha256Hex(bytes) === name) good.set(name, bytes);
     else warnings.push({ code: 'ATTACHMENT_BAD', messageKey: 'bundles:sync.warnings.ATTACHMENT_BAD', params: { name, office } });
   }
   return { good, warnings };
-}
-
-async function writeAttachments(dataDir: string, files: Map<string, Uint8Array>): Promise<void> {
-  if (files.size === 0) return;
-  const dir = path.join(dataDir, ATTACHMENTS_DIR);
-  await fs.mkdir(dir, { recursive: true });
-  for (const [sha, bytes] of files) {
-    const file = path.join(dir, sha);
-    const exists = await fs.stat(file).then((st) => st.size === bytes.length, () => false);
-    if (!exists) await writeFileDurable(file, bytes);
-  }
 }
 
 function conflictDocs(deps: SyncDeps, me: Me, plan: ImportPlan): Doc[] {

@@ -2,8 +2,9 @@ import type { CoreContext } from '../runtime/context';
 import type { FileOut, ProgressReportData, TaskRow, Directive } from '../../contract/tasks';
 import { AppError } from '../../domain/errors';
 import { vnDay } from '../../domain/calendar';
+import { stripMarks } from '../../domain/text';
 import { addToCounts, emptyCounts } from './assignment';
-import { buildWorkbook, isoToExcelDate, type CellValue } from './xlsx';
+import { buildWorkbook, isoToExcelDate, type CellValue } from '../files/xlsx';
 import { dashboard, directivesById, listRows } from './views';
 import { progressId } from './ids';
 import { asProgress } from './views';
@@ -12,7 +13,7 @@ import { directiveLabel, deadlineText, statusText, dueText } from './labels';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function asciiName(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9_-]+/g, '_');
+  return stripMarks(s).replace(/[^A-Za-z0-9_-]+/g, '_');
 }
 
 /** Tasks × offices, one row per task, one column per office, as the Sở forwards it. */

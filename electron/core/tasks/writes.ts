@@ -1,6 +1,4 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { CoreContext } from '../runtime/context';
 import type { LocalChange } from '../store/store';
@@ -18,7 +16,7 @@ import type {
 import { MAX_ATTACHMENT_BYTES, type taskOps } from '../../contract/tasks';
 import type { ParsedInputOf } from '../../contract/define';
 import { vnDay } from '../../domain/calendar';
-import { writeFileDurable } from '../store/durableFile';
+import { readAttachmentFile, writeAttachmentFile } from '../files/attachments';
 import { diffFields } from './audit';
 import { attachmentId, progressId, reviewId } from './ids';
 import { missingRequiredContents } from './requiredContents';
@@ -26,8 +24,6 @@ import { asDirective, asProgress, asReview, asTask, fieldDefs, tasksOf } from '.
 import { fold } from '../../domain/text';
 
 /** Writes for directives, tasks, progress and reviews. Each write carries its audit entry. */
-
-export const ATTACHMENTS_DIR = 'attachments';
 
 function requireSo(ctx: CoreContext): string {
   const s = ctx.session();
@@ -198,10 +194,7 @@ export async function addAttachment(ctx: CoreContext, input: { taskId: string; n
     throw new AppError('ATTACHMENT_TOO_LARGE', 'tasks:errors.attachmentTooLarge', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
   }
   if (bytes.length === 0) throw new AppError('ATTACHMENT_EMPTY', 'tasks:errors.ATTACHMENT_EMPTY');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const file = path.join(ctx.dataDir, ATTACHMENTS_DIR, sha256);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileDurable(file, bytes);
+  const sha256 = await writeAttachmentFile(ctx.dataDir, bytes);
   const meta: Omit<AttachmentMeta, 'id'> = {
     name: path.basename(input.name.replace(/\\/g, '/')),
     size: bytes.length,
@@ -219,7 +212,7 @@ export async function readAttachment(ctx: CoreContext, id: string): Promise<{ me
   if (!doc || doc.kind !== 'attachment') throw new AppError('NOT_FOUND', 'tasks:errors.ATTACHMENT_NOT_FOUND');
   const meta = { ...(doc.data as unknown as AttachmentMeta), id };
   try {
-    return { meta, bytes: await fs.readFile(path.join(ctx.dataDir, ATTACHMENTS_DIR, meta.sha256)) };
+    return { meta, bytes: await readAttachmentFile(ctx.dataDir, meta.sha256) };
   } catch {
     throw new AppError('ATTACHMENT_FILE_MISSING', 'tasks:errors.ATTACHMENT_FILE_MISSING', { name: meta.name });
   }

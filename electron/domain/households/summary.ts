@@ -1,8 +1,8 @@
 import { yearOverYearChange, type YearOverYear } from './changes';
-import { classifyHousehold } from './classify';
+import { classifyRecord } from './classOf';
 import { communeLabel, type Commune } from './communes';
 import { isEthnicMinority, type Household } from './household';
-import { STANDARDS, standardById } from './standards';
+import { STANDARDS } from './standards';
 import type { Area, HouseholdClass, PovertyStandard } from './standards/schema';
 
 /**
@@ -142,7 +142,7 @@ class SummaryBuilder {
   }
 
   private classOf(h: Household): HouseholdClass {
-    return classifyHousehold(h, standardById(h.standardId, this.standards)).class;
+    return classifyRecord(h, this.standards).class;
   }
 
   addAll(records: readonly Household[], previous: readonly Household[], unitOf: (h: Household) => string, kind: SummaryRow['kind']): void {

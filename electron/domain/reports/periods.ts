@@ -1,5 +1,6 @@
 import { addDays, differenceInCalendarDays, format, getDaysInMonth } from 'date-fns';
 import { z } from 'zod';
+import { vnDay, vnDayOfStamp } from '../calendar';
 import { AppError } from '../errors';
 
 /**
@@ -154,26 +155,11 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
   return differenceInCalendarDays(toLocalDate(b), toLocalDate(a));
 }
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** The date in Vietnam at an instant (ms since epoch or a Date); the one calendar's vnDay. */
+export const dateInVietnam: (instant: number | Date) => IsoDate = vnDay;
 
-/** The date in Vietnam at an instant (ms since epoch or a Date). */
-export function dateInVietnam(instant: number | Date): IsoDate {
-  const ms = typeof instant === 'number' ? instant : instant.getTime();
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/**
- * Reads a stamp as a Vietnamese date: 'YYYY-MM-DD' as is, an HLC ("<15-digit ms>-<counter>-<node>")
- * or an ISO instant ("2022-07-10T03:00:00Z") by its instant. Null when unreadable.
- */
-export function toVietnamDate(stamp: string): IsoDate | null {
-  if (IsoDateSchema.safeParse(stamp).success) return stamp;
-  const hlc = /^(\d{15})-\d{6}-[0-9a-z]{1,16}$/.exec(stamp);
-  if (hlc) return dateInVietnam(Number(hlc[1]));
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(stamp)) return null;
-  const ms = Date.parse(stamp);
-  return Number.isFinite(ms) ? dateInVietnam(ms) : null;
-}
+/** A stamp (day, HLC or ISO instant) as a Vietnamese date; the one calendar's vnDayOfStamp. */
+export const toVietnamDate: (stamp: string) => IsoDate | null = vnDayOfStamp;
 
 function isoDate(y: number, m: number, d: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

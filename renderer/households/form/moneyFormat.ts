@@ -2,6 +2,7 @@
  * Vietnamese grouping while typing: "1500000" shows as "1.500.000" and the caret stays after the
  * same digit it was after, so typing in the middle of a number does not throw the caret to the end.
  */
+import { groupThousands } from '../../../electron/domain/numbers';
 
 export function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
@@ -10,7 +11,7 @@ export function digitsOf(text: string): string {
 /** "1500000" -> "1.500.000"; leading zeros dropped ("007" -> "7"), "" stays "". */
 export function groupDigits(digits: string): string {
   const clean = digits.replace(/^0+(?=\d)/, '');
-  return clean.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return groupThousands(clean);
 }
 
 /** The text to show and where the caret goes after the user typed `raw` with the caret at `caret`. */

@@ -3,6 +3,7 @@ import { Alert, Button, Input, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SummaryRow, SummaryView } from '../../../electron/contract/households';
+import { formatNumberVi } from '../../../electron/domain/numbers';
 import { useQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
@@ -18,7 +19,7 @@ function issuerName(name: string, district: string): string {
   return district && name.toLowerCase().endsWith(tail) ? name.slice(0, name.length - tail.length) : name;
 }
 
-const num = (n: number): string => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+const num = (n: number): string => formatNumberVi(n);
 
 /**
  * #/households-print/<year>: the summary as a report in the layout of Nghị định 30/2020 (A4,

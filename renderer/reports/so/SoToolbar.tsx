@@ -2,6 +2,7 @@ import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FormSummary } from '../../../electron/contract/reports';
 import { formPeriodsOfYear } from '../../../electron/contract/reports';
+import { todayVn } from '../../i18n/format';
 import { periodName } from '../labels';
 
 export interface SoToolbarProps {
@@ -18,7 +19,7 @@ export interface SoToolbarProps {
 export function SoToolbar(p: SoToolbarProps): React.JSX.Element {
   const { t } = useTranslation('reports');
   const form = p.forms.find((f) => f.formId === p.formId);
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(todayVn().slice(0, 4));
   const years = Array.from({ length: Math.max(thisYear + 1, p.year) - 2019 }, (_, i) => 2020 + i).reverse();
   const periods = form ? formPeriodsOfYear({ periodType: form.periodType, onlyPeriods: form.onlyPeriods }, p.year) : [];
   return (

@@ -3,8 +3,10 @@ import { fold } from '../../../domain/text';
 import { normaliseIdNumber } from '../../../domain/households/household';
 import type { Area } from '../../../domain/households/standards/schema';
 
-/** A cell reduced to what the import cares about: formulas give their cached result. */
-export type CellInput = string | number | boolean | Date | null;
+import type { CellInput } from '../../files/xlsx';
+
+/** A cell reduced to what the import cares about (CellInput): formulas give their cached result. */
+export type { CellInput };
 
 export function cellInput(v: ExcelCellValue): CellInput {
   if (v === null || v === undefined) return null;

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { fold } from '../../../domain/text';
-import { classifyHousehold, type Classification } from '../../../domain/households/classify';
+import { loadWorkbook } from '../../files/xlsx';
+import type { Classification } from '../../../domain/households/classify';
+import { classifyRecord } from '../../../domain/households/classOf';
 import { CommuneIndex, communeArea, communeLabel, findVillage, type Commune } from '../../../domain/households/communes';
 import { householdError } from '../../../domain/households/errors';
 import { canonicalEthnicity, HouseholdSchema, isValidIdNumber, type Household } from '../../../domain/households/household';
@@ -83,10 +85,9 @@ export interface HouseholdWorkbookParse {
  * as households. Throws HOUSEHOLD_WORKBOOK_UNREADABLE only when the file is not an xlsx.
  */
 export async function parseHouseholdWorkbook(buffer: Uint8Array | ArrayBuffer, options: ImportOptions): Promise<HouseholdWorkbookParse> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    wb = await loadWorkbook(buffer);
   } catch {
     throw householdError('HOUSEHOLD_WORKBOOK_UNREADABLE');
   }
@@ -189,7 +190,7 @@ class SheetReader {
     const rows: ParsedHouseholdRow[] = [];
     for (const p of parsed) {
       if (!p.household || badRows.has(p.row)) continue;
-      rows.push({ row: p.row, household: p.household, classification: classifyHousehold(p.household, this.options.standard) });
+      rows.push({ row: p.row, household: p.household, classification: classifyRecord(p.household, [this.options.standard]) });
     }
     this.errors.sort((a, b) => a.row - b.row || columnOrder(a) - columnOrder(b));
     return this.result(table, rows, candidates.length);

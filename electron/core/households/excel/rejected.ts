@@ -1,6 +1,6 @@
 import { formatProblemVi } from '../../../domain/households/messages';
 import type { ImportError, SourceTable } from './import';
-import { newWorkbook, workbookBuffer, writeCell } from './xlsx';
+import { newWorkbook, workbookBuffer, writeCell } from '../../files/xlsx';
 
 export const REJECTED_SHEET_NAME = 'Dòng bị từ chối';
 export const ROW_COLUMN_HEADER = 'Dòng gốc';

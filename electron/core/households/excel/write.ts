@@ -5,7 +5,7 @@ import { standardById } from '../../../domain/households/standards';
 import { indicatorsOf, type PovertyStandard } from '../../../domain/households/standards/schema';
 import type { CellInput } from './cells';
 import { BASE_FIELDS, type BaseField, type ColumnField } from './columns';
-import { newWorkbook, workbookBuffer, writeCell } from './xlsx';
+import { newWorkbook, workbookBuffer, writeCell } from '../../files/xlsx';
 
 export interface OfficeWorkbookOptions {
   communes: readonly Commune[];

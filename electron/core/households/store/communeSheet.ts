@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadWorkbook } from '../../files/xlsx';
 import { fold } from '../../../domain/text';
 import type { CommuneKind, VillageKind } from '../../../domain/households/communes';
 import { householdError } from '../../../domain/households/errors';
@@ -91,9 +92,9 @@ export function communesFromRows(rows: readonly (readonly string[])[]): CommuneS
 
 /** Reads the first sheet that yields any commune. */
 export async function readCommuneSheet(bytes: Uint8Array): Promise<CommuneSheetEntry[]> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+    wb = await loadWorkbook(bytes);
   } catch {
     throw householdError('HOUSEHOLD_WORKBOOK_UNREADABLE');
   }

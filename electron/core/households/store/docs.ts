@@ -1,10 +1,10 @@
 import type { Doc } from '../../../domain/document';
 import { fold } from '../../../domain/text';
-import { classifyHousehold, type Classification } from '../../../domain/households/classify';
+import type { Classification } from '../../../domain/households/classify';
+import { classifyRecord, classOfStored, storedClass } from '../../../domain/households/classOf';
 import { communeArea, communeLabel, CommuneSchema, type Commune } from '../../../domain/households/communes';
 import { HouseholdSchema, type Household } from '../../../domain/households/household';
 import { formatReasonVi } from '../../../domain/households/messages';
-import { standardById } from '../../../domain/households/standards';
 import type { HouseholdClass } from '../../../domain/households/standards/schema';
 
 /**
@@ -12,12 +12,14 @@ import type { HouseholdClass } from '../../../domain/households/standards/schema
  * review year, owned by the district office (single writer); its id names office, year and
  * code, so a record is found without a scan and the same household imported twice is updated,
  * never doubled. The class and its reason are computed on every write and kept in the data for
- * readers that do not run the rule (the Sở's tables, other tools) and for the list; the form and
- * the summaries run the rule again.
+ * readers that do not run the rule (the Sở's tables, other tools) and for the list, stamped with
+ * the standard that computed them: a stale stamp is recomputed on read (see domain classOf.ts).
  */
 
 export interface HouseholdDocData extends Household {
   class: HouseholdClass;
+  /** Which standard (and version of it) computed `class`; see classStamp. */
+  classStamp: string;
   /** "thu nhập 1.200.000 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số" */
   reasonText: string;
   updatedAt: string;
@@ -40,13 +42,13 @@ export function communeDocId(office: string, code: string): string {
 }
 
 export function classify(h: Household): Classification {
-  return classifyHousehold(h, standardById(h.standardId));
+  return classifyRecord(h);
 }
 
 /** The data of a household document: the record, its class and reason, who wrote it when. */
 export function householdDocData(h: Household, by: string, at: Date): HouseholdDocData {
   const c = classify(h);
-  return { ...h, class: c.class, reasonText: formatReasonVi(c.reason), updatedAt: at.toISOString(), updatedBy: by };
+  return { ...h, ...storedClass(c), reasonText: formatReasonVi(c.reason), updatedAt: at.toISOString(), updatedBy: by };
 }
 
 /** The record in a document; undefined when it does not read as one (a newer format). */
@@ -55,20 +57,9 @@ export function householdOf(doc: Doc): Household | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-const CLASSES: ReadonlySet<string> = new Set(['poor', 'nearPoor', 'medium', 'above']);
-
-/**
- * The class of a stored record for the list: the class written with it (every write runs the
- * rule), or by the rule when a record carries none. Summaries always run the rule again.
- */
+/** The class of a stored record for the list: the cached class while its stamp holds, else the rule. */
 export function classOfDoc(data: Record<string, unknown>): HouseholdClass | undefined {
-  const stored = data['class'];
-  if (typeof stored === 'string' && CLASSES.has(stored)) return stored as HouseholdClass;
-  try {
-    return classify(data as unknown as Household).class;
-  } catch {
-    return undefined;
-  }
+  return classOfStored(data);
 }
 
 export function communeOf(doc: Doc): (Commune & { office: string; sample: boolean }) | undefined {

@@ -6,7 +6,7 @@ import { say } from '../../../domain/i18n/keys';
 import type { CoreContext } from '../../runtime/context';
 import { vnDay } from '../../../domain/calendar';
 import { rootUnit } from '../../../domain/org';
-import { buildWorkbook, type CellValue } from '../../tasks/xlsx';
+import { buildWorkbook, type CellValue } from '../../files/xlsx';
 import { communeLabel } from '../../../domain/households/communes';
 import type { Household } from '../../../domain/households/household';
 import { standardForYear } from '../../../domain/households/standards';

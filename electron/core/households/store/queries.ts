@@ -1,5 +1,6 @@
 import type { HouseholdFacets, HouseholdFilter, HouseholdPage, HouseholdRecord, HouseholdRow, IdCheck } from '../../../contract/households';
 import { AppError } from '../../../domain/errors';
+import { vnYear } from '../../../domain/calendar';
 import type { CoreContext } from '../../runtime/context';
 import { yearOverYearChange, type YearOverYear } from '../../../domain/households/changes';
 import { normaliseIdNumber, isValidIdNumber } from '../../../domain/households/household';
@@ -181,7 +182,7 @@ export function allCommuneViews(ctx: CoreContext, office: string | undefined) {
 export function defaultYear(index: HouseholdIndex, now: Date): number {
   const years = index.years();
   if (years[0] !== undefined) return years[0];
-  const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now));
+  const thisYear = vnYear(now);
   for (let y = thisYear; y >= 2000; y--) if (standardIdForYear(y, STANDARDS)) return y;
   return thisYear;
 }

@@ -3,32 +3,8 @@
  * text, a same-length fold for regexes, cells, sentences.
  */
 
-const foldCache = new Map<string, string>();
-
-/** Folds one UTF-16 unit to one lower-case, diacritic-free unit (đ -> d). */
-function foldUnit(c: string): string {
-  const hit = foldCache.get(c);
-  if (hit !== undefined) return hit;
-  let f: string;
-  if (c === 'đ' || c === 'Đ') f = 'd';
-  else {
-    const stripped = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    f = stripped.length === 1 ? stripped : c.length === 1 && c.toLowerCase().length === 1 ? c.toLowerCase() : c;
-  }
-  foldCache.set(c, f);
-  return f;
-}
-
-/**
- * Like fold() from domain/text but keeps the length, so an index found by a regex on the
- * folded text points at the same place in the original (to quote the notice's own words).
- * Expects NFC input (normalizeNotice gives that).
- */
-export function foldKeep(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += foldUnit(s.charAt(i));
-  return out;
-}
+/** The same-length fold lives with the other folding in domain/text.ts. */
+export { foldKeep } from '../../text';
 
 /** A line that only draws a rule under a heading ("______", "-----"). */
 export function isSeparator(line: string): boolean {
