@@ -1,9 +1,12 @@
-// Bundles the Node side (Electron main, sandboxed preload, web harness, CLI) with esbuild.
-// The sandboxed preload must be a single CommonJS file; the others are CommonJS for Electron.
+// Bundles the Node side (Electron main, the core host that main forks as a utility process,
+// sandboxed preload, web harness, CLI) with esbuild. The sandboxed preload must be a single
+// CommonJS file; the others are CommonJS for Electron. `--outdir DIR` builds elsewhere (tests).
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
 const quiet = process.argv.includes('--quiet');
+const outAt = process.argv.indexOf('--outdir');
+const outdir = outAt >= 0 && process.argv[outAt + 1] ? process.argv[outAt + 1] : 'dist/electron';
 const common = {
   bundle: true,
   platform: 'node',
@@ -13,13 +16,15 @@ const common = {
   external: ['electron'],
   logLevel: quiet ? 'error' : 'info',
   outExtension: { '.js': '.cjs' },
-  outdir: 'dist/electron',
+  outdir,
 };
 
 await build({
   ...common,
   entryPoints: {
     main: 'electron/main.ts',
+    // main.ts forks it by this name from its own folder (inside app.asar when packaged).
+    coreHost: 'electron/coreHost/main.ts',
     preload: 'electron/preload.ts',
     harness: 'electron/harness/main.ts',
   },
@@ -29,4 +34,4 @@ await build({
   entryPoints: { cli: 'electron/cli/main.ts' },
   banner: { js: '#!/usr/bin/env node' },
 });
-await chmod('dist/electron/cli.cjs', 0o755);
+await chmod(`${outdir}/cli.cjs`, 0o755);

@@ -109,7 +109,7 @@ const PrivateKeysSchema = z.strictObject({
   agreementPrivateKey: z.string().min(1),
 });
 
-export function encryptPrivateKeys(identity: Identity, protector: KeyProtector): StoredIdentity {
+export async function encryptPrivateKeys(identity: Identity, protector: KeyProtector): Promise<StoredIdentity> {
   const plain = utf8(
     JSON.stringify({ signingPrivateKey: identity.signingPrivateKey, agreementPrivateKey: identity.agreementPrivateKey }),
   );
@@ -120,7 +120,7 @@ export function encryptPrivateKeys(identity: Identity, protector: KeyProtector):
       signingPublicKey: identity.signingPublicKey,
       agreementPublicKey: identity.agreementPublicKey,
       fingerprint: fingerprint(identity),
-      sealedPrivateKeys: toB64(protector.protect(plain)),
+      sealedPrivateKeys: toB64(await protector.protect(plain)),
     };
   } finally {
     plain.fill(0);
@@ -128,7 +128,7 @@ export function encryptPrivateKeys(identity: Identity, protector: KeyProtector):
 }
 
 /** Unseals and checks that the private keys really belong to the stored public keys. */
-export function decryptPrivateKeys(stored: unknown, protector: KeyProtector): Identity {
+export async function decryptPrivateKeys(stored: unknown, protector: KeyProtector): Promise<Identity> {
   const parsed = StoredIdentitySchema.safeParse(stored);
   if (!parsed.success) throw bundleError('PRIVATE_KEYS_UNREADABLE', { reason: 'format' });
   const s = parsed.data;
@@ -136,7 +136,7 @@ export function decryptPrivateKeys(stored: unknown, protector: KeyProtector): Id
   if (!sealed) throw bundleError('PRIVATE_KEYS_UNREADABLE', { reason: 'format' });
   let plain: Buffer;
   try {
-    plain = protector.unprotect(sealed);
+    plain = await protector.unprotect(sealed);
   } catch (e) {
     if (isBundleError(e)) throw e;
     throw bundleError('PRIVATE_KEYS_UNREADABLE', { reason: 'unseal', protector: s.protector });

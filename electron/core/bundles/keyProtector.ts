@@ -8,13 +8,15 @@ import { bundleError } from './errors';
  * Seals the private keys at rest. The core never imports 'electron', so the app passes in
  * an implementation: Electron safeStorage (DPAPI on Windows, Keychain on macOS, libsecret
  * on Linux) in the desktop app, FileKeyProtector in the harness and the CLI.
+ * May answer asynchronously: in the desktop app the core runs in a utility process and
+ * safeStorage lives in the main process, so sealing is a round trip (electron/coreHost).
  */
 export interface KeyProtector {
   /** Recorded next to the sealed keys, e.g. 'safeStorage' or 'file'. */
   readonly kind: string;
-  protect(plain: Uint8Array): Buffer;
-  /** Throws when the bytes were not sealed by this protector or were altered. */
-  unprotect(sealed: Uint8Array): Buffer;
+  protect(plain: Uint8Array): Buffer | Promise<Buffer>;
+  /** Throws (or rejects) when the bytes were not sealed by this protector or were altered. */
+  unprotect(sealed: Uint8Array): Buffer | Promise<Buffer>;
 }
 
 const SEAL_VERSION = 1;

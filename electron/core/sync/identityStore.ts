@@ -44,7 +44,7 @@ export function createIdentityStore(dataDir: string, protector?: KeyProtector): 
     if (text === null) {
       const identity = createIdentity();
       const sealer = protector ?? fileProtector();
-      await writeFileDurable(file, JSON.stringify(encryptPrivateKeys(identity, sealer), null, 2));
+      await writeFileDurable(file, JSON.stringify(await encryptPrivateKeys(identity, sealer), null, 2));
       return { ...identity, protector: sealer.kind };
     }
     let raw: unknown;
@@ -59,7 +59,7 @@ export function createIdentityStore(dataDir: string, protector?: KeyProtector): 
     const kind = parsed.data.protector;
     const opener = protector && protector.kind === kind ? protector : kind === 'file' ? fileProtector() : null;
     if (!opener) throw bundleError('PRIVATE_KEYS_UNREADABLE', { reason: 'unseal', protector: kind });
-    return { ...decryptPrivateKeys(parsed.data, opener), protector: kind };
+    return { ...(await decryptPrivateKeys(parsed.data, opener)), protector: kind };
   }
 
   return {

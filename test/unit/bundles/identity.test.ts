@@ -12,6 +12,18 @@ import {
 import { FileKeyProtector, safeStorageKeyProtector, safeStorageUsable, type SafeStorageLike } from '../../../electron/core/bundles/keyProtector';
 import { codeOf } from './fixtures';
 
+/** The code of the AppError a promise rejects with ('OK' when it resolves). */
+async function codeOfAsync(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'OK';
+  } catch (e) {
+    return codeOf(() => {
+      throw e;
+    });
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'soviec-identity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,10 +52,10 @@ describe('identity', () => {
 });
 
 describe('private keys at rest', () => {
-  it('round-trips through a 0600 key file and keeps the keys out of the stored JSON', () => {
+  it('round-trips through a 0600 key file and keeps the keys out of the stored JSON', async () => {
     const id = createIdentity();
     const keyFile = join(dir, 'a.key');
-    const stored = encryptPrivateKeys(id, FileKeyProtector.open(keyFile));
+    const stored = await encryptPrivateKeys(id, FileKeyProtector.open(keyFile));
     if (process.platform !== 'win32') expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(keyFile)).toHaveLength(32);
     const text = JSON.stringify(stored);
@@ -51,28 +63,28 @@ describe('private keys at rest', () => {
     expect(text).not.toContain(id.agreementPrivateKey);
     expect(stored.fingerprint).toBe(id.fingerprint);
     // Re-opening loads the same key file.
-    const back = decryptPrivateKeys(JSON.parse(text), FileKeyProtector.open(keyFile));
+    const back = await decryptPrivateKeys(JSON.parse(text), FileKeyProtector.open(keyFile));
     expect(back).toEqual(id);
   });
 
-  it('cannot be unlocked with another key file, or after tampering', () => {
+  it('cannot be unlocked with another key file, or after tampering', async () => {
     const id = createIdentity();
-    const stored = encryptPrivateKeys(id, FileKeyProtector.open(join(dir, 'b.key')));
-    expect(codeOf(() => decryptPrivateKeys(stored, FileKeyProtector.open(join(dir, 'c.key'))))).toBe('PRIVATE_KEYS_UNREADABLE');
+    const stored = await encryptPrivateKeys(id, FileKeyProtector.open(join(dir, 'b.key')));
+    expect(await codeOfAsync(decryptPrivateKeys(stored, FileKeyProtector.open(join(dir, 'c.key'))))).toBe('PRIVATE_KEYS_UNREADABLE');
     const sealed = Buffer.from(stored.sealedPrivateKeys, 'base64');
     sealed[sealed.length - 1] = (sealed[sealed.length - 1] ?? 0) ^ 1;
     const tampered = { ...stored, sealedPrivateKeys: sealed.toString('base64') };
-    expect(codeOf(() => decryptPrivateKeys(tampered, FileKeyProtector.open(join(dir, 'b.key'))))).toBe('PRIVATE_KEYS_UNREADABLE');
-    expect(codeOf(() => decryptPrivateKeys({ v: 2 }, FileKeyProtector.open(join(dir, 'b.key'))))).toBe('PRIVATE_KEYS_UNREADABLE');
+    expect(await codeOfAsync(decryptPrivateKeys(tampered, FileKeyProtector.open(join(dir, 'b.key'))))).toBe('PRIVATE_KEYS_UNREADABLE');
+    expect(await codeOfAsync(decryptPrivateKeys({ v: 2 }, FileKeyProtector.open(join(dir, 'b.key'))))).toBe('PRIVATE_KEYS_UNREADABLE');
   });
 
-  it('refuses private keys that do not belong to the stored public keys', () => {
+  it('refuses private keys that do not belong to the stored public keys', async () => {
     const id = createIdentity();
     const protector = FileKeyProtector.open(join(dir, 'd.key'));
-    const stored = encryptPrivateKeys(id, protector);
+    const stored = await encryptPrivateKeys(id, protector);
     const other = createIdentity();
     const swapped = { ...stored, signingPublicKey: other.signingPublicKey };
-    expect(codeOf(() => decryptPrivateKeys(swapped, protector))).toBe('PRIVATE_KEYS_UNREADABLE');
+    expect(await codeOfAsync(decryptPrivateKeys(swapped, protector))).toBe('PRIVATE_KEYS_UNREADABLE');
   });
 
   it.skipIf(process.platform === 'win32')('refuses a key file others can read', () => {
@@ -88,7 +100,7 @@ describe('private keys at rest', () => {
     expect(codeOf(() => FileKeyProtector.open(keyFile))).toBe('PRIVATE_KEYS_UNREADABLE');
   });
 
-  it('works with an Electron safeStorage-like object, and refuses the Linux plain-text backend', () => {
+  it('works with an Electron safeStorage-like object, and refuses the Linux plain-text backend', async () => {
     const fake = (backend?: string): SafeStorageLike => ({
       isEncryptionAvailable: () => true,
       encryptString: (s) => Buffer.from(`enc:${s}`),
@@ -101,11 +113,11 @@ describe('private keys at rest', () => {
     });
     const id = createIdentity();
     const protector = safeStorageKeyProtector(fake());
-    const stored = encryptPrivateKeys(id, protector);
+    const stored = await encryptPrivateKeys(id, protector);
     expect(stored.protector).toBe('safeStorage');
-    expect(decryptPrivateKeys(stored, protector)).toEqual(id);
+    expect(await decryptPrivateKeys(stored, protector)).toEqual(id);
     expect(safeStorageUsable(fake('gnome_libsecret'))).toBe(true);
     expect(safeStorageUsable(fake('basic_text'))).toBe(false);
-    expect(() => encryptPrivateKeys(id, safeStorageKeyProtector(fake('basic_text')))).toThrow();
+    await expect(encryptPrivateKeys(id, safeStorageKeyProtector(fake('basic_text')))).rejects.toThrow();
   });
 });
