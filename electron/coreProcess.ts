@@ -79,7 +79,7 @@ export function startCoreProcess(opts: CoreProcessOptions): CoreProcess {
           settle.resolve();
           return;
         case 'failed':
-          settle.reject(new AppError(m.error.code, m.error.messageKey, m.error.params));
+          settle.reject(AppError.fromValue(m.error));
           return;
         case 'response': {
           const done = inFlight.get(m.id);

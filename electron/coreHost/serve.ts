@@ -78,7 +78,7 @@ export function serveCore(port: PortLike, init: HostInit, opts: ServeOptions = {
         pending.delete(m.id);
         if (!p) return;
         if (m.ok) p.resolve(m.value);
-        else p.reject(new AppError(m.error.code, m.error.messageKey, m.error.params));
+        else p.reject(AppError.fromValue(m.error));
         return;
       }
       case 'close':
