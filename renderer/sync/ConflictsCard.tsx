@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Col, Empty, List, Row, Space, Tooltip, Typogr
 import { useTranslation } from 'react-i18next';
 import type { ConflictVersion, ConflictView } from '../../electron/contract/sync';
 import { call } from '../api/client';
-import { useQuery } from '../api/hooks';
+import { useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { formatDateTime } from '../i18n/format';
 
@@ -31,7 +31,7 @@ function VersionText({ v }: { v: ConflictVersion | null }): React.JSX.Element {
 export function ConflictsCard({ onChanged }: { onChanged: () => void }): React.JSX.Element {
   const { t } = useTranslation('bundles');
   const { message } = App.useApp();
-  const q = useQuery('sync.conflicts', {});
+  const q = useOpQuery('sync.conflicts', {});
   const resolve = async (c: ConflictView, choice: 'current' | 'other'): Promise<void> => {
     try {
       await call('sync.conflicts.resolve', { id: c.id, choice });

@@ -1,6 +1,6 @@
 import { Alert, Col, Row, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../api/hooks';
+import { useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { ConflictsCard } from './ConflictsCard';
 import { ExportPanel } from './ExportPanel';
@@ -12,7 +12,7 @@ import './sync.css';
 /** "Gửi/nhận dữ liệu": this PC's identity and key files, the offices it trusts, export, import, conflicts. */
 export function SyncPage(): React.JSX.Element {
   const { t } = useTranslation('bundles');
-  const status = useQuery('sync.status', {});
+  const status = useOpQuery('sync.status', {});
   const s = status.data;
   const reload = (): void => void status.reload();
   return (
