@@ -1,4 +1,5 @@
 import { Alert, Col, Row, Spin, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
@@ -14,7 +15,9 @@ export function SyncPage(): React.JSX.Element {
   const { t } = useTranslation('bundles');
   const status = useOpQuery('sync.status', {});
   const s = status.data;
-  const reload = (): void => void status.reload();
+  const client = useQueryClient();
+  // Every sync write (import, key cards, peers, conflicts) may change records of any feature.
+  const reload = (): void => void client.invalidateQueries();
   return (
     <div className="sv-sync" data-testid="sync-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>
