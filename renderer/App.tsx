@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, App as AntApp, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
@@ -6,12 +7,15 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../electron/contract/app';
+import { createQueryClient } from './api/hooks';
 import { AppContext } from './ui/session';
 import { FirstRun } from './app/FirstRun';
 import { Shell } from './app/Shell';
 
 export function App({ initial }: { initial: AppState }): React.JSX.Element {
   const [state, setState] = useState(initial);
+  // One cache for the window's lifetime; created once so a re-render keeps every cached read.
+  const [queryClient] = useState(createQueryClient);
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   useEffect(() => {
@@ -19,14 +23,16 @@ export function App({ initial }: { initial: AppState }): React.JSX.Element {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider
-      locale={lang === 'en' ? enUS : viVN}
-      theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 6, fontFamily: "'Segoe UI', 'Noto Sans', Roboto, Arial, sans-serif" } }}
-    >
-      <AntApp>
-        <AppContext.Provider value={{ state, setState }}>{state.session ? <Shell /> : <FirstRun />}</AppContext.Provider>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider
+        locale={lang === 'en' ? enUS : viVN}
+        theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 6, fontFamily: "'Segoe UI', 'Noto Sans', Roboto, Arial, sans-serif" } }}
+      >
+        <AntApp>
+          <AppContext.Provider value={{ state, setState }}>{state.session ? <Shell /> : <FirstRun />}</AppContext.Provider>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
   );
 }
 

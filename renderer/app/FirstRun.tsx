@@ -1,8 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
-import { useQuery } from '../api/hooks';
+import { useOpMutation, useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useAppState } from '../ui/session';
@@ -19,11 +18,10 @@ interface FirstRunValues {
 export function FirstRun(): React.JSX.Element {
   const { t } = useTranslation('app');
   const { setState } = useAppState();
-  const profile = useQuery('app.profile', {});
+  const profile = useOpQuery('app.profile', {});
   const [form] = Form.useForm<FirstRunValues>();
   const role = Form.useWatch('role', form) ?? 'office';
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const setup = useOpMutation('app.setup');
 
   const officeOptions = useMemo(() => {
     const units = profile.data?.units ?? [];
@@ -39,17 +37,8 @@ export function FirstRun(): React.JSX.Element {
     ];
   }, [profile.data, t]);
 
-  const submit = async (v: FirstRunValues): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      setState(await call('app.setup', { role: v.role, officeCode: v.role === 'so' ? 'SO' : (v.officeCode ?? ''), officerName: v.officerName }));
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (v: FirstRunValues): void =>
+    setup.mutate({ role: v.role, officeCode: v.role === 'so' ? 'SO' : (v.officeCode ?? ''), officerName: v.officerName }, { onSuccess: setState });
 
   return (
     <div className="first-run">
@@ -62,7 +51,7 @@ export function FirstRun(): React.JSX.Element {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
         {profile.data && <Typography.Paragraph>{t('firstRun.profile', { name: profile.data.name })}</Typography.Paragraph>}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        {setup.error && <Alert type="error" showIcon title={errorText(t, setup.error)} style={{ marginBottom: 16 }} />}
         <Form<FirstRunValues> form={form} layout="vertical" initialValues={{ role: 'office' }} onFinish={submit} requiredMark={false}>
           <Form.Item name="role" label={t('firstRun.role')}>
             <Radio.Group style={{ width: '100%' }}>
@@ -95,7 +84,7 @@ export function FirstRun(): React.JSX.Element {
           >
             <Input placeholder={t('firstRun.officerNamePlaceholder')} autoComplete="name" data-testid="officer-name" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" loading={busy} block data-testid="start">
+          <Button type="primary" htmlType="submit" size="large" loading={setup.isPending} block data-testid="start">
             {t('firstRun.start')}
           </Button>
         </Form>

@@ -1,6 +1,7 @@
-import { Segmented } from 'antd';
+import { App, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
+import { useOpMutation } from '../api/hooks';
+import { errorText } from '../ui/errorText';
 import { useAppState } from '../ui/session';
 import type { Language } from '../../electron/contract/app';
 
@@ -8,6 +9,8 @@ import type { Language } from '../../electron/contract/app';
 export function LanguageSwitch(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { setState } = useAppState();
+  const { message } = App.useApp();
+  const remember = useOpMutation('app.setLanguage');
   return (
     <Segmented<Language>
       size="small"
@@ -17,9 +20,8 @@ export function LanguageSwitch(): React.JSX.Element {
         { label: t('languages.vi'), value: 'vi' },
         { label: t('languages.en'), value: 'en' },
       ]}
-      onChange={async (language) => {
-        await i18n.changeLanguage(language);
-        setState(await call('app.setLanguage', { language }));
+      onChange={(language) => {
+        void i18n.changeLanguage(language).then(() => remember.mutate({ language }, { onSuccess: setState, onError: (e) => void message.error(errorText(t, e)) }));
       }}
     />
   );

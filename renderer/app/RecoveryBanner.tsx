@@ -1,6 +1,7 @@
-import { Alert, Button } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
+import { useOpMutation } from '../api/hooks';
+import { errorText } from '../ui/errorText';
 import { formatDateTime } from '../i18n/format';
 import { useAppState } from '../ui/session';
 
@@ -8,6 +9,7 @@ import { useAppState } from '../ui/session';
 export function RecoveryBanner(): React.JSX.Element | null {
   const { t } = useTranslation();
   const { state, setState } = useAppState();
+  const dismiss = useOpMutation('app.dismissRecoveries');
   if (state.recoveries.length === 0) return null;
   return (
     <Alert
@@ -17,18 +19,21 @@ export function RecoveryBanner(): React.JSX.Element | null {
       style={{ marginBottom: 16 }}
       title={t('recovery.title')}
       description={
-        <ul style={{ margin: 0, paddingLeft: 18 }}>
-          {state.recoveries.map((r) => (
-            <li key={r.file}>
-              {r.restoredFrom
-                ? t('recovery.item', { file: r.file, reason: r.reason, date: formatDateTime(r.restoredFromDate), movedTo: r.movedTo })
-                : t('recovery.itemNoBackup', { file: r.file, reason: r.reason, movedTo: r.movedTo })}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {state.recoveries.map((r) => (
+              <li key={r.file}>
+                {r.restoredFrom
+                  ? t('recovery.item', { file: r.file, reason: r.reason, date: formatDateTime(r.restoredFromDate), movedTo: r.movedTo })
+                  : t('recovery.itemNoBackup', { file: r.file, reason: r.reason, movedTo: r.movedTo })}
+              </li>
+            ))}
+          </ul>
+          {dismiss.error && <Typography.Text type="danger">{errorText(t, dismiss.error)}</Typography.Text>}
+        </>
       }
       action={
-        <Button size="small" onClick={async () => setState(await call('app.dismissRecoveries', {}))}>
+        <Button size="small" loading={dismiss.isPending} onClick={() => dismiss.mutate({}, { onSuccess: setState })}>
           {t('recovery.dismiss')}
         </Button>
       }

@@ -1,8 +1,7 @@
 import { Alert, App, Button, Card, Col, Empty, List, Row, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConflictVersion, ConflictView } from '../../electron/contract/sync';
-import { call } from '../api/client';
-import { useQuery } from '../api/hooks';
+import { useOpMutation, useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { formatDateTime } from '../i18n/format';
 
@@ -31,16 +30,10 @@ function VersionText({ v }: { v: ConflictVersion | null }): React.JSX.Element {
 export function ConflictsCard({ onChanged }: { onChanged: () => void }): React.JSX.Element {
   const { t } = useTranslation('bundles');
   const { message } = App.useApp();
-  const q = useQuery('sync.conflicts', {});
-  const resolve = async (c: ConflictView, choice: 'current' | 'other'): Promise<void> => {
-    try {
-      await call('sync.conflicts.resolve', { id: c.id, choice });
-      await q.reload();
-      onChanged();
-    } catch (e) {
-      message.error(errorText(t, e));
-    }
-  };
+  const q = useOpQuery('sync.conflicts', {});
+  const resolving = useOpMutation('sync.conflicts.resolve');
+  const resolve = (c: ConflictView, choice: 'current' | 'other'): void =>
+    resolving.mutate({ id: c.id, choice }, { onSuccess: onChanged, onError: (e) => void message.error(errorText(t, e)) });
   const list = q.data ?? [];
   return (
     <Card title={t('sync.conflicts.title')} data-testid="conflicts-card">
@@ -64,7 +57,7 @@ export function ConflictsCard({ onChanged }: { onChanged: () => void }): React.J
                       <div className="sv-conflict-version">
                         <Typography.Text strong>{t('sync.conflicts.current')}</Typography.Text>
                         <VersionText v={c.current} />
-                        <Button size="small" style={{ marginTop: 8 }} onClick={() => void resolve(c, 'current')} data-testid="conflict-keep">
+                        <Button size="small" style={{ marginTop: 8 }} onClick={() => resolve(c, 'current')} data-testid="conflict-keep">
                           {t('sync.conflicts.keep')}
                         </Button>
                       </div>
@@ -74,7 +67,7 @@ export function ConflictsCard({ onChanged }: { onChanged: () => void }): React.J
                         <Typography.Text strong>{t('sync.conflicts.other')}</Typography.Text>
                         <VersionText v={c.other} />
                         <Tooltip title={c.canPick ? '' : t('sync.conflicts.pickOwnerOnly', { office: c.ownerName })}>
-                          <Button size="small" type="primary" style={{ marginTop: 8 }} disabled={!c.canPick} onClick={() => void resolve(c, 'other')} data-testid="conflict-pick">
+                          <Button size="small" type="primary" style={{ marginTop: 8 }} disabled={!c.canPick} onClick={() => resolve(c, 'other')} data-testid="conflict-pick">
                             {t('sync.conflicts.pick')}
                           </Button>
                         </Tooltip>

@@ -4,7 +4,7 @@ import { MailOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BundlePreview, ExportResult, SyncStatus } from '../../electron/contract/sync';
 import { call } from '../api/client';
-import { useQuery } from '../api/hooks';
+import { useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { downloadAll, formatBytes } from './files';
 
@@ -31,7 +31,7 @@ export function ExportPanel({ status, onDone }: { status: SyncStatus; onDone: ()
 
   const [to, installation] = (value ?? '').split('|');
   const target = to === 'ALL' ? { to: 'ALL' as const } : { to: to ?? '', ...(installation ? { installation } : {}) };
-  const preview = useQuery('sync.preview', target, [status]);
+  const preview = useOpQuery('sync.preview', target, { extraKey: [status] });
 
   useEffect(() => {
     if (!busy) return;

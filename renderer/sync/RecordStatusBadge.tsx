@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordStatusView, RecordSyncStatus } from '../../electron/contract/sync';
-import { useQuery } from '../api/hooks';
+import { useOpQuery } from '../api/hooks';
 
 const COLORS: Record<RecordSyncStatus, string> = { local: 'default', sent: 'processing', acknowledged: 'success' };
 
@@ -24,7 +24,7 @@ export function RecordStatusTag({ view }: { view: RecordStatusView }): React.JSX
  * progress report on the task page). Renders nothing for records of other offices.
  */
 export function RecordStatusBadge({ id }: { id: string }): React.JSX.Element | null {
-  const q = useQuery('sync.recordStatus', { ids: [id] }, [id]);
+  const q = useOpQuery('sync.recordStatus', { ids: [id] });
   const view = q.data?.[id];
   return view ? <RecordStatusTag view={view} /> : null;
 }

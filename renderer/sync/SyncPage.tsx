@@ -1,6 +1,7 @@
 import { Alert, Col, Row, Spin, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../api/hooks';
+import { useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { ConflictsCard } from './ConflictsCard';
 import { ExportPanel } from './ExportPanel';
@@ -12,9 +13,11 @@ import './sync.css';
 /** "Gửi/nhận dữ liệu": this PC's identity and key files, the offices it trusts, export, import, conflicts. */
 export function SyncPage(): React.JSX.Element {
   const { t } = useTranslation('bundles');
-  const status = useQuery('sync.status', {});
+  const status = useOpQuery('sync.status', {});
   const s = status.data;
-  const reload = (): void => void status.reload();
+  const client = useQueryClient();
+  // Every sync write (import, key cards, peers, conflicts) may change records of any feature.
+  const reload = (): void => void client.invalidateQueries();
   return (
     <div className="sv-sync" data-testid="sync-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>

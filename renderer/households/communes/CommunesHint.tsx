@@ -1,27 +1,22 @@
-import { useState } from 'react';
 import { Alert, App, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
+import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 
-/** Shown while the office has no commune list: households need one to name their commune. */
-export function CommunesHint({ sampleAvailable, onDone }: { sampleAvailable: boolean; onDone: () => void }): React.JSX.Element {
+/** Shown while the office has no commune list: households need one to name their commune. Loading the sample refreshes the household views. */
+export function CommunesHint({ sampleAvailable }: { sampleAvailable: boolean }): React.JSX.Element {
   const { t } = useTranslation('households');
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const loadSample = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      const r = await call('households.communes.importSample', {});
-      message.success(t('communes.sampleLoaded', { count: r.added }));
-      onDone();
-    } catch (e) {
-      message.error(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const sample = useOpMutation('households.communes.importSample');
+  const loadSample = (): void =>
+    sample.mutate(
+      {},
+      {
+        onSuccess: (r) => void message.success(t('communes.sampleLoaded', { count: r.added })),
+        onError: (e) => void message.error(errorText(t, e)),
+      },
+    );
   return (
     <Alert
       type="info"
@@ -33,7 +28,7 @@ export function CommunesHint({ sampleAvailable, onDone }: { sampleAvailable: boo
           <span>{sampleAvailable ? t('communes.noneSample') : t('communes.none')}</span>
           <Space wrap>
             {sampleAvailable && (
-              <Button type="primary" loading={busy} onClick={() => void loadSample()} data-testid="load-sample-communes">
+              <Button type="primary" loading={sample.isPending} onClick={loadSample} data-testid="load-sample-communes">
                 {t('communes.loadSample')}
               </Button>
             )}

@@ -3,8 +3,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typo
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CommuneInput, CommuneView } from '../../../electron/contract/households';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { fileToBase64 } from '../../ui/saveFile';
@@ -20,36 +19,48 @@ interface Values {
 export function CommunesPage(): React.JSX.Element {
   const { t } = useTranslation('households');
   const { message } = App.useApp();
-  const meta = useQuery('households.meta', {});
+  const meta = useOpQuery('households.meta', {});
   const [editing, setEditing] = useState<CommuneView | 'new' | null>(null);
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const saving = useOpMutation('households.communes.save');
+  const sample = useOpMutation('households.communes.importSample');
+  const importing = useOpMutation('households.communes.importXlsx');
+  const writes = [saving, sample, importing];
+  const busy = writes.some((m) => m.isPending);
+  // One error line for the page: starting any write clears the others' old failure.
+  const failed = writes.find((m) => m.error)?.error;
+  const clearErrors = (): void => writes.forEach((m) => m.reset());
   const communes = meta.data?.communes ?? [];
 
-  const run = async (fn: () => Promise<string>): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      message.success(await fn());
-      await meta.reload();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const open = (c: CommuneView | 'new'): void => {
     setEditing(c);
     form.setFieldsValue(c === 'new' ? { name: '', kind: 'xa', villages: [] } : { name: c.name, kind: c.kind, villages: c.villages });
   };
-  const save = async (v: Values): Promise<void> => {
+  const save = (v: Values): void => {
     const code = editing !== 'new' && editing ? editing.code : undefined;
-    await run(async () => {
-      const saved = await call('households.communes.save', { commune: { ...(code ? { code } : {}), name: v.name, kind: v.kind, villages: v.villages ?? [] } });
-      setEditing(null);
-      return t('communes.saved', { name: saved.label });
-    });
+    clearErrors();
+    saving.mutate(
+      { commune: { ...(code ? { code } : {}), name: v.name, kind: v.kind, villages: v.villages ?? [] } },
+      {
+        onSuccess: (saved) => {
+          setEditing(null);
+          message.success(t('communes.saved', { name: saved.label }));
+        },
+      },
+    );
+  };
+  const loadSample = (): void => {
+    clearErrors();
+    sample.mutate({}, { onSuccess: (r) => void message.success(t('communes.sampleLoaded', { count: r.added })) });
+  };
+  const importXlsx = (file: File): void => {
+    clearErrors();
+    void fileToBase64(file)
+      .then((base64) => importing.mutateAsync({ base64 }))
+      .then(
+        (r) => void message.success(t('communes.imported', { added: r.added, updated: r.updated })),
+        () => undefined, // the failure is on `importing.error`, shown with the others
+      );
   };
   const kinds = [
     { value: 'xa', label: t('communes.kind.xa') },
@@ -71,7 +82,7 @@ export function CommunesPage(): React.JSX.Element {
             {t('communes.add')}
           </Button>
           {meta.data?.sampleAvailable && (
-            <Button loading={busy} onClick={() => void run(async () => t('communes.sampleLoaded', { count: (await call('households.communes.importSample', {})).added }))}>
+            <Button loading={busy} onClick={loadSample}>
               {t('communes.loadSample')}
             </Button>
           )}
@@ -79,10 +90,7 @@ export function CommunesPage(): React.JSX.Element {
             accept=".xlsx"
             showUploadList={false}
             beforeUpload={(file) => {
-              void run(async () => {
-                const r = await call('households.communes.importXlsx', { base64: await fileToBase64(file) });
-                return t('communes.imported', { added: r.added, updated: r.updated });
-              });
+              importXlsx(file);
               return false;
             }}
           >
@@ -93,11 +101,11 @@ export function CommunesPage(): React.JSX.Element {
         </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('communes.help')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {failed && <Alert type="error" showIcon title={errorText(t, failed)} style={{ marginBottom: 12 }} />}
       <Table<CommuneView>
         rowKey="code"
         dataSource={communes}
-        loading={meta.loading}
+        loading={meta.isFetching}
         pagination={false}
         size="middle"
         columns={[
@@ -131,7 +139,7 @@ export function CommunesPage(): React.JSX.Element {
         confirmLoading={busy}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        <Form form={form} layout="vertical" onFinish={save}>
           <Form.Item name="kind" label={t('communes.colKind')} rules={[{ required: true }]}>
             <Select options={kinds} />
           </Form.Item>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { HouseholdRecord } from '../../../electron/contract/households';
 import { normaliseIdNumber, standardForYear, standardIdForYear } from '../../../electron/contract/households';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { ClassTag, reasonText } from '../labels';
@@ -26,21 +26,25 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
   const { t } = useTranslation('households');
   const { message } = App.useApp();
   const id = params[0] && params[0] !== 'new' ? params[0] : undefined;
-  const meta = useQuery('households.meta', {});
+  const meta = useOpQuery('households.meta', {});
   const [listYear] = useReviewYear(meta.data?.defaultYear);
   const [record, setRecord] = useState<HouseholdRecord | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const [lastSaved, setLastSaved] = useState<HouseholdRecord | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useOpMutation('households.save');
+  const deleting = useOpMutation('households.delete');
+  const failed = saving.error ?? deleting.error;
+  const { reset: resetSave } = saving;
+  const { reset: resetDelete } = deleting;
   const [form] = Form.useForm<FormValues>();
   const first = useRef<InputRef | null>(null);
-  const facets = useQuery('households.facets', { year: record?.household.reviewYear ?? listYear ?? 2000 });
+  const facets = useOpQuery('households.facets', { year: record?.household.reviewYear ?? listYear ?? 2000 });
 
   useEffect(() => {
     setRecord(null);
     setLastSaved(null);
-    setSaveError(null);
+    resetSave();
+    resetDelete();
     if (!id) {
       form.setFieldsValue(EMPTY);
       return;
@@ -51,7 +55,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
         form.setFieldsValue(valuesOf(r));
       })
       .catch(setLoadError);
-  }, [id, form]);
+  }, [id, form, resetSave, resetDelete]);
 
   const year = record?.household.reviewYear ?? listYear;
   let standard;
@@ -66,55 +70,57 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
   const communes = meta.data?.communes ?? [];
   const canEdit = meta.data?.role === 'office';
 
-  const save = async (v: FormValues): Promise<void> => {
+  const save = (v: FormValues): void => {
     if (!year || !standard) return;
-    setBusy(true);
-    setSaveError(null);
-    try {
-      const idNumber = normaliseIdNumber(v.idNumber);
-      const household = {
-        code: v.code.trim() || `${v.communeCode ?? ''}-${idNumber}`,
-        headName: v.headName,
-        idNumber,
-        ethnicity: v.ethnicity,
-        communeCode: v.communeCode ?? '',
-        village: v.village ?? '',
-        area: v.area,
-        members: v.members ?? 0,
-        incomePerPerson: v.incomePerPerson ?? 0,
-        deprived: v.deprived ?? [],
-        merit: Boolean(v.merit),
-        notes: v.notes ?? '',
-        reviewYear: year,
-        standardId: record?.household.standardId ?? standardIdForYear(year) ?? standard.id,
-      };
-      const saved = await call('households.save', { ...(record ? { id: record.id } : {}), household });
-      message.success(t('form.saved', { name: saved.household.headName }));
-      setLastSaved(saved);
-      if (record) {
-        setRecord(saved);
-        if (saved.id !== record.id) navigate('household', saved.id);
-      } else {
-        // Next household: keep where we are (commune, village, area, ethnicity), clear the rest.
-        form.setFieldsValue({ ...EMPTY, communeCode: v.communeCode, village: v.village, area: v.area, ethnicity: v.ethnicity });
-        first.current?.focus();
-      }
-    } catch (e) {
-      setSaveError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    resetDelete();
+    const idNumber = normaliseIdNumber(v.idNumber);
+    const household = {
+      code: v.code.trim() || `${v.communeCode ?? ''}-${idNumber}`,
+      headName: v.headName,
+      idNumber,
+      ethnicity: v.ethnicity,
+      communeCode: v.communeCode ?? '',
+      village: v.village ?? '',
+      area: v.area,
+      members: v.members ?? 0,
+      incomePerPerson: v.incomePerPerson ?? 0,
+      deprived: v.deprived ?? [],
+      merit: Boolean(v.merit),
+      notes: v.notes ?? '',
+      reviewYear: year,
+      standardId: record?.household.standardId ?? standardIdForYear(year) ?? standard.id,
+    };
+    saving.mutate(
+      { ...(record ? { id: record.id } : {}), household },
+      {
+        onSuccess: (saved) => {
+          message.success(t('form.saved', { name: saved.household.headName }));
+          setLastSaved(saved);
+          if (record) {
+            setRecord(saved);
+            if (saved.id !== record.id) navigate('household', saved.id);
+          } else {
+            // Next household: keep where we are (commune, village, area, ethnicity), clear the rest.
+            form.setFieldsValue({ ...EMPTY, communeCode: v.communeCode, village: v.village, area: v.area, ethnicity: v.ethnicity });
+            first.current?.focus();
+          }
+        },
+      },
+    );
   };
 
-  const remove = async (): Promise<void> => {
+  const remove = (): void => {
     if (!record) return;
-    try {
-      await call('households.delete', { id: record.id });
-      message.success(t('form.deleted'));
-      navigate('households');
-    } catch (e) {
-      setSaveError(errorText(t, e));
-    }
+    resetSave();
+    deleting.mutate(
+      { id: record.id },
+      {
+        onSuccess: () => {
+          message.success(t('form.deleted'));
+          navigate('households');
+        },
+      },
+    );
   };
 
   if (loadError) return <Alert type="error" showIcon title={errorText(t, loadError)} />;
@@ -130,7 +136,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
             {t('form.backToList')}
           </Button>
           {record && canEdit && (
-            <Popconfirm title={t('form.deleteConfirm')} onConfirm={() => void remove()} okText={t('form.delete')} cancelText={t('personal.cancel')}>
+            <Popconfirm title={t('form.deleteConfirm')} onConfirm={remove} okText={t('form.delete')} cancelText={t('personal.cancel')}>
               <Button danger icon={<DeleteOutlined />}>
                 {t('form.delete')}
               </Button>
@@ -148,7 +154,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
         />
       )}
       {!standard && <Alert type="warning" showIcon title={t('errors.HOUSEHOLD_NO_STANDARD_FOR_YEAR', { year })} style={{ marginBottom: 12 }} />}
-      {saveError && <Alert type="error" showIcon title={saveError} style={{ marginBottom: 12 }} data-testid="save-error" />}
+      {failed && <Alert type="error" showIcon title={errorText(t, failed)} style={{ marginBottom: 12 }} data-testid="save-error" />}
       {lastSaved && !record && (
         <Alert
           type="success"
@@ -164,7 +170,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
       )}
       {standard && (
         <div className="hh-form-layout">
-          <Form<FormValues> form={form} initialValues={EMPTY} layout="vertical" onFinish={(v) => void save(v)} disabled={!canEdit} className="hh-form" data-testid="household-form">
+          <Form<FormValues> form={form} initialValues={EMPTY} layout="vertical" onFinish={save} disabled={!canEdit} className="hh-form" data-testid="household-form">
             <HouseholdFields
               form={form}
               year={year as number}
@@ -177,7 +183,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
               readOnly={!canEdit}
             />
             {canEdit && (
-              <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => form.submit()} data-testid="save-household">
+              <Button type="primary" icon={<SaveOutlined />} loading={saving.isPending} onClick={() => form.submit()} data-testid="save-household">
                 {record ? t('form.save') : t('form.saveNext')}
               </Button>
             )}

@@ -3,8 +3,7 @@ import { Alert, App, Button, Result, Select, Space, Spin, Typography, Upload } f
 import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportResult } from '../../../electron/contract/households';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { fileToBase64 } from '../../ui/saveFile';
@@ -22,49 +21,45 @@ import '../households.css';
 export function ImportPage(): React.JSX.Element {
   const { t } = useTranslation('households');
   const { modal, message } = App.useApp();
-  const meta = useQuery('households.meta', {});
+  const meta = useOpQuery('households.meta', {});
   const [year, setYear] = useReviewYear(meta.data?.defaultYear);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [busy, setBusy] = useState<'read' | 'commit' | 'rejected' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const reading = useOpMutation('households.import.preview');
+  const committing = useOpMutation('households.import.commit');
+  const rejecting = useOpMutation('households.import.rejected');
+  // The file is read to base64 before the preview op starts; that step counts as reading too.
+  const [encoding, setEncoding] = useState(false);
+  const busy = encoding || reading.isPending ? 'read' : committing.isPending ? 'commit' : rejecting.isPending ? 'rejected' : null;
+  const failed = reading.error ?? committing.error ?? rejecting.error;
 
-  const read = async (file: File): Promise<void> => {
+  const read = (file: File): void => {
     if (!year) return;
-    setBusy('read');
-    setError(null);
+    [reading, committing, rejecting].forEach((m) => m.reset());
     setPreview(null);
     setResult(null);
-    try {
-      setPreview(await call('households.import.preview', { base64: await fileToBase64(file), fileName: file.name, year }));
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(null);
-    }
+    setEncoding(true);
+    void fileToBase64(file)
+      .then((base64) => reading.mutateAsync({ base64, fileName: file.name, year }))
+      .then(setPreview, () => undefined) // the failure is on `reading.error`
+      .finally(() => setEncoding(false));
   };
-  const commit = async (validOnly: boolean): Promise<void> => {
+  const commit = (validOnly: boolean): void => {
     if (!preview) return;
-    setBusy('commit');
-    setError(null);
-    try {
-      setResult(await call('households.import.commit', { token: preview.token, validOnly }));
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(null);
-    }
+    reading.reset();
+    rejecting.reset();
+    committing.mutate({ token: preview.token, validOnly }, { onSuccess: setResult });
   };
-  const downloadRejected = async (): Promise<void> => {
+  const downloadRejected = (): void => {
     if (!preview) return;
-    setBusy('rejected');
-    try {
-      if (await savePersonalFile(modal, t, await call('households.import.rejected', { token: preview.token }))) message.success(t('import.rejectedSaved'));
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(null);
-    }
+    rejecting.mutate(
+      { token: preview.token },
+      {
+        onSuccess: async (file) => {
+          if (await savePersonalFile(modal, t, file)) message.success(t('import.rejectedSaved'));
+        },
+      },
+    );
   };
 
   return (
@@ -77,8 +72,8 @@ export function ImportPage(): React.JSX.Element {
           {t('form.backToList')}
         </Button>
       </div>
-      {meta.data && meta.data.communes.length === 0 && <CommunesHint sampleAvailable={meta.data.sampleAvailable} onDone={() => void meta.reload()} />}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="import-error" />}
+      {meta.data && meta.data.communes.length === 0 && <CommunesHint sampleAvailable={meta.data.sampleAvailable} />}
+      {failed && <Alert type="error" showIcon title={errorText(t, failed)} style={{ marginBottom: 12 }} data-testid="import-error" />}
       {result ? (
         <Result
           status="success"
@@ -91,7 +86,7 @@ export function ImportPage(): React.JSX.Element {
                 {t('import.toList')}
               </Button>
               {result.rejected > 0 && (
-                <Button loading={busy === 'rejected'} onClick={() => void downloadRejected()}>
+                <Button loading={busy === 'rejected'} onClick={downloadRejected}>
                   {t('import.downloadRejected')}
                 </Button>
               )}
@@ -120,7 +115,7 @@ export function ImportPage(): React.JSX.Element {
               showUploadList={false}
               disabled={busy !== null || !year}
               beforeUpload={(file) => {
-                void read(file);
+                read(file);
                 return false;
               }}
               data-testid="import-drop"
@@ -137,7 +132,7 @@ export function ImportPage(): React.JSX.Element {
             <ImportPreviewView
               preview={preview}
               busy={busy}
-              onImport={(validOnly) => void commit(validOnly)}
+              onImport={commit}
               onRejected={() => void downloadRejected()}
               onCancel={() => setPreview(null)}
             />

@@ -4,8 +4,7 @@ import { BarChartOutlined, ClusterOutlined, FileExcelOutlined, PlusOutlined, Upl
 import { useTranslation } from 'react-i18next';
 import type { HouseholdFilter } from '../../../electron/contract/households';
 import { HOUSEHOLD_CLASSES, standardForYear } from '../../../electron/contract/households';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { formatNumber } from '../../i18n/format';
@@ -30,29 +29,30 @@ function safeStandard(year: number | undefined) {
 export function HouseholdListPage(): React.JSX.Element {
   const { t } = useTranslation('households');
   const { modal, message } = App.useApp();
-  const meta = useQuery('households.meta', {});
+  const meta = useOpQuery('households.meta', {});
   const [year, setYear] = useReviewYear(meta.data?.defaultYear);
   const [filter, setFilterState] = useState<HouseholdFilter>({});
   const setFilter = useCallback((f: HouseholdFilter) => setFilterState(f), []);
   const [maskIds, setMaskIds] = useState(true);
   const rows = usePagedRows(meta.data ? year : undefined, filter, !maskIds);
-  const facets = useQuery('households.facets', { year: year ?? 2000 }, [rows.yearTotal]);
-  const [busy, setBusy] = useState(false);
+  const facets = useOpQuery('households.facets', { year: year ?? 2000 }, { extraKey: [rows.yearTotal] });
+  const exporting = useOpMutation('households.exportXlsx');
   const isOffice = meta.data?.role === 'office';
   const communes = meta.data?.communes ?? [];
   const names = useMemo(() => new Map(communes.map((c) => [`${c.code}`, c.label])), [communes]);
   const standard = safeStandard(year);
 
-  const exportList = async (): Promise<void> => {
+  const exportList = (): void => {
     if (year === undefined) return;
-    setBusy(true);
-    try {
-      if (await savePersonalFile(modal, t, await call('households.exportXlsx', { year, filter }))) message.success(t('list.exported'));
-    } catch (e) {
-      message.error(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    exporting.mutate(
+      { year, filter },
+      {
+        onSuccess: async (file) => {
+          if (await savePersonalFile(modal, t, file)) message.success(t('list.exported'));
+        },
+        onError: (e) => void message.error(errorText(t, e)),
+      },
+    );
   };
 
   return (
@@ -82,7 +82,7 @@ export function HouseholdListPage(): React.JSX.Element {
               {t('list.import')}
             </Button>
           )}
-          <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void exportList()} disabled={!rows.loading && rows.total === 0} data-testid="export-list">
+          <Button icon={<FileExcelOutlined />} loading={exporting.isPending} onClick={exportList} disabled={!rows.loading && rows.total === 0} data-testid="export-list">
             {t('list.export')}
           </Button>
           <Button icon={<BarChartOutlined />} onClick={() => navigate('households-summary')} data-testid="open-summary">
@@ -97,7 +97,7 @@ export function HouseholdListPage(): React.JSX.Element {
       </div>
       {meta.error && <Alert type="error" showIcon title={errorText(t, meta.error)} style={{ marginBottom: 12 }} />}
       {rows.error != null && <Alert type="error" showIcon title={errorText(t, rows.error)} style={{ marginBottom: 12 }} />}
-      {isOffice && meta.data && communes.length === 0 && <CommunesHint sampleAvailable={meta.data.sampleAvailable} onDone={() => void meta.reload()} />}
+      {isOffice && meta.data && communes.length === 0 && <CommunesHint sampleAvailable={meta.data.sampleAvailable} />}
       <HouseholdFilters
         value={filter}
         onChange={setFilter}

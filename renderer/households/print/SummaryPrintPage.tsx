@@ -4,7 +4,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SummaryRow, SummaryView } from '../../../electron/contract/households';
 import { formatNumberVi } from '../../../electron/domain/numbers';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
@@ -31,7 +31,7 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
   const vi = i18n.getFixedT('vi', 'households');
   const session = useSession();
   const year = Number(params[0]) || 2000;
-  const view = useQuery('households.summary', { year });
+  const view = useOpQuery('households.summary', { year });
   const [number, setNumber] = useState('');
   const [signTitle, setSignTitle] = useState(() => (session.role === 'so' ? vi('print.signSo') : vi('print.signHead')));
   const [signer, setSigner] = useState('');

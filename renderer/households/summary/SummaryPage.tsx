@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { Alert, App, Button, Select, Space, Table, Typography } from 'antd';
 import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SummaryRow } from '../../../electron/contract/households';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { formatNumber } from '../../i18n/format';
@@ -19,26 +17,27 @@ type Line = SummaryRow & { rowClass?: string };
 export function SummaryPage(): React.JSX.Element {
   const { t } = useTranslation('households');
   const { modal, message } = App.useApp();
-  const meta = useQuery('households.meta', {});
+  const meta = useOpQuery('households.meta', {});
   const [year, setYear] = useReviewYear(meta.data?.defaultYear);
-  const view = useQuery('households.summary', { year: year ?? 2000 });
-  const [busy, setBusy] = useState(false);
+  const view = useOpQuery('households.summary', { year: year ?? 2000 });
+  const exporting = useOpMutation('households.summaryXlsx');
   const s = view.data?.summary;
   const province = view.data?.scope === 'province';
   const lines: Line[] = s
     ? [...s.rows, { ...s.rural, rowClass: 'hh-sum-area' }, { ...s.urban, rowClass: 'hh-sum-area' }, { ...s.total, rowClass: 'hh-sum-total' }]
     : [];
 
-  const exportXlsx = async (): Promise<void> => {
+  const exportXlsx = (): void => {
     if (!year) return;
-    setBusy(true);
-    try {
-      if (await savePersonalFile(modal, t, await call('households.summaryXlsx', { year }))) message.success(t('summary.exported'));
-    } catch (e) {
-      message.error(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    exporting.mutate(
+      { year },
+      {
+        onSuccess: async (file) => {
+          if (await savePersonalFile(modal, t, file)) message.success(t('summary.exported'));
+        },
+        onError: (e) => void message.error(errorText(t, e)),
+      },
+    );
   };
 
   return (
@@ -61,7 +60,7 @@ export function SummaryPage(): React.JSX.Element {
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('households')}>
             {t('form.backToList')}
           </Button>
-          <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void exportXlsx()} data-testid="summary-export">
+          <Button icon={<FileExcelOutlined />} loading={exporting.isPending} onClick={exportXlsx} data-testid="summary-export">
             {t('summary.export')}
           </Button>
           <Button type="primary" icon={<PrinterOutlined />} onClick={() => navigate('households-print', String(year ?? ''))} data-testid="summary-print">
@@ -79,7 +78,7 @@ export function SummaryPage(): React.JSX.Element {
         data-testid="summary-table"
         size="small"
         bordered
-        loading={view.loading}
+        loading={view.isFetching}
         pagination={false}
         rowKey="key"
         dataSource={lines}

@@ -1,9 +1,9 @@
 import { App, Button, Popconfirm, Space, Typography } from 'antd';
 import { CheckCircleOutlined, EditOutlined, SaveOutlined } from '@ant-design/icons';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportOpen } from '../../../electron/contract/reports';
-import { call } from '../../api/client';
+import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import type { ReportEditor } from './useReportEditor';
 
@@ -19,21 +19,22 @@ export interface OfficeActionsProps {
 export function OfficeActions({ data, editor, editing, onEdit, onSaved }: OfficeActionsProps): React.JSX.Element | null {
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const saving = useOpMutation('reports.save');
+  const busy = saving.isPending;
   const wasComplete = data.report?.status === 'complete';
 
-  const save = async (complete: boolean): Promise<void> => {
-    setBusy(true);
-    try {
-      const values = Object.fromEntries(Object.entries(editor.values).filter(([, v]) => v !== undefined)) as ReportOpen['values'];
-      const next = await call('reports.save', { formId: data.form.formId, period: data.period, values, complete });
-      onSaved(next);
-      void message.success(complete ? t('fill.completed') : t('fill.saved'));
-    } catch (e) {
-      void message.error(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+  const save = (complete: boolean): void => {
+    const values = Object.fromEntries(Object.entries(editor.values).filter(([, v]) => v !== undefined)) as ReportOpen['values'];
+    saving.mutate(
+      { formId: data.form.formId, period: data.period, values, complete },
+      {
+        onSuccess: (next) => {
+          onSaved(next);
+          void message.success(complete ? t('fill.completed') : t('fill.saved'));
+        },
+        onError: (e) => void message.error(errorText(t, e)),
+      },
+    );
   };
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -43,7 +44,7 @@ export function OfficeActions({ data, editor, editing, onEdit, onSaved }: Office
     const onKey = (e: KeyboardEvent): void => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        void saveRef.current(false);
+        saveRef.current(false);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -62,7 +63,7 @@ export function OfficeActions({ data, editor, editing, onEdit, onSaved }: Office
     );
   }
   const draftButton = (
-    <Button icon={<SaveOutlined />} loading={busy} onClick={wasComplete ? undefined : () => void save(false)} data-testid="save-draft">
+    <Button icon={<SaveOutlined />} loading={busy} onClick={wasComplete ? undefined : () => save(false)} data-testid="save-draft">
       {t('fill.saveDraft')}
     </Button>
   );
@@ -80,7 +81,7 @@ export function OfficeActions({ data, editor, editing, onEdit, onSaved }: Office
         icon={<CheckCircleOutlined />}
         loading={busy}
         disabled={!editor.canComplete}
-        onClick={() => void save(true)}
+        onClick={() => save(true)}
         data-testid="mark-complete"
       >
         {t('fill.markComplete')}

@@ -1,7 +1,7 @@
 import { Alert, Button, Spin } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { ReportView } from './ReportView';
@@ -11,7 +11,7 @@ import '../reports.css';
 export function ReportFillPage({ params }: { params: string[] }): React.JSX.Element {
   const { t } = useTranslation('reports');
   const [formId = '', period = '', office] = params;
-  const q = useQuery('reports.open', office ? { formId, period, office } : { formId, period });
+  const q = useOpQuery('reports.open', office ? { formId, period, office } : { formId, period });
   if (q.error)
     return (
       <div>

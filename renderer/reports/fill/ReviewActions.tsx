@@ -3,7 +3,7 @@ import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportOpen } from '../../../electron/contract/reports';
-import { call } from '../../api/client';
+import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 
 export interface ReviewActionsProps {
@@ -17,28 +17,28 @@ export function ReviewActions({ data, fieldComments, onSaved }: ReviewActionsPro
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
   const [comment, setComment] = useState(data.review?.comment ?? '');
-  const [busy, setBusy] = useState(false);
+  const reviewing = useOpMutation('reports.review');
+  const busy = reviewing.isPending;
   if (data.report?.status !== 'complete') return null;
 
-  const review = async (outcome: 'accepted' | 'returned'): Promise<void> => {
-    setBusy(true);
-    try {
-      const next = await call('reports.review', {
+  const review = (outcome: 'accepted' | 'returned'): void =>
+    reviewing.mutate(
+      {
         formId: data.form.formId,
         period: data.period,
         office: data.office.code,
         outcome,
         comment,
         fieldComments: outcome === 'returned' ? fieldComments : {},
-      });
-      onSaved(next);
-      void message.success(outcome === 'accepted' ? t('review.acceptedDone') : t('review.returnedDone'));
-    } catch (e) {
-      void message.error(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      },
+      {
+        onSuccess: (next) => {
+          onSaved(next);
+          void message.success(outcome === 'accepted' ? t('review.acceptedDone') : t('review.returnedDone'));
+        },
+        onError: (e) => void message.error(errorText(t, e)),
+      },
+    );
 
   return (
     <div className="rp-actions">
@@ -50,10 +50,10 @@ export function ReviewActions({ data, fieldComments, onSaved }: ReviewActionsPro
         style={{ flex: '1 1 320px' }}
         data-testid="review-comment"
       />
-      <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => void review('accepted')} data-testid="accept-report">
+      <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => review('accepted')} data-testid="accept-report">
         {t('review.accept')}
       </Button>
-      <Button danger icon={<RollbackOutlined />} loading={busy} onClick={() => void review('returned')} data-testid="return-report">
+      <Button danger icon={<RollbackOutlined />} loading={busy} onClick={() => review('returned')} data-testid="return-report">
         {t('review.return')}
       </Button>
     </div>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueRule, Indicator, ReportForm, Section } from '../../../electron/contract/reports';
 import { formIndicators } from '../../../electron/contract/reports';
-import { call } from '../../api/client';
+import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { DueRuleEditor } from './DueRuleEditor';
@@ -22,8 +22,7 @@ export function FormEditor({ form }: { form: ReportForm }): React.JSX.Element {
   const [title, setTitle] = useState(form.title);
   const [dueRule, setDueRule] = useState<DueRule>(form.dueRule);
   const [sections, setSections] = useState<Section[]>(() => structuredClone(form.sections));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useOpMutation('reports.saveVersion');
   const existing = new Set(formIndicators(form).map((i) => i.id));
   // Ids of new indicators follow their label until the officer types an id of their own.
   const [typedIds, setTypedIds] = useState<Set<string>>(new Set());
@@ -53,19 +52,16 @@ export function FormEditor({ form }: { form: ReportForm }): React.JSX.Element {
       }),
     );
 
-  const save = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await call('reports.saveVersion', { formId: form.formId, basedOn: form.version, changes: { title, dueRule, sections } });
-      void message.success(t('editor.saved', { version: next.version }));
-      navigate('report-form', form.formId, String(next.version));
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (): void =>
+    saving.mutate(
+      { formId: form.formId, basedOn: form.version, changes: { title, dueRule, sections } },
+      {
+        onSuccess: (next) => {
+          void message.success(t('editor.saved', { version: next.version }));
+          navigate('report-form', form.formId, String(next.version));
+        },
+      },
+    );
 
   return (
     <div data-testid="form-editor">
@@ -97,9 +93,9 @@ export function FormEditor({ form }: { form: ReportForm }): React.JSX.Element {
           </Button>
         </Card>
       ))}
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="editor-error" />}
+      {saving.error && <Alert type="error" showIcon title={errorText(t, saving.error)} style={{ marginBottom: 12 }} data-testid="editor-error" />}
       <div className="rp-actions">
-        <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void save()} data-testid="save-version">
+        <Button type="primary" icon={<SaveOutlined />} loading={saving.isPending} onClick={save} data-testid="save-version">
           {t('editor.save', { version: form.version + 1 })}
         </Button>
         <Button onClick={() => navigate('report-form', form.formId, String(form.version))}>{t('fill.cancel')}</Button>

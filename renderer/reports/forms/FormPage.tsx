@@ -1,6 +1,6 @@
 import { Alert, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { FormEditor } from './FormEditor';
 import { FormVersionView } from './FormVersionView';
@@ -12,7 +12,7 @@ export function FormPage({ params }: { params: string[] }): React.JSX.Element {
   const [formId = '', which = ''] = params;
   const editing = which === 'new';
   const version = Number(which);
-  const q = useQuery('reports.form', !editing && Number.isInteger(version) && version > 0 ? { formId, version } : { formId });
+  const q = useOpQuery('reports.form', !editing && Number.isInteger(version) && version > 0 ? { formId, version } : { formId });
   if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
   if (!q.data) return <Spin />;
   return editing ? <FormEditor key={`${formId}@${q.data.version}`} form={q.data} /> : <FormVersionView form={q.data} />;

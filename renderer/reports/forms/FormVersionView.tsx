@@ -3,7 +3,7 @@ import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, ReportForm } from '../../../electron/contract/reports';
 import { diffVersions } from '../../../electron/contract/reports';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { navigate } from '../../ui/router';
 import { dueRuleText, periodTypeLabel } from '../labels';
 import { showNumber } from '../numbers';
@@ -11,7 +11,7 @@ import { showNumber } from '../numbers';
 /** One version of a form as the offices receive it, with what changed since the version before. */
 export function FormVersionView({ form }: { form: ReportForm }): React.JSX.Element {
   const { t, i18n } = useTranslation('reports');
-  const prev = useQuery('reports.form', { formId: form.formId, version: Math.max(1, form.version - 1) });
+  const prev = useOpQuery('reports.form', { formId: form.formId, version: Math.max(1, form.version - 1) });
   const diff = form.version > 1 && prev.data ? diffVersions(prev.data, form) : null;
   const mark = (id: string): React.ReactNode =>
     diff?.added.includes(id) ? <Tag color="green">{t('formView.added')}</Tag> : diff?.changed.includes(id) ? <Tag color="gold">{t('formView.changed')}</Tag> : null;

@@ -1,30 +1,20 @@
 import { App, Button, Card, Space, Table, Tag } from 'antd';
 import { CloudDownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormSummary } from '../../../electron/contract/reports';
-import { call } from '../../api/client';
+import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { dueRuleText, periodTypeLabel } from '../labels';
 
 /** The Sở's report forms with their versions; a form is viewed or given a new version from here. */
-export function FormsList({ forms, reload }: { forms: FormSummary[]; reload: () => Promise<void> }): React.JSX.Element {
+export function FormsList({ forms }: { forms: FormSummary[] }): React.JSX.Element {
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const install = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      await call('reports.installDefaults', {});
-      await reload();
-      void message.success(t('forms.installed'));
-    } catch (e) {
-      void message.error(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const installing = useOpMutation('reports.installDefaults');
+  const busy = installing.isPending;
+  const install = (): void =>
+    installing.mutate({}, { onSuccess: () => void message.success(t('forms.installed')), onError: (e) => void message.error(errorText(t, e)) });
   return (
     <Card size="small" data-testid="forms-list">
       <Table<FormSummary>
@@ -79,7 +69,7 @@ export function FormsList({ forms, reload }: { forms: FormSummary[]; reload: () 
           },
         ]}
       />
-      <Button icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void install()} style={{ marginTop: 12 }}>
+      <Button icon={<CloudDownloadOutlined />} loading={busy} onClick={install} style={{ marginTop: 12 }}>
         {t('forms.installDefaults')}
       </Button>
     </Card>

@@ -1,6 +1,6 @@
 import { Card, Empty, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { navigate } from '../../ui/router';
 import { formatDate } from '../../i18n/format';
 import { periodName } from '../labels';
@@ -9,13 +9,13 @@ import { StateTag } from '../StateTag';
 /** Home card at an office: the reports that need doing (not started, draft, returned). */
 export function OfficeReportsWidget(): React.JSX.Element {
   const { t } = useTranslation('reports');
-  const q = useQuery('reports.due', {});
+  const q = useOpQuery('reports.due', {});
   const open = (q.data ?? []).filter((d) => d.state === 'notStarted' || d.state === 'draft' || d.state === 'returned').slice(0, 5);
   return (
     <Card
       title={t('home.officeTitle')}
       extra={<a href="#/reports">{t('home.all')}</a>}
-      loading={q.loading && !q.data}
+      loading={q.isPending}
       data-testid="reports-widget"
     >
       {open.length === 0 ? (

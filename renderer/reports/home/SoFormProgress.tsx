@@ -1,14 +1,14 @@
 import { List, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FormSummary } from '../../../electron/contract/reports';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { navigate } from '../../ui/router';
 import { showNumber } from '../numbers';
 
 /** One form's reporting rate this year, with how many offices to chase. */
 export function SoFormProgress({ form, year }: { form: FormSummary; year: number }): React.JSX.Element {
   const { t } = useTranslation('reports');
-  const q = useQuery('reports.completeness', { formId: form.formId, year });
+  const q = useOpQuery('reports.completeness', { formId: form.formId, year });
   const tot = q.data?.result.totals;
   return (
     <List.Item onClick={() => navigate('reports', 'completeness')} style={{ cursor: 'pointer' }}>

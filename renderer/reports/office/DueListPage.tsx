@@ -2,7 +2,7 @@ import { Alert, Button, Card, Empty, Table, Typography } from 'antd';
 import { EyeOutlined, FormOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DueItem } from '../../../electron/contract/reports';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -12,7 +12,7 @@ import { StateTag } from '../StateTag';
 /** The office's reports: what is due (form × period) and where each stands. */
 export function DueListPage(): React.JSX.Element {
   const { t } = useTranslation('reports');
-  const q = useQuery('reports.due', {});
+  const q = useOpQuery('reports.due', {});
   const open = (d: DueItem): void => navigate('report', d.formId, d.period);
   return (
     <div>
@@ -24,7 +24,7 @@ export function DueListPage(): React.JSX.Element {
       <Card>
         <Table<DueItem>
           rowKey={(d) => `${d.formId}/${d.period}`}
-          loading={q.loading}
+          loading={q.isFetching}
           dataSource={q.data ?? []}
           pagination={false}
           locale={{ emptyText: <Empty description={t('office.empty')} /> }}

@@ -1,7 +1,7 @@
 import { Alert, Button, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { OfficialDocument } from '../../ui/print/OfficialDocument';
@@ -11,7 +11,7 @@ import { ReportBody } from './ReportBody';
 export function ReportPrintPage({ params }: { params: string[] }): React.JSX.Element {
   const { t } = useTranslation('reports');
   const [formId = '', period = '', which = 'all'] = params;
-  const q = useQuery('reports.printData', { formId, period, acceptedOnly: which === 'accepted' });
+  const q = useOpQuery('reports.printData', { formId, period, acceptedOnly: which === 'accepted' });
   if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
   if (!q.data) return <Spin />;
   const d = q.data;

@@ -2,7 +2,7 @@ import { Alert, Card, Col, Row, Spin, Statistic, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next';
 import type { CompletenessCell, OfficeRef } from '../../../electron/contract/reports';
 import { REPORT_STATES } from '../../../electron/contract/reports';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { formatDate } from '../../i18n/format';
@@ -16,7 +16,7 @@ const pct = (n: number | null): string => (n === null ? '—' : `${showNumber(n,
 /** Offices × periods with the state of each report, counts, percentages and who to chase. */
 export function CompletenessView({ formId, year }: { formId: string; year: number }): React.JSX.Element {
   const { t } = useTranslation('reports');
-  const q = useQuery('reports.completeness', { formId, year });
+  const q = useOpQuery('reports.completeness', { formId, year });
   if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
   if (!q.data) return <Spin />;
   const { result, periods, offices } = q.data;

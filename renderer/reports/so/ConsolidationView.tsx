@@ -2,8 +2,7 @@ import { Alert, App, Button, Space, Spin, Switch, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { saveFile } from '../../ui/saveFile';
@@ -15,18 +14,9 @@ export function ConsolidationView({ formId, period }: { formId: string; period: 
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
   const [acceptedOnly, setAcceptedOnly] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const q = useQuery('reports.consolidate', { formId, period, acceptedOnly });
-  const exportXlsx = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      saveFile(await call('reports.exportXlsx', { formId, period, acceptedOnly }));
-    } catch (e) {
-      void message.error(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exporting = useOpMutation('reports.exportXlsx');
+  const q = useOpQuery('reports.consolidate', { formId, period, acceptedOnly });
+  const exportXlsx = (): void => exporting.mutate({ formId, period, acceptedOnly }, { onSuccess: saveFile, onError: (e) => void message.error(errorText(t, e)) });
   if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
   if (!q.data) return <Spin />;
   const v = q.data;
@@ -38,7 +28,7 @@ export function ConsolidationView({ formId, period }: { formId: string; period: 
           <Switch checked={acceptedOnly} onChange={setAcceptedOnly} data-testid="accepted-only" />
           <Typography.Text>{t('totals.acceptedOnly')}</Typography.Text>
         </Space>
-        <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void exportXlsx()} data-testid="export-xlsx">
+        <Button icon={<FileExcelOutlined />} loading={exporting.isPending} onClick={exportXlsx} data-testid="export-xlsx">
           {t('totals.exportXlsx')}
         </Button>
         <Button icon={<PrinterOutlined />} onClick={() => navigate('report-print', formId, period, acceptedOnly ? 'accepted' : 'all')} data-testid="print-report">

@@ -2,7 +2,7 @@ import { Alert, Spin, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formPeriodsOfYear, periodRange } from '../../../electron/contract/reports';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { todayVn } from '../../i18n/format';
@@ -20,7 +20,7 @@ type Tab = (typeof TABS)[number];
 export function ReportsSoPage({ params }: { params: string[] }): React.JSX.Element {
   const { t } = useTranslation('reports');
   const tab: Tab = (TABS as readonly string[]).includes(params[0] ?? '') ? (params[0] as Tab) : 'completeness';
-  const forms = useQuery('reports.forms', {});
+  const forms = useOpQuery('reports.forms', {});
   const today = todayVn();
   const [formId, setFormId] = useState('');
   const [year, setYear] = useState(Number(today.slice(0, 4)));
@@ -49,7 +49,7 @@ export function ReportsSoPage({ params }: { params: string[] }): React.JSX.Eleme
     />
   );
   const body = (key: Tab): React.JSX.Element | null => {
-    if (key === 'forms') return <FormsList forms={forms.data ?? []} reload={forms.reload} />;
+    if (key === 'forms') return <FormsList forms={forms.data ?? []} />;
     if (!form) return <Alert type="info" showIcon title={t('so.noForms')} />;
     if (key === 'completeness') return <>{toolbar(false)}<CompletenessView formId={form.formId} year={year} /></>;
     if (key === 'totals') return <>{toolbar(true)}{period && <ConsolidationView formId={form.formId} period={period} />}</>;

@@ -3,8 +3,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetIndicator } from '../../../electron/contract/reports';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { shortOffice } from '../labels';
 import { NumberInput } from '../NumberInput';
@@ -15,9 +14,9 @@ type Edits = Record<string, Record<string, number | null>>;
 export function TargetsView({ formId, year }: { formId: string; year: number }): React.JSX.Element {
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
-  const q = useQuery('reports.targets', { formId, year });
+  const q = useOpQuery('reports.targets', { formId, year });
   const [edits, setEdits] = useState<Edits>({});
-  const [busy, setBusy] = useState(false);
+  const saving = useOpMutation('reports.saveTargets');
   if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
   if (!q.data) return <Spin />;
   const v = q.data;
@@ -27,24 +26,22 @@ export function TargetsView({ formId, year }: { formId: string; year: number }):
     return v.values[office]?.[id] ?? null;
   };
   const changed = Object.values(edits).reduce((n, e) => n + Object.keys(e).length, 0);
-  const save = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      await call('reports.saveTargets', { formId, year, values: edits });
-      setEdits({});
-      await q.reload();
-      void message.success(t('targets.saved'));
-    } catch (e) {
-      void message.error(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (): void =>
+    saving.mutate(
+      { formId, year, values: edits },
+      {
+        onSuccess: () => {
+          setEdits({});
+          void message.success(t('targets.saved'));
+        },
+        onError: (e) => void message.error(errorText(t, e)),
+      },
+    );
   return (
     <div data-testid="targets">
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('targets.intro', { year })}</Typography.Text>
-        <Button type="primary" icon={<SaveOutlined />} disabled={changed === 0} loading={busy} onClick={() => void save()} data-testid="save-targets">
+        <Button type="primary" icon={<SaveOutlined />} disabled={changed === 0} loading={saving.isPending} onClick={save} data-testid="save-targets">
           {t('targets.save')}
         </Button>
         {changed > 0 && <Typography.Text type="warning">{t('targets.unsaved', { count: changed })}</Typography.Text>}

@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { foldFilter } from '../../ui/filter';
@@ -19,26 +17,20 @@ import { OverdueList } from './OverdueList';
 export function DashboardPage({ directiveId }: { directiveId: string | undefined }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
-  const list = useQuery('directives.list', {});
-  const dash = useQuery('dashboard.get', directiveId ? { directiveId } : {});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const list = useOpQuery('directives.list', {});
+  const dash = useOpQuery('dashboard.get', directiveId ? { directiveId } : {});
+  const exporting = useOpMutation('exports.matrixXlsx');
   const summaries = list.data ?? [];
   const shown = directiveId ? summaries.filter((s) => s.directive.id === directiveId) : summaries;
   const d = dash.data;
 
-  const exportXlsx = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      saveFile(await call('exports.matrixXlsx', directiveId ? { directiveId } : {}));
-      message.success(t('list.exported'));
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportXlsx = (): void =>
+    exporting.mutate(directiveId ? { directiveId } : {}, {
+      onSuccess: (file) => {
+        saveFile(file);
+        message.success(t('list.exported'));
+      },
+    });
 
   const stat = (label: string, value: number, color?: string) => (
     <Col xs={12} md={8} xl={4}>
@@ -64,7 +56,7 @@ export function DashboardPage({ directiveId }: { directiveId: string | undefined
             options={[{ value: '', label: t('dashboard.allDirectives') }, ...summaries.map((s) => ({ value: s.directive.id, label: `${directiveRef(t, s.directive)} — ${s.directive.title}` }))]}
             data-testid="dashboard-directive"
           />
-          <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void exportXlsx()} data-testid="export-matrix">
+          <Button icon={<FileExcelOutlined />} loading={exporting.isPending} onClick={exportXlsx} data-testid="export-matrix">
             {t('list.exportXlsx')}
           </Button>
           <Button icon={<PrinterOutlined />} onClick={() => navigate('print', 'progress')} data-testid="print-office-report">
@@ -72,7 +64,7 @@ export function DashboardPage({ directiveId }: { directiveId: string | undefined
           </Button>
         </Space>
       </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {exporting.error && <Alert type="error" showIcon title={errorText(t, exporting.error)} style={{ marginBottom: 16 }} />}
       {dash.error && <Alert type="error" showIcon title={errorText(t, dash.error)} style={{ marginBottom: 16 }} />}
       <DirectiveSummaries items={shown} selected={directiveId} />
       {!d ? (

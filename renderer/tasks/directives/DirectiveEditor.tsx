@@ -3,8 +3,7 @@ import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef, Directive, Task } from '../../../electron/contract/tasks';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { DirectiveMetaForm } from './DirectiveMetaForm';
 import { ExtractWarnings } from './ExtractWarnings';
 import { TaskGroupsEditor } from './TaskGroupsEditor';
@@ -25,17 +24,17 @@ interface Props {
 export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved, onCancel }: Props): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
-  const profile = useQuery('app.profile', {});
-  const fieldsQuery = useQuery('fields.list', {});
+  const profile = useOpQuery('app.profile', {});
+  const fieldsQuery = useOpQuery('fields.list', {});
   const [fieldsOverride, setFields] = useState<FieldDef[] | null>(null);
   const fields = fieldsOverride ?? fieldsQuery.data ?? [];
   const [draft, setDraft] = useState<Draft>(initial);
   const [issues, setIssues] = useState<DraftIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useOpMutation('directives.save');
   const undecided = useMemo(() => undecidedMeta(proposal), [proposal]);
 
-  const save = async (): Promise<void> => {
+  const save = (): void => {
     const found = draftIssues(draft);
     setIssues(found);
     setError(null);
@@ -43,18 +42,20 @@ export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved
       window.scrollTo({ top: 0, behavior: 'smooth' });
       return;
     }
-    setBusy(true);
-    try {
-      const input = toSaveInput(profile.data, draft);
-      const saved = await call('directives.save', { ...(directiveId ? { id: directiveId } : {}), ...input });
-      message.success(t('editor.saved', { count: saved.tasks.length }));
-      onSaved(saved);
-    } catch (e) {
-      setError(saveErrorText(t, e));
-      window.scrollTo({ top: 0, behavior: 'smooth' });
-    } finally {
-      setBusy(false);
-    }
+    const input = toSaveInput(profile.data, draft);
+    saving.mutate(
+      { ...(directiveId ? { id: directiveId } : {}), ...input },
+      {
+        onSuccess: (saved) => {
+          message.success(t('editor.saved', { count: saved.tasks.length }));
+          onSaved(saved);
+        },
+        onError: (e) => {
+          setError(saveErrorText(t, e));
+          window.scrollTo({ top: 0, behavior: 'smooth' });
+        },
+      },
+    );
   };
 
   if (!profile.data) return <Spin />;
@@ -84,7 +85,7 @@ export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved
       </Card>
       <div className="sv-savebar">
         <Space>
-          <Button type="primary" size="large" icon={<SaveOutlined />} loading={busy} onClick={() => void save()} data-testid="save-directive">
+          <Button type="primary" size="large" icon={<SaveOutlined />} loading={saving.isPending} onClick={save} data-testid="save-directive">
             {t('common:save')}
           </Button>
           <Button size="large" onClick={onCancel}>

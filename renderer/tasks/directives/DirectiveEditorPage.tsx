@@ -1,9 +1,7 @@
 import { Alert, Button, Popconfirm, Space, Spin } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
@@ -19,7 +17,7 @@ export function DirectiveEditorPage({ id }: { id: string | undefined }): React.J
 function NewDirective(): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const session = useSession();
-  const profile = useQuery('app.profile', {});
+  const profile = useOpQuery('app.profile', {});
   if (!profile.data) return <Spin />;
   return (
     <DirectiveEditor
@@ -33,28 +31,21 @@ function NewDirective(): React.JSX.Element {
 
 function EditDirective({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation('tasks');
-  const q = useQuery('directives.get', { id });
-  const [error, setError] = useState<string | null>(null);
+  const q = useOpQuery('directives.get', { id });
+  const deleting = useOpMutation('directives.delete');
   if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
   if (!q.data) return <Spin />;
-  const remove = async (): Promise<void> => {
-    try {
-      await call('directives.delete', { id });
-      navigate('directives');
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
+  const remove = (): void => deleting.mutate({ id }, { onSuccess: () => navigate('directives') });
   return (
     <>
       <Space style={{ float: 'right' }}>
-        <Popconfirm title={t('editor.deleteConfirm')} okText={t('common:delete')} cancelText={t('common:cancel')} okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
+        <Popconfirm title={t('editor.deleteConfirm')} okText={t('common:delete')} cancelText={t('common:cancel')} okButtonProps={{ danger: true }} onConfirm={remove}>
           <Button danger icon={<DeleteOutlined />}>
             {t('editor.deleteDirective')}
           </Button>
         </Popconfirm>
       </Space>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {deleting.error && <Alert type="error" showIcon title={errorText(t, deleting.error)} style={{ marginBottom: 16 }} />}
       <DirectiveEditor
         key={q.data.directive.id}
         initial={draftFromSaved(q.data.directive, q.data.tasks)}

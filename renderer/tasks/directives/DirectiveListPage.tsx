@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import { Alert, App, Button, Dropdown, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
 import { BarChartOutlined, EditOutlined, FileAddOutlined, FileTextOutlined, MoreOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DirectiveSummary } from '../../../electron/contract/tasks';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { formatDate } from '../../i18n/format';
@@ -14,27 +12,14 @@ import { directiveTypeLabel, numberSymbol } from '../labels';
 export function DirectiveListPage(): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
-  const list = useQuery('directives.list', {});
-  const [error, setError] = useState<string | null>(null);
-  const [loadingSample, setLoadingSample] = useState(false);
+  const list = useOpQuery('directives.list', {});
+  const sample = useOpMutation('directives.loadSample');
   const rows = list.data ?? [];
 
-  const loadSample = async (): Promise<void> => {
-    setLoadingSample(true);
-    setError(null);
-    try {
-      const r = await call('directives.loadSample', {});
-      message.success(t('directives.sampleLoaded', { count: r.tasks.length }));
-      await list.reload();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setLoadingSample(false);
-    }
-  };
+  const loadSample = (): void => sample.mutate({}, { onSuccess: (r) => message.success(t('directives.sampleLoaded', { count: r.tasks.length })) });
 
   const sampleButton = (
-    <Button icon={<FileTextOutlined />} loading={loadingSample} onClick={() => void loadSample()} data-testid="load-sample">
+    <Button icon={<FileTextOutlined />} loading={sample.isPending} onClick={loadSample} data-testid="load-sample">
       {t('directives.loadSample')}
     </Button>
   );
@@ -52,11 +37,11 @@ export function DirectiveListPage(): React.JSX.Element {
           <Button icon={<FileAddOutlined />} onClick={() => navigate('directive', 'new')} data-testid="new-directive">
             {t('directives.add')}
           </Button>
-          {rows.length === 0 && !list.loading ? (
+          {rows.length === 0 && !list.isFetching ? (
             sampleButton
           ) : (
             <Dropdown
-              menu={{ items: [{ key: 'sample', icon: <FileTextOutlined />, label: t('directives.loadSample') }], onClick: () => void loadSample() }}
+              menu={{ items: [{ key: 'sample', icon: <FileTextOutlined />, label: t('directives.loadSample') }], onClick: loadSample }}
               trigger={['click']}
             >
               <Button icon={<MoreOutlined />} aria-label={t('directives.more')} data-testid="directives-more" />
@@ -64,12 +49,12 @@ export function DirectiveListPage(): React.JSX.Element {
           )}
         </Space>
       </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {sample.error && <Alert type="error" showIcon title={errorText(t, sample.error)} style={{ marginBottom: 16 }} />}
       {list.error && <Alert type="error" showIcon title={errorText(t, list.error)} style={{ marginBottom: 16 }} />}
       <Table<DirectiveSummary>
         rowKey={(r) => r.directive.id}
         dataSource={rows}
-        loading={list.loading}
+        loading={list.isFetching}
         pagination={rows.length > 20 ? { pageSize: 20 } : false}
         locale={{ emptyText: <Empty description={t('directives.empty')} /> }}
         data-testid="directive-table"

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '../../../electron/contract/tasks';
 import { fold } from '../../../electron/domain/text';
-import { call } from '../../api/client';
+import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { foldFilter } from '../../ui/filter';
 
@@ -21,25 +21,21 @@ export function FieldSelect({ value, onChange, fields, onFieldsChange, warn }: P
   const { t } = useTranslation('tasks');
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const creating = useOpMutation('fields.add');
 
-  const add = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await call('fields.add', { name });
-      onFieldsChange(next);
-      const created = next.find((f) => fold(f.name) === fold(name));
-      if (created) onChange(created.code);
-      setAdding(false);
-      setName('');
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const add = (): void =>
+    creating.mutate(
+      { name },
+      {
+        onSuccess: (next) => {
+          onFieldsChange(next);
+          const created = next.find((f) => fold(f.name) === fold(name));
+          if (created) onChange(created.code);
+          setAdding(false);
+          setName('');
+        },
+      },
+    );
 
   return (
     <>
@@ -65,13 +61,13 @@ export function FieldSelect({ value, onChange, fields, onFieldsChange, warn }: P
         title={t('editor.addField')}
         okText={t('editor.addFieldOk')}
         cancelText={t('common:cancel')}
-        onOk={() => void add()}
-        okButtonProps={{ disabled: name.trim().length < 2, loading: busy }}
+        onOk={add}
+        okButtonProps={{ disabled: name.trim().length < 2, loading: creating.isPending }}
         onCancel={() => setAdding(false)}
         destroyOnHidden
       >
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('editor.addFieldPlaceholder')} onPressEnter={() => void add()} autoFocus />
+        {creating.error && <Alert type="error" showIcon title={errorText(t, creating.error)} style={{ marginBottom: 12 }} />}
+        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('editor.addFieldPlaceholder')} onPressEnter={add} autoFocus />
       </Modal>
     </>
   );

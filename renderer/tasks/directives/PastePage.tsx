@@ -3,7 +3,7 @@ import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { FileSearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ExtractResult } from '../../../electron/contract/tasks';
-import { call } from '../../api/client';
+import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { DirectiveEditor } from './DirectiveEditor';
@@ -14,21 +14,18 @@ export function PastePage(): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const [text, setText] = useState('');
   const [result, setResult] = useState<ExtractResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const reading = useOpMutation('directives.extract');
 
-  const read = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await call('directives.extract', { text }));
-      window.scrollTo({ top: 0 });
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const read = (): void =>
+    reading.mutate(
+      { text },
+      {
+        onSuccess: (r) => {
+          setResult(r);
+          window.scrollTo({ top: 0 });
+        },
+      },
+    );
 
   if (result) {
     return (
@@ -47,7 +44,7 @@ export function PastePage(): React.JSX.Element {
         {t('paste.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('paste.intro')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {reading.error && <Alert type="error" showIcon title={errorText(t, reading.error)} style={{ marginBottom: 16 }} />}
       <Card>
         <Input.TextArea
           value={text}
@@ -58,7 +55,7 @@ export function PastePage(): React.JSX.Element {
           className="sv-paste"
         />
         <Space style={{ marginTop: 16 }}>
-          <Button type="primary" size="large" icon={<FileSearchOutlined />} disabled={!text.trim()} loading={busy} onClick={() => void read()} data-testid="paste-read">
+          <Button type="primary" size="large" icon={<FileSearchOutlined />} disabled={!text.trim()} loading={reading.isPending} onClick={read} data-testid="paste-read">
             {t('paste.read')}
           </Button>
           <Button size="large" onClick={() => navigate('directives')}>

@@ -1,12 +1,12 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { navigate } from '../../ui/router';
 
 /** Office home: how many tasks are overdue, due soon, in progress; each opens the filtered list. */
 export function OfficeTasksWidget(): React.JSX.Element {
   const { t } = useTranslation('tasks');
-  const q = useQuery('tasks.list', {});
+  const q = useOpQuery('tasks.list', {});
   const mine = (q.data ?? []).flatMap((r) => r.assignments.slice(0, 1));
   const overdue = mine.filter((a) => a.due.state === 'overdue').length;
   const soon = mine.filter((a) => a.due.state === 'dueSoon' || a.due.state === 'dueToday').length;
@@ -19,7 +19,7 @@ export function OfficeTasksWidget(): React.JSX.Element {
     </Col>
   );
   return (
-    <Card title={t('home.officeTitle')} loading={q.loading && !q.data} extra={<a href="#/tasks">{t('home.allTasks')}</a>} data-testid="home-office-tasks">
+    <Card title={t('home.officeTitle')} loading={q.isPending} extra={<a href="#/tasks">{t('home.allTasks')}</a>} data-testid="home-office-tasks">
       <Row gutter={[12, 12]}>
         {tile(t('home.total'), mine.length, '#000', () => navigate('tasks'), 'home-total')}
         {tile(t('list.overdue'), overdue, '#cf1322', () => navigate('tasks', 'due', 'overdue'), 'home-overdue')}

@@ -1,15 +1,15 @@
 import { Card, Empty, List, Progress, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { directiveRef } from '../labels';
 
 /** Sở home: each directive's "x/y hoàn thành" and overdue count, linking to its dashboard. */
 export function SoDirectivesWidget(): React.JSX.Element {
   const { t } = useTranslation('tasks');
-  const q = useQuery('directives.list', {});
+  const q = useOpQuery('directives.list', {});
   const items = (q.data ?? []).slice(0, 8);
   return (
-    <Card title={t('home.soTitle')} loading={q.loading && !q.data} extra={<a href="#/directives">{t('home.allDirectives')}</a>} data-testid="home-so-directives">
+    <Card title={t('home.soTitle')} loading={q.isPending} extra={<a href="#/directives">{t('home.allDirectives')}</a>} data-testid="home-so-directives">
       {items.length === 0 ? (
         <Empty
           description={

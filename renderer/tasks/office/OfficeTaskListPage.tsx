@@ -3,8 +3,7 @@ import { Alert, App, Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PROGRESS_STATUSES, type ProgressStatus, type TaskFilter, type TaskRow } from '../../../electron/contract/tasks';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { saveFile } from '../../ui/saveFile';
@@ -28,25 +27,19 @@ export function OfficeTaskListPage({ params }: { params: string[] }): React.JSX.
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
   const [filter, setFilter] = useState<TaskFilter>(() => filterFromParams(params));
-  const rows = useQuery('tasks.list', filter);
-  const fields = useQuery('fields.list', {});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const rows = useOpQuery('tasks.list', filter);
+  const fields = useOpQuery('fields.list', {});
+  const exporting = useOpMutation('exports.officeTasksXlsx');
   const data = rows.data ?? [];
   const dirOfFilter = filter.directiveId ? data.find((r) => r.directive.id === filter.directiveId)?.directive : undefined;
 
-  const exportXlsx = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      saveFile(await call('exports.officeTasksXlsx', {}));
-      message.success(t('list.exported'));
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportXlsx = (): void =>
+    exporting.mutate({}, {
+      onSuccess: (file) => {
+        saveFile(file);
+        message.success(t('list.exported'));
+      },
+    });
 
   return (
     <div>
@@ -55,7 +48,7 @@ export function OfficeTaskListPage({ params }: { params: string[] }): React.JSX.
           {t('list.title')}
         </Typography.Title>
         <Space wrap>
-          <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void exportXlsx()} data-testid="export-xlsx">
+          <Button icon={<FileExcelOutlined />} loading={exporting.isPending} onClick={exportXlsx} data-testid="export-xlsx">
             {t('list.exportXlsx')}
           </Button>
           <Button icon={<PrinterOutlined />} onClick={() => navigate('print', 'progress')} data-testid="print-report">
@@ -63,13 +56,13 @@ export function OfficeTaskListPage({ params }: { params: string[] }): React.JSX.
           </Button>
         </Space>
       </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {exporting.error && <Alert type="error" showIcon title={errorText(t, exporting.error)} style={{ marginBottom: 16 }} />}
       {rows.error && <Alert type="error" showIcon title={errorText(t, rows.error)} style={{ marginBottom: 16 }} />}
       <TaskFilters value={filter} onChange={setFilter} fields={fields.data ?? []} {...(dirOfFilter ? { directiveLabel: directiveRef(t, dirOfFilter) } : {})} />
       <Table<TaskRow>
         rowKey={(r) => r.task.id}
         dataSource={data}
-        loading={rows.loading}
+        loading={rows.isFetching}
         pagination={data.length > 30 ? { pageSize: 30 } : false}
         locale={{ emptyText: <Empty description={Object.keys(filter).length ? t('list.emptyFiltered') : t('list.empty')} /> }}
         data-testid="task-table"

@@ -1,7 +1,7 @@
 import { Alert, Button, Empty, Select, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
@@ -12,7 +12,7 @@ import { Nd30Report } from './Nd30Report';
 export function ProgressReportPage({ params }: { params: string[] }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const session = useSession();
-  const profile = useQuery('app.profile', {});
+  const profile = useOpQuery('app.profile', {});
   const office = session.role === 'office' ? undefined : params[1];
   if (params[0] !== 'progress') return <Empty description={t('print.unknown')} />;
   const offices = (profile.data?.units ?? []).filter((u) => u.type !== 'department');
@@ -45,7 +45,7 @@ export function ProgressReportPage({ params }: { params: string[] }): React.JSX.
 
 function Report({ office, profile }: { office: string | undefined; profile: Parameters<typeof Nd30Report>[0]['profile'] }): React.JSX.Element {
   const { t } = useTranslation('tasks');
-  const q = useQuery('exports.progressReport', office ? { office } : {});
+  const q = useOpQuery('exports.progressReport', office ? { office } : {});
   if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
   if (!q.data) return <Spin />;
   return <Nd30Report data={q.data} profile={profile} />;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Empty, Input, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../electron/contract/tasks';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
@@ -20,7 +20,7 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
   const [text, setText] = useState(q);
   // The box shows the query of the page (#/search/<q>), also when the page is reached by a link.
   useEffect(() => setText(q), [q]);
-  const hits = useQuery('search.query', { q });
+  const hits = useOpQuery('search.query', { q });
 
   const href = (h: SearchHit): string => {
     if (h.taskId) return `#/task/${encodeURIComponent(h.taskId)}`;
@@ -50,7 +50,7 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
       {hits.error && <Alert type="error" showIcon title={errorText(t, hits.error)} />}
       {q && (
         <List<SearchHit>
-          loading={hits.loading}
+          loading={hits.isFetching}
           dataSource={hits.data ?? []}
           header={hits.data ? t('search.count', { count: hits.data.length, q }) : null}
           locale={{ emptyText: <Empty description={t('search.none', { q })} /> }}

@@ -1,9 +1,8 @@
 import { Button, List, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentMeta } from '../../../electron/contract/tasks';
-import { call } from '../../api/client';
+import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { saveFile } from '../../ui/saveFile';
 import { fileSizeText } from '../labels';
@@ -11,19 +10,12 @@ import { fileSizeText } from '../labels';
 /** Attached files with name, size and type; download, and remove when editable. */
 export function AttachmentList({ items, onRemove }: { items: AttachmentMeta[]; onRemove?: (id: string) => void }): React.JSX.Element | null {
   const { t } = useTranslation('tasks');
-  const [error, setError] = useState<string | null>(null);
+  const fetching = useOpMutation('attachments.get');
   if (items.length === 0) return null;
-  const download = async (id: string): Promise<void> => {
-    setError(null);
-    try {
-      saveFile(await call('attachments.get', { id }));
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
+  const download = (id: string): void => fetching.mutate({ id }, { onSuccess: saveFile });
   return (
     <>
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      {fetching.error && <Typography.Text type="danger">{errorText(t, fetching.error)}</Typography.Text>}
       <List
         size="small"
         dataSource={items}
@@ -31,7 +23,7 @@ export function AttachmentList({ items, onRemove }: { items: AttachmentMeta[]; o
         renderItem={(a) => (
           <List.Item
             actions={[
-              <Button key="dl" type="link" size="small" icon={<DownloadOutlined />} onClick={() => void download(a.id)}>
+              <Button key="dl" type="link" size="small" icon={<DownloadOutlined />} onClick={() => download(a.id)}>
                 {t('progress.download')}
               </Button>,
               ...(onRemove

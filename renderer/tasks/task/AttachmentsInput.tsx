@@ -3,7 +3,8 @@ import { Alert, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES, type AttachmentMeta } from '../../../electron/contract/tasks';
-import { call } from '../../api/client';
+import { useIsMutating } from '@tanstack/react-query';
+import { opKey, useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { fileToBase64 } from '../../ui/saveFile';
 import { AttachmentList } from './AttachmentList';
@@ -12,26 +13,28 @@ import { AttachmentList } from './AttachmentList';
 export function AttachmentsInput({ taskId, value, onChange }: { taskId: string; value: AttachmentMeta[]; onChange: (v: AttachmentMeta[]) => void }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(0);
+  // A file is only linked to the task by Lưu, so an upload leaves every cached view as it is.
+  const uploading = useOpMutation('attachments.add', { invalidates: 'none' });
+  // Counts every file still on the way: mutate() callbacks follow only the latest call.
+  const busy = useIsMutating({ mutationKey: opKey('attachments.add') });
   // Several files may finish in any order: each adds to the latest list, not the one it saw.
   const latest = useRef(value);
   latest.current = value;
 
-  const add = async (file: File): Promise<void> => {
+  const add = (file: File): void => {
     if (file.size > MAX_ATTACHMENT_BYTES) {
       setError(`${file.name}: ${t('errors.attachmentTooLarge')}`);
       return;
     }
-    setBusy((n) => n + 1);
-    try {
-      const meta = await call('attachments.add', { taskId, name: file.name, mime: file.type || 'application/octet-stream', base64: await fileToBase64(file) });
-      latest.current = [...latest.current.filter((a) => a.id !== meta.id), meta];
-      onChange(latest.current);
-    } catch (e) {
-      setError(`${file.name}: ${errorText(t, e)}`);
-    } finally {
-      setBusy((n) => n - 1);
-    }
+    void fileToBase64(file)
+      .then((base64) => uploading.mutateAsync({ taskId, name: file.name, mime: file.type || 'application/octet-stream', base64 }))
+      .then(
+        (meta) => {
+          latest.current = [...latest.current.filter((a) => a.id !== meta.id), meta];
+          onChange(latest.current);
+        },
+        (e: unknown) => setError(`${file.name}: ${errorText(t, e)}`),
+      );
   };
 
   return (
@@ -42,7 +45,7 @@ export function AttachmentsInput({ taskId, value, onChange }: { taskId: string; 
         showUploadList={false}
         beforeUpload={(file) => {
           setError(null);
-          void add(file);
+          add(file);
           return false;
         }}
         disabled={busy > 0}

@@ -1,15 +1,15 @@
 import { Card, Empty, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../electron/contract/tasks';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { formatDateTime } from '../../i18n/format';
 import { auditActionLabel, auditFieldLabel, auditValue, readableChanges } from './auditText';
 
 /** Who changed what and when, newest first. */
 export function AuditHistory({ entries }: { entries: AuditEntry[] }): React.JSX.Element {
   const { t } = useTranslation('tasks');
-  const profile = useQuery('app.profile', {});
-  const fields = useQuery('fields.list', {});
+  const profile = useOpQuery('app.profile', {});
+  const fields = useOpQuery('fields.list', {});
   const officeName = (code: string): string => profile.data?.units.find((u) => u.code === code)?.shortName ?? code;
   const names = { office: officeName, field: (code: string) => fields.data?.find((f) => f.code === code)?.name ?? code };
   return (

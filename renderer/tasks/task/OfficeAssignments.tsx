@@ -9,7 +9,7 @@ import { ReviewForm } from './ReviewForm';
 import { ReviewOutcome } from './ReviewOutcome';
 
 /** Sở: every assigned office's progress, with Chấp nhận / Trả lại on completions. */
-export function OfficeAssignments({ detail, onChanged }: { detail: TaskDetail; onChanged: () => void }): React.JSX.Element {
+export function OfficeAssignments({ detail }: { detail: TaskDetail }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const { row } = detail;
   const needsReview = row.assignments.filter((a) => a.status === 'done' || detail.progress.some((p) => p.office === a.office && p.status === 'done'));
@@ -41,7 +41,7 @@ export function OfficeAssignments({ detail, onChanged }: { detail: TaskDetail; o
                 <ProgressView progress={progress} />
                 <ReviewOutcome review={review} changed={a.changedSinceReview} />
                 {progress?.status === 'done' && (
-                  <ReviewForm key={review?.reviewedAt ?? 'new'} taskId={row.task.id} office={a.office} review={review} onSaved={onChanged} />
+                  <ReviewForm key={review?.reviewedAt ?? 'new'} taskId={row.task.id} office={a.office} review={review} />
                 )}
               </>
             ),

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Radio } from 'antd'
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PROGRESS_STATUSES, type AttachmentMeta, type Progress, type ProgressStatus } from '../../../electron/contract/tasks';
-import { call } from '../../api/client';
+import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { statusLabel } from '../labels';
 import { AttachmentsInput } from './AttachmentsInput';
@@ -15,11 +15,10 @@ interface Props {
   taskId: string;
   requiredContents: string[];
   progress: Progress | undefined;
-  onSaved: () => void;
 }
 
-/** The office's progress on one task. Nothing is disabled: the core says what is missing. */
-export function ProgressForm({ taskId, requiredContents, progress, onSaved }: Props): React.JSX.Element {
+/** The office's progress on one task. Nothing is disabled: the core says what is missing. A save refreshes the task's views. */
+export function ProgressForm({ taskId, requiredContents, progress }: Props): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
   const [status, setStatus] = useState<ProgressStatus>(progress?.status ?? 'notStarted');
@@ -30,34 +29,31 @@ export function ProgressForm({ taskId, requiredContents, progress, onSaved }: Pr
   const [contents, setContents] = useState<Record<string, string>>(progress?.requiredContents ?? {});
   const [attachments, setAttachments] = useState<AttachmentMeta[]>(progress?.attachments ?? []);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useOpMutation('progress.save');
 
-  const save = async (): Promise<void> => {
+  const save = (): void => {
     setError(null);
     const incomplete = figures.findIndex((f) => (f.label.trim() === '') !== (f.value === null));
     if (incomplete >= 0) {
       setError(t('progress.figureIncomplete', { row: incomplete + 1 }));
       return;
     }
-    setBusy(true);
-    try {
-      await call('progress.save', {
-        taskId,
-        status,
-        percent: status === 'notStarted' ? null : status === 'done' ? 100 : percent,
-        narrative,
-        reason: status === 'cannotDo' ? reason : '',
-        figures: figures.filter((f) => f.label.trim() && f.value !== null).map((f) => ({ label: f.label.trim(), value: f.value as number, unit: f.unit.trim() })),
-        requiredContents: Object.fromEntries(requiredContents.map((k) => [k, contents[k] ?? ''])),
-        attachmentIds: attachments.map((a) => a.id),
-      });
-      message.success(t('progress.saved'));
-      onSaved();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    saving.mutate(
+      {
+          taskId,
+          status,
+          percent: status === 'notStarted' ? null : status === 'done' ? 100 : percent,
+          narrative,
+          reason: status === 'cannotDo' ? reason : '',
+          figures: figures.filter((f) => f.label.trim() && f.value !== null).map((f) => ({ label: f.label.trim(), value: f.value as number, unit: f.unit.trim() })),
+          requiredContents: Object.fromEntries(requiredContents.map((k) => [k, contents[k] ?? ''])),
+          attachmentIds: attachments.map((a) => a.id),
+      },
+      {
+        onSuccess: () => message.success(t('progress.saved')),
+        onError: (e) => setError(errorText(t, e)),
+      },
+    );
   };
 
   return (
@@ -99,7 +95,7 @@ export function ProgressForm({ taskId, requiredContents, progress, onSaved }: Pr
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="progress-error" />}
-      <Button type="primary" size="large" icon={<SaveOutlined />} loading={busy} onClick={() => void save()} data-testid="progress-save">
+      <Button type="primary" size="large" icon={<SaveOutlined />} loading={saving.isPending} onClick={save} data-testid="progress-save">
         {t('common:save')}
       </Button>
     </Card>

@@ -1,6 +1,6 @@
 import { Alert, Breadcrumb, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/hooks';
+import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { useSession } from '../../ui/session';
 import { AuditHistory } from './AuditHistory';
@@ -13,7 +13,7 @@ import { ReviewOutcome } from './ReviewOutcome';
 export function TaskPage({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const session = useSession();
-  const q = useQuery('tasks.get', { id });
+  const q = useOpQuery('tasks.get', { id });
   if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
   if (!q.data) return <Spin />;
   const detail = q.data;
@@ -32,8 +32,8 @@ export function TaskPage({ id }: { id: string }): React.JSX.Element {
       />
       <DirectiveContext directive={detail.directive} row={detail.row} showCountdown={isOffice} />
       {isOffice && <ReviewOutcome review={review} changed={mine?.changedSinceReview ?? false} />}
-      {isOffice && <ProgressForm key={progress?.hlc ?? 'none'} taskId={id} requiredContents={detail.row.task.requiredContents} progress={progress} onSaved={() => void q.reload()} />}
-      {!isOffice && <OfficeAssignments detail={detail} onChanged={() => void q.reload()} />}
+      {isOffice && <ProgressForm key={progress?.hlc ?? 'none'} taskId={id} requiredContents={detail.row.task.requiredContents} progress={progress} />}
+      {!isOffice && <OfficeAssignments detail={detail} />}
       <AuditHistory entries={detail.audit} />
     </div>
   );
