@@ -107,9 +107,9 @@ export class Store {
   }
 
   /** Local edits by this installation. Resolves once every change is durable. */
-  async write<D extends Record<string, unknown>>(changes: LocalChange<D>[]): Promise<Doc<D>[]> {
+  async write(changes: readonly LocalChange[]): Promise<Doc[]> {
     // Checked before queueing: a wrong shape is the caller's mistake and writes nothing.
-    for (const c of changes) requireFits({ id: c.id ?? '', ...c }, c.id === undefined);
+    for (const c of changes) requireFits({ ...c, id: c.id ?? '' }, c.id === undefined);
     return this.enqueue(async () => {
       const docs: Doc[] = changes.map((c) => {
         const id = c.id ?? uuidv7();
@@ -128,7 +128,7 @@ export class Store {
         return doc;
       });
       await this.persist(docs);
-      return docs as Doc<D>[];
+      return docs;
     });
   }
 
