@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Store } from '../../../electron/core/store/store';
 import { householdData, householdId, taskData } from './validDocs';
+import { householdDocId } from '../../../electron/core/households/store/docs';
+
+const householdDocIdOf = (office: string): string => householdDocId(office, 2022, 'VQ-001');
 import { shardOf, shardRelPath, BACKUP_DIR } from '../../../electron/core/store/layout';
 import { snapshotsToKeep, type SnapshotInfo } from '../../../electron/core/store/backups';
 import { writeFileDurable } from '../../../electron/core/store/durableFile';
@@ -50,6 +53,25 @@ describe('store on lowdb', () => {
     const [third] = await b.write([task('t1', 'Lần 3')]);
     expect(third && second && third.hlc > second.hlc).toBe(true);
     await b.close();
+  });
+
+  it('refuses a write whose data does not fit its kind, naming the kind and the field, and writes nothing', async () => {
+    const dir = tmp();
+    const store = await Store.open({ dataDir: dir, node: 'abcd0001', snapshotIntervalMs: 1e12 });
+    const wrong = { ...householdData('Nông Thị Hoa', 1_600_000), incomePerPerson: 'một triệu sáu' };
+    // The typed change refuses this at compile time; data from elsewhere is checked at run time.
+    const change = { id: householdId('H1'), kind: 'household', owner: 'VANQUAN', data: wrong } as unknown as Parameters<Store['write']>[0][number];
+    await expect(store.write([task('t1', 'Rà soát hộ nghèo'), change])).rejects.toMatchObject({
+      code: 'RECORD_SHAPE_INVALID',
+      messageKey: 'common:errors.RECORD_SHAPE_INVALID',
+      params: { kind: 'household', field: 'incomePerPerson' },
+    });
+    await expect(store.write([{ id: householdDocIdOf('BINHGIA'), kind: 'household', owner: 'VANQUAN', data: householdData('Nông Thị Hoa', 1_600_000) }])).rejects.toMatchObject({
+      code: 'RECORD_ID_NOT_OWNERS',
+      params: { kind: 'household', field: 'id' },
+    });
+    expect(store.get('t1')).toBeUndefined();
+    await store.close();
   });
 
   it('an edit rewrites only the one shard that holds the document', async () => {
