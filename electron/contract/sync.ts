@@ -29,7 +29,12 @@ const SourceShape = {
 export type RecordSyncStatus = 'local' | 'sent' | 'acknowledged';
 export type MergeOutcome = 'new' | 'updated' | 'unchanged' | 'older' | 'conflict';
 /** owner ≠ sender; a kind that office type may not write; would take over someone else's doc; local-only kind. */
-export type RefusalReason = 'owner' | 'kind' | 'takeover' | 'localKind';
+/**
+ * Why an incoming record was refused: not owned by the sender; a kind the sender may not write;
+ * it would take over a record held for another owner or kind; a local kind; data that does not
+ * fit its kind (field names where); an id (or office field) naming another office than the sender.
+ */
+export type RefusalReason = 'owner' | 'kind' | 'takeover' | 'localKind' | 'shape' | 'idNotSenders';
 export type ReenrolMode = 'replace' | 'add';
 
 export interface IdentityView {
@@ -174,6 +179,8 @@ export interface RefusedDoc {
   kind: string;
   owner: string;
   reason: RefusalReason;
+  /** For 'shape' and 'idNotSenders': the field (dotted path) at fault. */
+  field?: string;
 }
 
 export interface SyncWarning {

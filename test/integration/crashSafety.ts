@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { householdId } from '../unit/store/validDocs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../../electron/core/store/store';
@@ -32,7 +33,7 @@ export async function crashRound(dataDir: string, killAfterMs: number, start: nu
     child.on('exit', () => resolve());
   });
   const store = await Store.open({ dataDir, node: 'check001' });
-  const missing = acked.filter((n) => store.get(`d${n}`)?.data['n'] !== n);
+  const missing = acked.filter((n) => store.get(householdId(`D${n}`))?.data['n'] !== n);
   const recoveries = store.recoveries.length;
   await store.close();
   return { acked, missing, recoveries };

@@ -4,6 +4,7 @@ import type { DocKind } from '../../electron/domain/document';
 import { carry as carryBundle, exchangeKeys, usbStick } from './syncHelpers';
 import { BINHGIA_2022_H1, VANQUAN_2022_H1 } from '../unit/reports/samples';
 import { openOffice, type Office } from './twoOffices';
+import { householdDocData, householdDocId } from '../../electron/core/households/store/docs';
 
 /**
  * Periodic reports between the Sở and two district offices, each on its own data folder and
@@ -79,9 +80,14 @@ describe('báo cáo định kỳ: Sở, Văn Quan, Bình Gia', () => {
   it('Văn Quan sees what is due, with its targets and household prefill; an invalid report cannot be completed', async () => {
     // Three households of the 2021 review: poor, near-poor, above the line.
     const hh = (code: string, income: number, deprived: string[]) => ({
+      id: householdDocId('VANQUAN', 2021, code),
       kind: 'household' as const,
       owner: 'VANQUAN',
-      data: { code, communeCode: 'VQ-TRANGCAC', reviewYear: 2021, standardId: 'nd07-2021', area: 'rural', incomePerPerson: income, deprived },
+      data: householdDocData(
+        { code, headName: `Chủ hộ ${code}`, idNumber: '020180001234', ethnicity: 'Tày', communeCode: 'VQ-TRANGCAC', village: '', area: 'rural', members: 4, incomePerPerson: income, deprived, merit: false, notes: '', reviewYear: 2021, standardId: 'nd07-2021' },
+        'test',
+        new Date(clock),
+      ),
     });
     await vq.core.context.store.write([
       hh('H1', 1_000_000, ['employment', 'nutrition', 'healthInsurance']),

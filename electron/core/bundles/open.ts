@@ -59,8 +59,13 @@ export interface OpenedBundle extends InspectedBundle {
   firstContact: boolean;
 }
 
-interface Inspected extends InspectedBundle {
-  payload: Uint8Array;
+/**
+ * What inspectBundle checked, kept so that openVerified does not unzip and verify the
+ * manifest a second time. Only inspect() makes one.
+ */
+export interface VerifiedBundle extends InspectedBundle {
+  readonly payload: Uint8Array;
+  readonly limits: BundleLimits;
 }
 
 /**
@@ -69,9 +74,8 @@ interface Inspected extends InspectedBundle {
  * signed by the key it names. It does not say the sender is who they claim: that needs the
  * pinned key (openBundle). For "inspect" and for showing a first-contact fingerprint.
  */
-export function inspectBundle(bytes: Uint8Array, appVersion: string, limits?: Partial<BundleLimits>): InspectedBundle {
-  const { manifest, manifestBytes, bundleHash } = inspect(bytes, appVersion, resolveLimits(limits));
-  return { manifest, manifestBytes, bundleHash };
+export function inspectBundle(bytes: Uint8Array, appVersion: string, limits?: Partial<BundleLimits>): VerifiedBundle {
+  return inspect(bytes, appVersion, resolveLimits(limits));
 }
 
 /**
@@ -81,8 +85,12 @@ export function inspectBundle(bytes: Uint8Array, appVersion: string, limits?: Pa
  * Returns only when every check passed; otherwise throws a BundleError (an AppError).
  */
 export function openBundle(bytes: Uint8Array, ctx: OpenBundleContext): OpenedBundle {
-  const limits = resolveLimits(ctx.limits);
-  const { manifest, manifestBytes, bundleHash, payload } = inspect(bytes, ctx.appVersion, limits);
+  return openVerified(inspect(bytes, ctx.appVersion, resolveLimits(ctx.limits)), ctx);
+}
+
+/** openBundle after inspectBundle: the checks that need trust and keys, on what was verified. */
+export function openVerified(verified: VerifiedBundle, ctx: Omit<OpenBundleContext, 'appVersion' | 'limits'>): OpenedBundle {
+  const { manifest, manifestBytes, bundleHash, payload, limits } = verified;
   const sender = manifest.sender;
   const who = { office: sender.office, seq: manifest.seq };
 
@@ -139,7 +147,7 @@ export function openBundle(bytes: Uint8Array, ctx: OpenBundleContext): OpenedBun
   return { manifest, manifestBytes, bundleHash, docs, attachments, firstContact };
 }
 
-function inspect(bytes: Uint8Array, appVersion: string, limits: BundleLimits): Inspected {
+function inspect(bytes: Uint8Array, appVersion: string, limits: BundleLimits): VerifiedBundle {
   if (bytes.length > limits.maxBundleBytes) throw bundleError('TOO_LARGE', { limitMb: toMiB(limits.maxBundleBytes) });
   const { names, entries } = readContainer(bytes, limits);
   const manifestBytes = entries.get(MANIFEST_ENTRY) as Uint8Array;
@@ -197,7 +205,7 @@ function inspect(bytes: Uint8Array, appVersion: string, limits: BundleLimits): I
   if (fingerprint(sender) !== sender.keyFingerprint) {
     throw bundleError('DAMAGED', { office: sender.office, seq: manifest.seq, detail: 'fingerprint' });
   }
-  return { manifest, manifestBytes, bundleHash: sha256Hex(bytes), payload };
+  return { manifest, manifestBytes, bundleHash: sha256Hex(bytes), payload, limits };
 }
 
 /** The key to verify with, read before the schema; office and seq only label messages. */

@@ -1,8 +1,9 @@
 import type { CoreContext } from '../runtime/context';
 import type { Doc } from '../../domain/document';
+import type { DataOf } from '../../domain/documentKinds';
 import { rootUnit } from '../../domain/org';
 import { AppError } from '../../domain/errors';
-import type { FormSummary, OfficeRef, Report, ReportData, ReportReview, ReportReviewData, TargetData } from '../../contract/reports';
+import type { FormSummary, OfficeRef, Report, ReportReview } from '../../contract/reports';
 import { reportDocId, reviewDocId } from '../../contract/reports';
 import { formIndicators, parseReportForm, reportingOffices, type ReportForm } from '../../domain/reports/form';
 import type { ReportStatusInput } from '../../domain/reports/completeness';
@@ -100,24 +101,25 @@ export function formSummaries(ctx: CoreContext): FormSummary[] {
   return [...byId.values()].map((v) => summaryOf(ctx, v));
 }
 
-export const asReport = (d: Doc): Report => ({ ...(d.data as unknown as ReportData), id: d.id, rev: d.rev, hlc: d.hlc });
-export const asReview = (d: Doc): ReportReview => ({ ...(d.data as unknown as ReportReviewData), id: d.id });
+/* Documents come typed from the store (store.getAs/listAs read them through their kind's schema). */
+export const asReport = (d: Doc<DataOf<'report'>>): Report => ({ ...d.data, id: d.id, rev: d.rev, hlc: d.hlc });
+export const asReview = (d: Doc<DataOf<'reportReview'>>): ReportReview => ({ ...d.data, id: d.id });
 
 export function reportOf(ctx: CoreContext, formId: string, period: string, office: string): Report | null {
-  const d = ctx.store.get(reportDocId(formId, period, office));
-  return d && d.kind === 'report' && !d.deleted ? asReport(d) : null;
+  const d = ctx.store.getAs('report', reportDocId(formId, period, office));
+  return d && !d.deleted ? asReport(d) : null;
 }
 
 export function reviewOf(ctx: CoreContext, formId: string, period: string, office: string): ReportReview | null {
-  const d = ctx.store.get(reviewDocId(formId, period, office));
-  return d && d.kind === 'reportReview' && !d.deleted ? asReview(d) : null;
+  const d = ctx.store.getAs('reportReview', reviewDocId(formId, period, office));
+  return d && !d.deleted ? asReview(d) : null;
 }
 
 /** Reports of a form, optionally of some periods only. */
 export function reportsOf(ctx: CoreContext, formId: string, periods?: readonly string[]): Report[] {
   const only = periods ? new Set(periods) : null;
   return ctx.store
-    .list('report')
+    .listAs('report')
     .map(asReport)
     .filter((r) => r.formId === formId && (!only || only.has(r.period)));
 }
@@ -143,8 +145,8 @@ export function statusInput(report: Report, review: ReportReview | null): Report
 /** Targets of a form as the domain's list (every year unless one is asked for). */
 export function targetsOf(ctx: CoreContext, formId: string, year?: number): Target[] {
   const out: Target[] = [];
-  for (const d of ctx.store.list('target')) {
-    const t = d.data as unknown as TargetData;
+  for (const d of ctx.store.listAs('target')) {
+    const t = d.data;
     if (t.formId !== formId || (year !== undefined && t.year !== year)) continue;
     for (const [indicatorId, value] of Object.entries(t.values ?? {})) {
       if (typeof value === 'number' && Number.isFinite(value)) out.push({ office: t.office, indicatorId, year: t.year, value });

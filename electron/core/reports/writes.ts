@@ -23,7 +23,7 @@ export async function installDefaults(ctx: CoreContext): Promise<void> {
   const missing = DEFAULT_FORMS.filter((f) => !present.has(f.formId) && !ctx.store.get(formDocId(f.formId, f.version)));
   if (missing.length === 0) return;
   await ctx.store.write(
-    missing.map((f) => ({ id: formDocId(f.formId, f.version), kind: 'reportForm' as const, owner, data: f as unknown as Record<string, unknown> })),
+    missing.map((f) => ({ id: formDocId(f.formId, f.version), kind: 'reportForm' as const, owner, data: f })),
   );
 }
 
@@ -40,7 +40,7 @@ export async function saveVersion(ctx: CoreContext, formId: string, basedOn: num
     JSON.stringify(next.dueRule) === JSON.stringify(latest.dueRule) &&
     JSON.stringify(next.sections.map((s) => s.title)) === JSON.stringify(latest.sections.map((s) => s.title));
   if (same) throw new AppError('REPORT_FORM_UNCHANGED', 'reports:errors.noChanges');
-  await ctx.store.write([{ id: formDocId(formId, next.version), kind: 'reportForm', owner, data: next as unknown as Record<string, unknown> }]);
+  await ctx.store.write([{ id: formDocId(formId, next.version), kind: 'reportForm', owner, data: next }]);
   return next;
 }
 
@@ -72,7 +72,7 @@ export async function saveTargets(
     }
     if (JSON.stringify(next) === JSON.stringify(targetsFor(existing, office, year))) continue;
     const data: TargetData = { formId, year, office, values: next, updatedBy: s.officerName, updatedAt: ctx.now().toISOString() };
-    changes.push({ id: targetDocId(formId, year, office), kind: 'target', owner, data: data as unknown as Record<string, unknown> });
+    changes.push({ id: targetDocId(formId, year, office), kind: 'target', owner, data });
   }
   if (changes.length > 0) await ctx.store.write(changes);
 }
@@ -125,7 +125,7 @@ export async function saveReport(ctx: CoreContext, input: SaveReportInput): Prom
     updatedAt: now.toISOString(),
   };
   await ctx.store.write([
-    { id: reportDocId(input.formId, input.period, office), kind: 'report', owner: office, data: data as unknown as Record<string, unknown> },
+    { id: reportDocId(input.formId, input.period, office), kind: 'report', owner: office, data },
   ]);
 }
 
@@ -164,6 +164,6 @@ export async function saveReview(ctx: CoreContext, input: ReviewInput): Promise<
     reviewedAt: ctx.now().toISOString(),
   };
   await ctx.store.write([
-    { id: reviewDocId(input.formId, input.period, input.office), kind: 'reportReview', owner, data: data as unknown as Record<string, unknown> },
+    { id: reviewDocId(input.formId, input.period, input.office), kind: 'reportReview', owner, data },
   ]);
 }

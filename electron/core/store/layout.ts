@@ -1,33 +1,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocKind } from '../../domain/document';
+import { DOCUMENT_KINDS } from '../../domain/documentKinds';
 
 /**
  * Store layout: one folder per document kind, each split into a fixed number of shard files
  * chosen by a hash of the document id. An edit rewrites one shard, so its cost depends on the
  * shard size (about total / shards), not on the whole data set. Households are the big
  * collection (tens of thousands per district, hundreds of thousands at the Sở): 512 shards keep
- * a shard near 100 KB at 50k households; small kinds need few.
+ * a shard near 100 KB at 50k households; small kinds need few. The counts are the registry's
+ * (domain/documentKinds); changing one moves documents between files, so it needs a migration.
  */
-export const SHARDS_PER_KIND: Record<DocKind, number> = {
-  orgUnit: 1,
-  field: 1,
-  directive: 4,
-  task: 8,
-  progress: 16,
-  review: 8,
-  report: 8,
-  reportForm: 1,
-  target: 4,
-  reportReview: 4,
-  household: 512,
-  commune: 4,
-  attachment: 8,
-  audit: 32,
-  conflict: 4,
-  peer: 1,
-  setting: 1,
-};
+const shardsOf = (kind: DocKind): number => DOCUMENT_KINDS[kind].shards;
 
 export const DB_DIR = 'db';
 export const JOURNAL_FILE = 'journal.json';
@@ -45,7 +29,7 @@ export function hashId(id: string): number {
 }
 
 export function shardOf(kind: DocKind, id: string): number {
-  return hashId(id) % SHARDS_PER_KIND[kind];
+  return hashId(id) % shardsOf(kind);
 }
 
 export function shardRelPath(kind: DocKind, shard: number): string {
@@ -71,7 +55,7 @@ export async function shardFilesOnDisk(dataDir: string, kind: DocKind): Promise<
       await fs.rm(path.join(dir, name), { force: true });
       continue;
     }
-    if (/^\d{3}\.json$/.test(name) && Number(name.slice(0, 3)) < SHARDS_PER_KIND[kind]) rels.push(path.join(DB_DIR, kind, name));
+    if (/^\d{3}\.json$/.test(name) && Number(name.slice(0, 3)) < shardsOf(kind)) rels.push(path.join(DB_DIR, kind, name));
   }
   return rels;
 }

@@ -4,6 +4,8 @@ import { Low } from 'lowdb';
 import { v7 as uuidv7 } from 'uuid';
 import type { Doc, DocKind } from '../../domain/document';
 import { DOC_KINDS } from '../../domain/document';
+import { checkDocument, parseData, type DataOf } from '../../domain/documentKinds';
+import { AppError } from '../../domain/errors';
 import { Hlc } from './hlc';
 import { ShardFileAdapter, CorruptShardError, type ShardData } from './shardFile';
 import { DB_DIR, shardFilesOnDisk, shardOf, shardRelPath } from './layout';
@@ -59,6 +61,28 @@ export class Store {
     return this.byId.get(id);
   }
 
+  /**
+   * A document of `kind` with its data read through the kind's schema (see
+   * domain/documentKinds); undefined when missing, of another kind, or not fitting the schema
+   * (a record written by a version this one does not read). Deleted ones are returned: the
+   * caller decides.
+   */
+  getAs<K extends DocKind>(kind: K, id: string): Doc<DataOf<K>> | undefined {
+    const d = this.byId.get(id);
+    return d && d.kind === kind ? this.typed(kind, d) : undefined;
+  }
+
+  /** list(), typed like getAs; documents that do not fit their schema are left out. */
+  listAs<K extends DocKind>(kind: K, opts: { includeDeleted?: boolean } = {}): Doc<DataOf<K>>[] {
+    const out: Doc<DataOf<K>>[] = [];
+    for (const d of this.byKind.get(kind)?.values() ?? []) {
+      if (d.deleted && !opts.includeDeleted) continue;
+      const t = this.typed(kind, d);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
   /** Current versions of a kind, deleted ones left out unless asked for. */
   list<D = Record<string, unknown>>(kind: DocKind, opts: { includeDeleted?: boolean } = {}): Doc<D>[] {
     const docs = [...(this.byKind.get(kind)?.values() ?? [])] as Doc<D>[];
@@ -83,7 +107,9 @@ export class Store {
   }
 
   /** Local edits by this installation. Resolves once every change is durable. */
-  async write<D extends Record<string, unknown>>(changes: LocalChange<D>[]): Promise<Doc<D>[]> {
+  async write(changes: readonly LocalChange[]): Promise<Doc[]> {
+    // Checked before queueing: a wrong shape is the caller's mistake and writes nothing.
+    for (const c of changes) requireFits({ ...c, id: c.id ?? '' }, c.id === undefined);
     return this.enqueue(async () => {
       const docs: Doc[] = changes.map((c) => {
         const id = c.id ?? uuidv7();
@@ -102,7 +128,7 @@ export class Store {
         return doc;
       });
       await this.persist(docs);
-      return docs as Doc<D>[];
+      return docs;
     });
   }
 
@@ -112,6 +138,7 @@ export class Store {
    */
   async putVersions(docs: Doc[]): Promise<void> {
     if (docs.length === 0) return;
+    for (const d of docs) requireFits(d, false);
     await this.enqueue(async () => {
       for (const d of docs) this.hlc.observe(d.hlc);
       await this.persist(docs);
@@ -138,6 +165,20 @@ export class Store {
   }
 
   // ---- internals -------------------------------------------------------------------------
+
+  /** Typed versions are made once per stored version (versions are never changed in place). */
+  private readonly typedCache = new WeakMap<Doc, Doc<unknown> | null>();
+
+  private typed<K extends DocKind>(kind: K, d: Doc): Doc<DataOf<K>> | undefined {
+    let t = this.typedCache.get(d);
+    if (t === undefined) {
+      const data = parseData(kind, d.data);
+      t = data === undefined ? null : { ...d, data };
+      this.typedCache.set(d, t);
+    }
+    // The cache holds what parseData(kind) returned for a document of this kind.
+    return (t ?? undefined) as Doc<DataOf<K>> | undefined;
+  }
 
   private enqueue<T>(fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('store closed'));
@@ -374,3 +415,16 @@ export class Store {
   }
 }
 
+/**
+ * Every write is checked against its kind (domain/documentKinds): RECORD_SHAPE_INVALID names
+ * the kind and the field; RECORD_ID_NOT_OWNERS an id (or office field) naming another office.
+ * A new document's id is made by the store, so only its data is checked.
+ */
+function requireFits(d: { id: string; kind: DocKind; owner: string; data: Record<string, unknown> }, newId: boolean): void {
+  const problem = checkDocument(d);
+  if (!problem || (newId && problem.problem !== 'shape')) return;
+  const params = { kind: d.kind, field: problem.field, id: d.id, owner: d.owner };
+  if (problem.problem === 'shape') throw new AppError('RECORD_SHAPE_INVALID', 'common:errors.RECORD_SHAPE_INVALID', params);
+  if (problem.problem === 'id') throw new AppError('RECORD_ID_INVALID', 'common:errors.RECORD_ID_INVALID', params);
+  throw new AppError('RECORD_ID_NOT_OWNERS', 'common:errors.RECORD_ID_NOT_OWNERS', params);
+}

@@ -1,4 +1,5 @@
 import type { Doc, DocKind } from '../../domain/document';
+import type { DataOf } from '../../domain/documentKinds';
 
 export interface StoreOptions {
   dataDir: string;
@@ -9,13 +10,12 @@ export interface StoreOptions {
   snapshotIntervalMs?: number;
 }
 
-/** A local edit: the store assigns rev and hlc. */
-export interface LocalChange<D = Record<string, unknown>> {
-  id?: string;
-  kind: DocKind;
-  owner: string;
-  data: D;
-  deleted?: boolean;
-}
+/**
+ * A local edit: the store assigns rev and hlc. Its data has its kind's type (the registry's
+ * schema, domain/documentKinds); the store checks the value again when it is written.
+ */
+export type LocalChange = {
+  [K in DocKind]: { id?: string; kind: K; owner: string; data: DataOf<K>; deleted?: boolean };
+}[DocKind];
 
 export type ChangeListener = (docs: Doc[]) => void;

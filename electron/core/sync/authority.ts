@@ -1,29 +1,14 @@
 import type { RefusalReason } from '../../contract/sync';
 import type { Doc, DocKind } from '../../domain/document';
+import { checkDocument, LOCAL_KINDS, OFFICE_KINDS, SO_KINDS } from '../../domain/documentKinds';
 
 /**
- * Who may write what (docs/ARCHITECTURE.md, "Documents": single writer per document). Pure: the sender's
- * office and role, the incoming version, and the version we hold (if any).
+ * Who may write what (docs/ARCHITECTURE.md, "Documents": single writer per document), from the registry of document kinds
+ * (domain/documentKinds). Pure: the sender's office and role, the incoming version, and the
+ * version we hold (if any).
  */
 
-/** Never travel: this installation's own bookkeeping. */
-export const LOCAL_KINDS: ReadonlySet<DocKind> = new Set<DocKind>(['conflict', 'peer', 'setting']);
-
-/** What the Sở writes. */
-export const SO_KINDS: ReadonlySet<DocKind> = new Set<DocKind>([
-  'directive',
-  'task',
-  'review',
-  'field',
-  'reportForm',
-  'target',
-  'reportReview',
-  'audit',
-  'orgUnit',
-]);
-
-/** What a district office (or another unit working as an office) writes. */
-export const OFFICE_KINDS: ReadonlySet<DocKind> = new Set<DocKind>(['progress', 'attachment', 'audit', 'report', 'household', 'commune']);
+export { LOCAL_KINDS, OFFICE_KINDS, SO_KINDS };
 
 export interface SenderAuthority {
   office: string;
@@ -34,12 +19,23 @@ export function kindsFor(isSo: boolean): ReadonlySet<DocKind> {
   return isSo ? SO_KINDS : OFFICE_KINDS;
 }
 
-/** Null when the sender may write this version; otherwise why it is refused. */
-export function refusalOf(incoming: Doc, sender: SenderAuthority, existing: Doc | undefined): RefusalReason | null {
-  if (LOCAL_KINDS.has(incoming.kind)) return 'localKind';
-  if (incoming.owner !== sender.office) return 'owner';
-  if (!kindsFor(sender.isSo).has(incoming.kind)) return 'kind';
+export interface Refusal {
+  reason: RefusalReason;
+  field?: string;
+}
+
+/**
+ * Null when the sender may write this version; otherwise why it is refused. The shape and
+ * the id are checked before the version we hold is looked at, so a record the Sở does not
+ * hold yet cannot be created under another office's id either.
+ */
+export function refusalOf(incoming: Doc, sender: SenderAuthority, existing: Doc | undefined): Refusal | null {
+  if (LOCAL_KINDS.has(incoming.kind)) return { reason: 'localKind' };
+  if (incoming.owner !== sender.office) return { reason: 'owner' };
+  if (!kindsFor(sender.isSo).has(incoming.kind)) return { reason: 'kind' };
+  const problem = checkDocument(incoming);
+  if (problem) return { reason: problem.problem === 'idNotOwners' ? 'idNotSenders' : 'shape', field: problem.field };
   // Same id held by another owner, or as another kind: the sender would take it over.
-  if (existing && (existing.owner !== incoming.owner || existing.kind !== incoming.kind)) return 'takeover';
+  if (existing && (existing.owner !== incoming.owner || existing.kind !== incoming.kind)) return { reason: 'takeover' };
   return null;
 }

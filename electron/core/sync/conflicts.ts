@@ -1,5 +1,6 @@
 import type { ConflictVersion, ConflictView } from '../../contract/sync';
-import type { Doc, DocKind } from '../../domain/document';
+import type { Doc } from '../../domain/document';
+import type { LocalChange } from '../store/types';
 import { officeName, type Me, type SyncDeps } from './deps';
 import { syncError } from './errors';
 
@@ -11,21 +12,13 @@ import { syncError } from './errors';
  * as an ordinary update that replaces what they hold. Elsewhere (e.g. the Sở, for a
  * district's record) picking would write another office's document: only closing is offered.
  */
-interface ConflictData {
-  docId: string;
-  kind: DocKind;
-  owner: string;
-  version: Doc;
-  detectedAt: string;
-  resolved: ConflictView['resolved'];
-}
 
 const versionOf = (d: Doc): ConflictVersion => ({ hlc: d.hlc, author: d.author ?? null, deleted: Boolean(d.deleted), data: d.data });
 
 export function listConflicts(deps: SyncDeps, me: Me, includeResolved: boolean): ConflictView[] {
   const { store } = deps.ctx;
   return store
-    .list<ConflictData>('conflict')
+    .listAs('conflict')
     .filter((c) => c.owner === me.office && (includeResolved || !c.data.resolved))
     .sort((a, b) => b.hlc.localeCompare(a.hlc))
     .map((c) => {
@@ -47,17 +40,18 @@ export function listConflicts(deps: SyncDeps, me: Me, includeResolved: boolean):
 
 export async function resolveConflict(deps: SyncDeps, me: Me, id: string, choice: 'current' | 'other'): Promise<void> {
   const { ctx } = deps;
-  const c = ctx.store.get(id) as Doc<ConflictData> | undefined;
-  if (!c || c.kind !== 'conflict' || c.owner !== me.office) throw syncError('CONFLICT_NOT_FOUND', { id });
+  const c = ctx.store.getAs('conflict', id);
+  if (!c || c.owner !== me.office) throw syncError('CONFLICT_NOT_FOUND', { id });
   if (c.data.resolved) return;
   if (choice === 'other' && c.data.owner !== me.office) throw syncError('NOT_OWNER', { office: officeName(ctx, c.data.owner) });
   const resolved = { at: ctx.now().toISOString(), by: ctx.session().officerName, choice };
-  const changes = [];
+  const changes: LocalChange[] = [];
   if (choice === 'other') {
+    // The version was checked against its kind when it arrived; the store checks it again.
     const v = c.data.version;
-    changes.push({ id: c.data.docId, kind: c.data.kind, owner: c.data.owner, data: v.data, ...(v.deleted ? { deleted: true } : {}) });
+    changes.push({ id: c.data.docId, kind: c.data.kind, owner: c.data.owner, data: v.data, ...(v.deleted ? { deleted: true } : {}) } as LocalChange);
   }
-  changes.push({ id, kind: 'conflict' as const, owner: me.office, data: { ...c.data, resolved } as unknown as Record<string, unknown> });
+  changes.push({ id, kind: 'conflict', owner: me.office, data: { ...c.data, resolved } });
   await ctx.store.write(changes);
   deps.log(`sync: conflict ${id} on ${c.data.docId} resolved (${choice})`);
 }

@@ -1,6 +1,6 @@
 import type { BundleReport, ImportReport, SyncWarning } from '../../contract/sync';
 import { AppError, toErrorValue } from '../../domain/errors';
-import { inspectBundle, openBundle, type Manifest, type OpenedBundle } from '../bundles';
+import { inspectBundle, openVerified, type Manifest, type OpenedBundle, type VerifiedBundle } from '../bundles';
 import { sha256Hex } from '../bundles/bytes';
 import { isBundleError } from '../bundles/errors';
 import type { Doc } from '../../domain/document';
@@ -30,22 +30,36 @@ export interface ImportOptions {
 export async function importBundles(deps: SyncDeps, source: Source, opts: ImportOptions): Promise<ImportReport> {
   const me = await deps.me();
   const { files, unreadable } = await gatherFiles(source);
-  const candidates = [...groupBundles(files), ...unreadable];
+  // Each file is unzipped and its manifest signature verified once, here; the result is
+  // what gets sorted and opened.
+  const candidates = [...groupBundles(files), ...unreadable].map((c) => verify(c, deps.ctx.appVersion));
   // Oldest first per sender, so gaps and acknowledgements read in order.
-  const order = candidates.map((c) => ({ c, key: sortKey(c, deps.ctx.appVersion) })).sort((a, b) => a.key.localeCompare(b.key));
+  const order = candidates.map((v) => ({ v, key: sortKey(v) })).sort((a, b) => a.key.localeCompare(b.key));
   const bundles: BundleReport[] = [];
-  for (const { c } of order) bundles.push(await importOne(deps, me, c, opts));
+  for (const { v } of order) bundles.push(await importOne(deps, me, v, opts));
   return { bundles };
 }
 
-function sortKey(c: Candidate, appVersion: string): string {
-  if (!c.bytes) return `~${c.fileNames[0] ?? ''}`;
+interface Verified {
+  fileNames: string[];
+  bundle: VerifiedBundle | null;
+  error: AppError | null;
+}
+
+function verify(c: Candidate, appVersion: string): Verified {
+  if (c.error || !c.bytes) return { fileNames: c.fileNames, bundle: null, error: c.error ?? syncError('NO_FILES') };
   try {
-    const m = inspectBundle(c.bytes, appVersion).manifest;
-    return `${m.sender.office}/${m.sender.installation}/${String(m.seq).padStart(10, '0')}`;
-  } catch {
-    return `~${c.fileNames[0] ?? ''}`;
+    return { fileNames: c.fileNames, bundle: inspectBundle(c.bytes, appVersion), error: null };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return { fileNames: c.fileNames, bundle: null, error: e };
   }
+}
+
+function sortKey(v: Verified): string {
+  if (!v.bundle) return `~${v.fileNames[0] ?? ''}`;
+  const m = v.bundle.manifest;
+  return `${m.sender.office}/${m.sender.installation}/${String(m.seq).padStart(10, '0')}`;
 }
 
 function blank(fileNames: string[]): BundleReport {
@@ -67,13 +81,14 @@ function blank(fileNames: string[]): BundleReport {
   };
 }
 
-async function importOne(deps: SyncDeps, me: Me, c: Candidate, opts: ImportOptions): Promise<BundleReport> {
+async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOptions): Promise<BundleReport> {
   const { ctx } = deps;
   const report = blank(c.fileNames);
   let manifest: Manifest | null = null;
   try {
-    if (c.error || !c.bytes) throw c.error ?? syncError('NO_FILES');
-    manifest = inspectBundle(c.bytes, ctx.appVersion).manifest;
+    if (!c.bundle) throw c.error ?? syncError('NO_FILES');
+    const verified = c.bundle;
+    manifest = verified.manifest;
     const sender = manifest.sender;
     Object.assign(report, { recipient: manifest.recipient, seq: manifest.seq, bundleId: manifest.bundleId, createdAt: manifest.createdAt });
     if (sender.office === me.office && sender.installation === me.installation) {
@@ -88,11 +103,10 @@ async function importOne(deps: SyncDeps, me: Me, c: Candidate, opts: ImportOptio
     const peer = findPeer(state, sender.office, sender.installation);
     let opened: OpenedBundle;
     try {
-      opened = openBundle(c.bytes, {
+      opened = openVerified(verified, {
         ourOffice: me.office,
         ourAgreementPrivateKey: me.identity.agreementPrivateKey,
         pinnedKeys: (office) => pinFor(state, office, sender.installation),
-        appVersion: ctx.appVersion,
         alreadyImported: (id) => peer?.in.bundleIds.includes(id) ?? false,
         // The dry run shows a new sender's fingerprint and content; only an import pins it.
         allowFirstContact: !opts.apply || opts.allowFirstContact,

@@ -5,8 +5,9 @@ import { refusalOf, type SenderAuthority } from './authority';
 import { mergeDocument } from './merge';
 
 /**
- * The dry run and the apply step share this plan: for every incoming document, authority
- * first (refused ones are reported, the rest goes on), then the merge decision. Pure.
+ * The dry run and the apply step share this plan: for every incoming document, authority and
+ * its shape against the registry of kinds first (refused ones are reported, the rest goes on),
+ * then the merge decision. Pure.
  */
 export interface ImportPlan {
   apply: Doc[];
@@ -28,10 +29,10 @@ export function planImport(docs: readonly Doc[], sender: SenderAuthority, curren
     const c = counts.get(d.kind) ?? emptyCounts(d.kind);
     counts.set(d.kind, c);
     const cur = planned.get(d.id) ?? current(d.id);
-    const reason = refusalOf(d, sender, cur);
-    if (reason) {
+    const refusal = refusalOf(d, sender, cur);
+    if (refusal) {
       c.refused++;
-      refused.push({ id: d.id, kind: d.kind, owner: d.owner, reason });
+      refused.push({ id: d.id, kind: d.kind, owner: d.owner, ...refusal });
       continue;
     }
     const decision = mergeDocument(cur, d);

@@ -1,5 +1,5 @@
 import { DOC_KINDS, type Doc, type DocKind } from '../../domain/document';
-import { LOCAL_KINDS } from './authority';
+import { LOCAL_KINDS, PER_OFFICE_KINDS as PER_OFFICE, SO_TO_OFFICE_KINDS as SO_TO_OFFICE } from '../../domain/documentKinds';
 import { bump, covers, type Vector } from './vector';
 
 /**
@@ -37,9 +37,10 @@ export interface Selection {
   vector: Vector;
 }
 
-/** What an office receives from the Sở; the rest of the Sở's documents stay home. */
-const SO_TO_OFFICE: ReadonlySet<DocKind> = new Set<DocKind>(['field', 'reportForm', 'orgUnit', 'directive', 'task', 'review', 'target', 'reportReview']);
-const PER_OFFICE: ReadonlySet<DocKind> = new Set<DocKind>(['review', 'target', 'reportReview']);
+/*
+ * What an office receives from the Sở (SO_TO_OFFICE), and which of it only when data.office
+ * names that office (PER_OFFICE): the registry's `soSends`. The rest stays home.
+ */
 
 export function selectForRecipient(input: SelectInput): Selection {
   const docs: Doc[] = [];

@@ -9,11 +9,11 @@ function show(v: unknown): string {
 }
 
 /** What changed between two versions, field by field (nested records one level deep). */
-export function diffFields(before: Plain | undefined, after: Plain, fields: string[]): AuditEntry['changes'] {
+export function diffFields(before: object | undefined, after: object, fields: string[]): AuditEntry['changes'] {
   const changes: AuditEntry['changes'] = [];
   for (const f of fields) {
-    const a = before?.[f];
-    const b = after[f];
+    const a: unknown = before ? Reflect.get(before, f) : undefined;
+    const b: unknown = Reflect.get(after, f);
     if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
       const keys = new Set([...Object.keys(a as Plain), ...Object.keys(b as Plain)]);
       for (const k of keys) {

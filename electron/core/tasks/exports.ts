@@ -62,7 +62,7 @@ export async function officeTasksXlsx(ctx: CoreContext, office: string | undefin
   const rows = listRows(ctx, { office: code });
   const headers = ['STT', 'Văn bản', 'Ngày văn bản', 'Lĩnh vực', 'Nội dung nhiệm vụ', 'Thời hạn', 'Trạng thái', 'Tiến độ (%)', 'Ngày hoàn thành', 'Kết quả thực hiện'];
   const out: CellValue[][] = rows.map((r, i) => {
-    const p = ctx.store.get(progressId(r.task.id, code));
+    const p = ctx.store.getAs('progress', progressId(r.task.id, code));
     const progress = p ? asProgress(p) : null;
     const a = r.assignments[0];
     return [
@@ -98,7 +98,7 @@ export function progressReport(ctx: CoreContext, office: string | undefined, dir
   const reportRows = rows.map((r) => {
     const a = r.assignments.find((x) => x.office === code);
     if (a) addToCounts(counts, a, r.task.deadline, today);
-    const p = ctx.store.get(progressId(r.task.id, code));
+    const p = ctx.store.getAs('progress', progressId(r.task.id, code));
     const d = directives.get(r.task.directiveId) as Directive;
     return {
       task: r.task,

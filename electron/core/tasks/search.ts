@@ -27,18 +27,18 @@ export function searchTasks(ctx: CoreContext, q: string): SearchHit[] {
   const session = ctx.session();
   const visibleTasks = new Set(listRows(ctx, {}).map((r) => r.task.id));
   const hits: SearchHit[] = [];
-  for (const d of ctx.store.list('directive').map(asDirective)) {
+  for (const d of ctx.store.listAs('directive').map(asDirective)) {
     const hay = [d.title, d.number, d.symbol, d.signer, d.text, d.issuingBody].join(' ');
     if (matches(hay)) hits.push({ kind: 'directive', id: d.id, taskId: null, directiveId: d.id, title: d.title, snippet: snippet(d.title || d.text, terms), office: null });
   }
-  for (const t of ctx.store.list('task').map(asTask)) {
+  for (const t of ctx.store.listAs('task').map(asTask)) {
     if (!visibleTasks.has(t.id)) continue;
     const offices = t.assignees.map((a) => `${ctx.unit(a)?.name ?? ''} ${ctx.unit(a)?.shortName ?? ''}`).join(' ');
     if (matches(`${t.content} ${offices} ${t.requiredContents.join(' ')}`)) {
       hits.push({ kind: 'task', id: t.id, taskId: t.id, directiveId: t.directiveId, title: t.content.slice(0, 160), snippet: snippet(t.content, terms), office: null });
     }
   }
-  for (const p of ctx.store.list('progress').map(asProgress)) {
+  for (const p of ctx.store.listAs('progress').map(asProgress)) {
     if (!visibleTasks.has(p.taskId)) continue;
     if (session.role === 'office' && p.office !== session.office.code) continue;
     const officeName = ctx.unit(p.office)?.name ?? p.office;

@@ -24,8 +24,8 @@ export function createTaskService(ctx: CoreContext): ServiceOf<typeof taskOps> {
     },
     'directives.list': async () => directiveSummaries(ctx),
     'directives.get': async ({ id }) => {
-      const doc = ctx.store.get(id);
-      if (!doc || doc.kind !== 'directive' || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+      const doc = ctx.store.getAs('directive', id);
+      if (!doc || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
       return { directive: asDirective(doc), tasks: tasksOf(ctx, id) };
     },
     'directives.save': async ({ id, directive, tasks }) => saveDirective(ctx, id, directive, tasks),
@@ -42,22 +42,22 @@ export function createTaskService(ctx: CoreContext): ServiceOf<typeof taskOps> {
     },
     'tasks.list': async (filter) => listRows(ctx, filter),
     'tasks.get': async ({ id }): Promise<TaskDetail> => {
-      const doc = ctx.store.get(id);
-      if (!doc || doc.kind !== 'task' || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+      const doc = ctx.store.getAs('task', id);
+      if (!doc || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
       const task = asTask(doc);
       const session = ctx.session();
       if (session.role === 'office' && !task.assignees.includes(session.office.code)) throw new AppError('NOT_ASSIGNED', 'tasks:errors.NOT_ASSIGNED');
-      const dDoc = ctx.store.get(task.directiveId);
+      const dDoc = ctx.store.getAs('directive', task.directiveId);
       if (!dDoc) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
       const directive = asDirective(dDoc);
       const offices = session.role === 'office' ? [session.office.code] : task.assignees;
       const row = taskRow(ctx, task, directive, ctx.now());
       const progress = offices.flatMap((o) => {
-        const p = ctx.store.get(progressId(task.id, o));
+        const p = ctx.store.getAs('progress', progressId(task.id, o));
         return p && !p.deleted ? [asProgress(p)] : [];
       });
       const reviews = offices.flatMap((o) => {
-        const r = ctx.store.get(reviewId(task.id, o));
+        const r = ctx.store.getAs('review', reviewId(task.id, o));
         return r && !r.deleted ? [asReview(r)] : [];
       });
       const ids = new Set([task.id, ...offices.map((o) => progressId(task.id, o)), ...offices.map((o) => reviewId(task.id, o))]);

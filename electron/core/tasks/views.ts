@@ -1,5 +1,6 @@
 import type { CoreContext } from '../runtime/context';
 import type { Doc } from '../../domain/document';
+import type { DataOf } from '../../domain/documentKinds';
 import type {
   AuditEntry,
   Dashboard,
@@ -18,14 +19,15 @@ import { progressId, reviewId } from './ids';
 
 /** Read models over the store: documents in, the shapes the screens show out. */
 
-export const asDirective = (d: Doc): Directive => ({ ...(d.data as unknown as Directive), id: d.id });
-export const asTask = (d: Doc): Task => ({ ...(d.data as unknown as Task), id: d.id });
-export const asProgress = (d: Doc): Progress => ({ ...(d.data as unknown as Progress), id: d.id, rev: d.rev, hlc: d.hlc });
-export const asReview = (d: Doc): Review => ({ ...(d.data as unknown as Review), id: d.id });
+/* Documents come typed from the store (store.getAs/listAs read them through their kind's schema). */
+export const asDirective = (d: Doc<DataOf<'directive'>>): Directive => ({ ...d.data, id: d.id });
+export const asTask = (d: Doc<DataOf<'task'>>): Task => ({ ...d.data, id: d.id });
+export const asProgress = (d: Doc<DataOf<'progress'>>): Progress => ({ ...d.data, id: d.id, rev: d.rev, hlc: d.hlc });
+export const asReview = (d: Doc<DataOf<'review'>>): Review => ({ ...d.data, id: d.id });
 
 export function fieldDefs(ctx: CoreContext): FieldDef[] {
   const builtIn = ctx.profile().fields.map((f) => ({ code: f.code, name: f.name, custom: false }));
-  const custom = ctx.store.list('field').map((d) => ({ code: d.id, name: String(d.data['name'] ?? ''), custom: true }));
+  const custom = ctx.store.listAs('field').map((d) => ({ code: d.id, name: d.data.name, custom: true }));
   return [...builtIn, ...custom];
 }
 
@@ -35,12 +37,12 @@ export function fieldName(ctx: CoreContext, code: string | null): string {
 }
 
 export function directivesById(ctx: CoreContext): Map<string, Directive> {
-  return new Map(ctx.store.list('directive').map((d) => [d.id, asDirective(d)]));
+  return new Map(ctx.store.listAs('directive').map((d) => [d.id, asDirective(d)]));
 }
 
 export function tasksOf(ctx: CoreContext, directiveId: string): Task[] {
   return ctx.store
-    .list('task')
+    .listAs('task')
     .map(asTask)
     .filter((t) => t.directiveId === directiveId)
     .sort((a, b) => a.order - b.order);
@@ -53,8 +55,8 @@ function officeName(ctx: CoreContext, code: string): string {
 /** The task as a row: its directive and every assigned office's position. */
 export function taskRow(ctx: CoreContext, task: Task, directive: Directive | undefined, now: Date): TaskRow {
   const assignments = task.assignees.map((office) => {
-    const p = ctx.store.get(progressId(task.id, office));
-    const r = ctx.store.get(reviewId(task.id, office));
+    const p = ctx.store.getAs('progress', progressId(task.id, office));
+    const r = ctx.store.getAs('review', reviewId(task.id, office));
     return assignmentOf(
       task.deadline,
       { code: office, name: officeName(ctx, office) },
@@ -80,7 +82,7 @@ export function listRows(ctx: CoreContext, filter: TaskFilter): TaskRow[] {
   const directives = directivesById(ctx);
   const office = session.role === 'office' ? session.office.code : filter.office;
   const rows: TaskRow[] = [];
-  for (const doc of ctx.store.list('task')) {
+  for (const doc of ctx.store.listAs('task')) {
     const task = asTask(doc);
     if (filter.directiveId && task.directiveId !== filter.directiveId) continue;
     if (filter.field && task.field !== filter.field) continue;
@@ -156,8 +158,8 @@ export function dashboard(ctx: CoreContext, directiveId: string | undefined): Da
 
 export function auditFor(ctx: CoreContext, ids: Set<string>): AuditEntry[] {
   return ctx.store
-    .list('audit')
-    .filter((d) => ids.has(String(d.data['targetId'])))
-    .map((d) => ({ ...(d.data as unknown as AuditEntry), id: d.id }))
+    .listAs('audit')
+    .filter((d) => ids.has(d.data.targetId))
+    .map((d): AuditEntry => ({ ...d.data, id: d.id }))
     .sort((a, b) => b.at.localeCompare(a.at));
 }

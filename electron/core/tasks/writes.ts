@@ -47,7 +47,13 @@ function auditChange(
     office: s.office.code,
     at: ctx.now().toISOString(),
   };
-  return { kind: 'audit', owner: s.office.code, data: entry as unknown as Record<string, unknown> };
+  return { kind: 'audit', owner: s.office.code, data: entry };
+}
+
+/** A task's data without its id (the id is the document's). */
+function taskData(t: Task): Omit<Task, 'id'> {
+  const { id: _id, ...data } = t;
+  return data;
 }
 
 const DIRECTIVE_FIELDS = ['type', 'number', 'symbol', 'date', 'place', 'issuingBody', 'parentBody', 'title', 'signer', 'signerTitle', 'recipients'];
@@ -94,31 +100,31 @@ export async function saveDirective(
       requiredContents: t.requiredContents,
     };
     const before = existing.get(taskId);
-    const diff = diffFields(before as unknown as Record<string, unknown> | undefined, data as unknown as Record<string, unknown>, TASK_FIELDS);
+    const diff = diffFields(before, data, TASK_FIELDS);
     if (before && diff.length === 0 && before.order === order) return;
-    changes.push({ id: taskId, kind: 'task', owner, data: data as unknown as Record<string, unknown> });
+    changes.push({ id: taskId, kind: 'task', owner, data });
     if (diff.length > 0) changes.push(auditChange(ctx, { id: taskId, kind: 'task' }, before ? 'update' : 'create', diff));
   });
   for (const [taskId, t] of existing) {
     if (keep.has(taskId)) continue;
-    changes.push({ id: taskId, kind: 'task', owner, data: t as unknown as Record<string, unknown>, deleted: true });
+    changes.push({ id: taskId, kind: 'task', owner, data: taskData(t), deleted: true });
     changes.push(auditChange(ctx, { id: taskId, kind: 'task' }, 'delete', [{ field: 'content', from: t.content, to: '' }]));
   }
   await ctx.store.write(changes);
-  const saved = ctx.store.get(directiveId);
+  const saved = ctx.store.getAs('directive', directiveId);
   if (!saved) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
   return { directive: asDirective(saved), tasks: tasksOf(ctx, directiveId) };
 }
 
 export async function deleteDirective(ctx: CoreContext, id: string): Promise<void> {
   const owner = requireSo(ctx);
-  const doc = ctx.store.get(id);
-  if (!doc || doc.kind !== 'directive' || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+  const doc = ctx.store.getAs('directive', id);
+  if (!doc || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
   const changes: LocalChange[] = [
     { id, kind: 'directive', owner, data: doc.data, deleted: true },
     auditChange(ctx, { id, kind: 'directive' }, 'delete', [{ field: 'title', from: String(doc.data['title'] ?? ''), to: '' }]),
   ];
-  for (const t of tasksOf(ctx, id)) changes.push({ id: t.id, kind: 'task', owner, data: t as unknown as Record<string, unknown>, deleted: true });
+  for (const t of tasksOf(ctx, id)) changes.push({ id: t.id, kind: 'task', owner, data: taskData(t), deleted: true });
   await ctx.store.write(changes);
 }
 
@@ -132,8 +138,8 @@ export async function addField(ctx: CoreContext, name: string): Promise<void> {
 function officeTask(ctx: CoreContext, taskId: string): { task: Task; office: string } {
   const s = ctx.session();
   if (s.role !== 'office') throw new AppError('OFFICE_ONLY', 'tasks:errors.OFFICE_ONLY');
-  const doc = ctx.store.get(taskId);
-  if (!doc || doc.kind !== 'task' || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
+  const doc = ctx.store.getAs('task', taskId);
+  if (!doc || doc.deleted) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
   const task = asTask(doc);
   if (!task.assignees.includes(s.office.code)) throw new AppError('NOT_ASSIGNED', 'tasks:errors.NOT_ASSIGNED');
   return { task, office: s.office.code };
@@ -152,12 +158,13 @@ export async function saveProgress(ctx: CoreContext, input: ProgressInput): Prom
   }
   if (input.status === 'cannotDo' && !input.reason.trim()) throw new AppError('REASON_REQUIRED', 'tasks:errors.REASON_REQUIRED');
   const attachments: AttachmentMeta[] = input.attachmentIds.map((aid) => {
-    const a = ctx.store.get(aid);
-    if (!a || a.kind !== 'attachment' || a.owner !== office) throw new AppError('NOT_FOUND', 'tasks:errors.ATTACHMENT_NOT_FOUND');
-    return { ...(a.data as unknown as AttachmentMeta), id: a.id };
+    const a = ctx.store.getAs('attachment', aid);
+    if (!a || a.owner !== office) throw new AppError('NOT_FOUND', 'tasks:errors.ATTACHMENT_NOT_FOUND');
+    const { taskId: _taskId, ...meta } = a.data;
+    return { ...meta, id: a.id };
   });
   const id = progressId(task.id, office);
-  const prevDoc = ctx.store.get(id);
+  const prevDoc = ctx.store.getAs('progress', id);
   const prev = prevDoc ? asProgress(prevDoc) : undefined;
   const today = vnDay(ctx.now());
   const data = {
@@ -176,13 +183,13 @@ export async function saveProgress(ctx: CoreContext, input: ProgressInput): Prom
     updatedBy: ctx.session().officerName,
     updatedAt: ctx.now().toISOString(),
   };
-  const forDiff = (p: Record<string, unknown> | undefined) =>
-    p ? { ...p, attachmentNames: ((p['attachments'] as AttachmentMeta[] | undefined) ?? []).map((a) => a.name).join(', ') } : undefined;
-  const diff = diffFields(forDiff(prev as unknown as Record<string, unknown>), forDiff(data) as Record<string, unknown>, PROGRESS_FIELDS);
-  const [saved] = await ctx.store.write([
+  const forDiff = (p: Omit<Progress, 'id' | 'rev' | 'hlc'>) => ({ ...p, attachmentNames: p.attachments.map((a) => a.name).join(', ') });
+  const diff = diffFields(prev && forDiff(prev), forDiff(data), PROGRESS_FIELDS);
+  await ctx.store.write([
     { id, kind: 'progress', owner: office, data },
     auditChange(ctx, { id, kind: 'progress' }, prev ? 'update' : 'create', diff),
   ]);
+  const saved = ctx.store.getAs('progress', id);
   if (!saved) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
   return asProgress(saved);
 }
@@ -208,9 +215,10 @@ export async function addAttachment(ctx: CoreContext, input: { taskId: string; n
 }
 
 export async function readAttachment(ctx: CoreContext, id: string): Promise<{ meta: AttachmentMeta; bytes: Buffer }> {
-  const doc = ctx.store.get(id);
-  if (!doc || doc.kind !== 'attachment') throw new AppError('NOT_FOUND', 'tasks:errors.ATTACHMENT_NOT_FOUND');
-  const meta = { ...(doc.data as unknown as AttachmentMeta), id };
+  const doc = ctx.store.getAs('attachment', id);
+  if (!doc) throw new AppError('NOT_FOUND', 'tasks:errors.ATTACHMENT_NOT_FOUND');
+  const { taskId: _taskId, ...stored } = doc.data;
+  const meta: AttachmentMeta = { ...stored, id };
   try {
     return { meta, bytes: await readAttachmentFile(ctx.dataDir, meta.sha256) };
   } catch {
@@ -229,7 +237,7 @@ export async function saveReview(
   }
   if (input.outcome === 'returned' && !input.comment.trim()) throw new AppError('COMMENT_REQUIRED', 'tasks:errors.COMMENT_REQUIRED');
   const id = reviewId(input.taskId, input.office);
-  const prev = ctx.store.get(id);
+  const prev = ctx.store.getAs('review', id);
   const data: Omit<Review, 'id'> = {
     taskId: input.taskId,
     office: input.office,
@@ -239,10 +247,11 @@ export async function saveReview(
     reviewedBy: ctx.session().officerName,
     reviewedAt: ctx.now().toISOString(),
   };
-  const [saved] = await ctx.store.write([
-    { id, kind: 'review', owner, data: data as unknown as Record<string, unknown> },
-    auditChange(ctx, { id, kind: 'review' }, prev ? 'update' : 'create', diffFields(prev?.data, data as unknown as Record<string, unknown>, ['outcome', 'comment'])),
+  await ctx.store.write([
+    { id, kind: 'review', owner, data },
+    auditChange(ctx, { id, kind: 'review' }, prev ? 'update' : 'create', diffFields(prev?.data, data, ['outcome', 'comment'])),
   ]);
+  const saved = ctx.store.getAs('review', id);
   if (!saved) throw new AppError('NOT_FOUND', 'tasks:errors.NOT_FOUND');
   return asReview(saved);
 }

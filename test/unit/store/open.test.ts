@@ -3,6 +3,7 @@ import { mkdtempSync, promises as fs, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Store } from '../../../electron/core/store/store';
+import { householdData, householdId, taskData } from './validDocs';
 import { decodeUtf8 } from '../../../electron/core/store/shardFile';
 import { shardOf, shardRelPath } from '../../../electron/core/store/layout';
 import { encodeHlc } from '../../../electron/core/store/hlc';
@@ -45,13 +46,14 @@ describe('store open', () => {
     const future = Date.UTC(2040, 0, 1);
     const ahead = await Store.open({ dataDir: dir, node: 'open0001', now: () => future, snapshotIntervalMs: 1e12 });
     const ids: string[] = [];
-    for (let i = 0; ids.length < 30; i++) if (shardOf('household', `h${i}`) === 0) ids.push(`h${i}`);
-    await ahead.write(ids.map((id) => ({ id, kind: 'household' as const, owner: 'VANQUAN', data: { n: 1 } })));
-    const [logged] = await ahead.write([{ id: ids[0] as string, kind: 'household', owner: 'VANQUAN', data: { n: 2 } }]);
+    for (let i = 0; ids.length < 30; i++) if (shardOf('household', householdId(`H${i}`)) === 0) ids.push(householdId(`H${i}`));
+    const hh = (id: string, income: number) => ({ id, kind: 'household' as const, owner: 'VANQUAN', data: householdData('Hoàng Văn Nam', income, id.split(':')[3]) });
+    await ahead.write(ids.map((id) => hh(id, 1_000_000)));
+    const [logged] = await ahead.write([hh(ids[0] as string, 2_000_000)]);
     // Not closed: the last edit is only in the write-ahead log, with the newest stamp.
     const behind = await Store.open({ dataDir: dir, node: 'open0002', now: () => 0 });
-    expect(behind.get(ids[0] as string)?.data).toEqual({ n: 2 });
-    const [next] = await behind.write([{ id: 'later', kind: 'task', owner: 'SO', data: {} }]);
+    expect(behind.get(ids[0] as string)?.data['incomePerPerson']).toBe(2_000_000);
+    const [next] = await behind.write([{ id: 'later', kind: 'task', owner: 'SO', data: taskData('Báo cáo sau') }]);
     expect(next && logged && next.hlc > logged.hlc).toBe(true);
     await behind.close();
   });

@@ -3,6 +3,10 @@ import { promises as fs, mkdtempSync, readdirSync, readFileSync, statSync, utime
 import os from 'node:os';
 import path from 'node:path';
 import { Store } from '../../../electron/core/store/store';
+import { householdData, householdId, taskData } from './validDocs';
+import { householdDocId } from '../../../electron/core/households/store/docs';
+
+const householdDocIdOf = (office: string): string => householdDocId(office, 2022, 'VQ-001');
 import { shardOf, shardRelPath, BACKUP_DIR } from '../../../electron/core/store/layout';
 import { snapshotsToKeep, type SnapshotInfo } from '../../../electron/core/store/backups';
 import { writeFileDurable } from '../../../electron/core/store/durableFile';
@@ -18,7 +22,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) await fs.rm(d, { recursive: true, force: true });
 });
 
-const task = (id: string, content: string) => ({ id, kind: 'task' as const, owner: 'SO', data: { content } });
+const task = (id: string, content: string) => ({ id, kind: 'task' as const, owner: 'SO', data: taskData(content) });
 
 describe('store on lowdb', () => {
   it('writes to disk even when NODE_ENV=test (no in-memory preset)', async () => {
@@ -44,21 +48,40 @@ describe('store on lowdb', () => {
     const [second] = await a.write([task('t1', 'Lần 2')]);
     await a.close();
     const b = await Store.open({ dataDir: dir, node: 'abcd0001', now: () => 0 }); // clock broken
-    expect(b.get('t1')?.data).toEqual({ content: 'Lần 2' });
+    expect(b.get('t1')?.data).toEqual(taskData('Lần 2'));
     expect(b.get('t1')?.rev).toBe(2);
     const [third] = await b.write([task('t1', 'Lần 3')]);
     expect(third && second && third.hlc > second.hlc).toBe(true);
     await b.close();
   });
 
+  it('refuses a write whose data does not fit its kind, naming the kind and the field, and writes nothing', async () => {
+    const dir = tmp();
+    const store = await Store.open({ dataDir: dir, node: 'abcd0001', snapshotIntervalMs: 1e12 });
+    const wrong = { ...householdData('Nông Thị Hoa', 1_600_000), incomePerPerson: 'một triệu sáu' };
+    // The typed change refuses this at compile time; data from elsewhere is checked at run time.
+    const change = { id: householdId('H1'), kind: 'household', owner: 'VANQUAN', data: wrong } as unknown as Parameters<Store['write']>[0][number];
+    await expect(store.write([task('t1', 'Rà soát hộ nghèo'), change])).rejects.toMatchObject({
+      code: 'RECORD_SHAPE_INVALID',
+      messageKey: 'common:errors.RECORD_SHAPE_INVALID',
+      params: { kind: 'household', field: 'incomePerPerson' },
+    });
+    await expect(store.write([{ id: householdDocIdOf('BINHGIA'), kind: 'household', owner: 'VANQUAN', data: householdData('Nông Thị Hoa', 1_600_000) }])).rejects.toMatchObject({
+      code: 'RECORD_ID_NOT_OWNERS',
+      params: { kind: 'household', field: 'id' },
+    });
+    expect(store.get('t1')).toBeUndefined();
+    await store.close();
+  });
+
   it('an edit rewrites only the one shard that holds the document', async () => {
     const dir = tmp();
     const store = await Store.open({ dataDir: dir, node: 'abcd0001', snapshotIntervalMs: 1e12 });
     const many = Array.from({ length: 3000 }, (_, i) => ({
-      id: `h${i}`,
+      id: householdId(`H${i}`),
       kind: 'household' as const,
       owner: 'VANQUAN',
-      data: { headName: `Hoàng Văn ${i}`, incomePerPerson: 1_200_000 },
+      data: householdData(`Hoàng Văn ${i}`, 1_200_000, `H${i}`),
     }));
     for (let i = 0; i < many.length; i += 500) await store.write(many.slice(i, i + 500));
     await store.idle();
@@ -67,9 +90,9 @@ describe('store on lowdb', () => {
     const hourAgo = new Date(Date.now() - 3_600_000);
     for (const f of files) utimesSync(path.join(dir, 'db', 'household', f), hourAgo, hourAgo);
     const before = new Map(files.map((f) => [f, statSync(path.join(dir, 'db', 'household', f)).mtimeMs]));
-    await store.write([{ id: 'h42', kind: 'household', owner: 'VANQUAN', data: { headName: 'Nông Thị Hoa', incomePerPerson: 1_600_000 } }]);
+    await store.write([{ id: householdId('H42'), kind: 'household', owner: 'VANQUAN', data: householdData('Nông Thị Hoa', 1_600_000, 'H42') }]);
     const changed = files.filter((f) => statSync(path.join(dir, 'db', 'household', f)).mtimeMs !== before.get(f));
-    expect(changed).toEqual([path.basename(shardRelPath('household', shardOf('household', 'h42')))]);
+    expect(changed).toEqual([path.basename(shardRelPath('household', shardOf('household', householdId('H42'))))]);
     await store.close();
   });
 
@@ -101,7 +124,7 @@ describe('store on lowdb', () => {
       owner: 'SO',
       rev: 1,
       hlc: `00000000000000${i}-000000-abcd0001`,
-      data: { content: `Nhiệm vụ ${id}` },
+      data: taskData(`Nhiệm vụ ${id}`),
     }));
     writeFileSync(path.join(dir, 'db', 'journal.json'), JSON.stringify({ format: 1, docs }));
     const again = await Store.open({ dataDir: dir, node: 'abcd0001' });
@@ -121,7 +144,7 @@ describe('store on lowdb', () => {
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.slice(0, Math.floor(text.length / 2))); // power cut inside a tool writing in place
     const reopened = await Store.open({ dataDir: dir, node: 'abcd0001' });
-    expect(reopened.get('t1')?.data).toEqual({ content: 'Kế hoạch giảm nghèo năm 2022' });
+    expect(reopened.get('t1')?.data).toEqual(taskData('Kế hoạch giảm nghèo năm 2022'));
     expect(reopened.recoveries).toHaveLength(1);
     expect(reopened.recoveries[0]).toMatchObject({ file: rel, reason: 'truncated or not JSON' });
     expect(reopened.recoveries[0]?.restoredFrom).toMatch(/^\d{4}-/);
@@ -163,7 +186,7 @@ describe('store on lowdb', () => {
     const store = await Store.open({ dataDir: dir, node: 'abcd0001', snapshotIntervalMs: 0 });
     await store.write([task('t1', 'một')]);
     await store.idle();
-    await store.write([{ id: 'p1', kind: 'progress', owner: 'VANQUAN', data: { status: 'inProgress' } }]);
+    await store.write([{ id: householdId('H1'), kind: 'household', owner: 'VANQUAN', data: householdData('Hoàng Thị Lý', 1_350_000, 'H1') }]);
     await store.idle();
     const snaps = readdirSync(path.join(dir, BACKUP_DIR)).sort();
     expect(snaps.length).toBeGreaterThanOrEqual(2);

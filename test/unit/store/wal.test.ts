@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Store } from '../../../electron/core/store/store';
 import { shardOf, shardRelPath } from '../../../electron/core/store/layout';
 import { WAL_FILE } from '../../../electron/core/store/wal';
+import { householdData, householdId, taskData } from './validDocs';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -18,10 +19,10 @@ function tmp(): string {
 /** Ids of households that all land in shard 0, so one shard grows past the log threshold. */
 const ids = (() => {
   const out: string[] = [];
-  for (let i = 0; out.length < 40; i++) if (shardOf('household', `h${i}`) === 0) out.push(`h${i}`);
+  for (let i = 0; out.length < 40; i++) if (shardOf('household', householdId(`H${i}`)) === 0) out.push(householdId(`H${i}`));
   return out;
 })();
-const hh = (id: string, income: number) => ({ id, kind: 'household' as const, owner: 'VANQUAN', data: { headName: `Hộ ${id}`, incomePerPerson: income } });
+const hh = (id: string, income: number) => ({ id, kind: 'household' as const, owner: 'VANQUAN', data: householdData(`Hộ ${id}`, income, id.split(':')[3]) });
 const wal = (dir: string) => path.join(dir, 'db', WAL_FILE);
 const shardFile = (dir: string) => path.join(dir, shardRelPath('household', 0));
 const onDisk = (dir: string, id: string) => (JSON.parse(readFileSync(shardFile(dir), 'utf8')) as { docs: Array<{ id: string; data: { incomePerPerson: number } }> }).docs.find((d) => d.id === id)?.data.incomePerPerson;
@@ -72,7 +73,7 @@ describe('write-ahead log for edits to large shards', () => {
     const a = await Store.open({ dataDir: dir, node: 'wal00001', snapshotIntervalMs: 1e12 });
     await a.write(ids.map((id) => hh(id, 1_000_000)));
     await a.write([hh(ids[5] as string, 1_500_000)]); // to the log
-    await a.write<Record<string, unknown>>([hh(ids[5] as string, 1_600_000), { id: 'task-1', kind: 'task', owner: 'SO', data: { content: 'x' } }]); // journal path
+    await a.write([hh(ids[5] as string, 1_600_000), { id: 'task-1', kind: 'task', owner: 'SO', data: taskData('x') }]); // journal path
     expect(readFileSync(wal(dir), 'utf8')).toBe('');
     expect(onDisk(dir, ids[5] as string)).toBe(1_600_000);
     const b = await Store.open({ dataDir: dir, node: 'wal00001' });

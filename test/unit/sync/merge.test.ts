@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Doc } from '../../../electron/domain/document';
 import { mergeDocument } from '../../../electron/core/sync/merge';
 import { refusalOf } from '../../../electron/core/sync/authority';
+import { householdData, householdId, taskData } from '../store/validDocs';
 
 const h = (ms: number, node: string): string => `${String(ms).padStart(15, '0')}-000000-${node}`;
 function doc(hlc: string, extra: Partial<Doc> = {}): Doc {
@@ -41,19 +42,46 @@ describe('mergeDocument', () => {
 describe('refusalOf (authority)', () => {
   const so = { office: 'SO', isSo: true };
   const vq = { office: 'VANQUAN', isSo: false };
-  const task: Doc = { id: 't1', kind: 'task', owner: 'SO', rev: 1, hlc: h(1, 'so'), data: {} };
-  const progress: Doc = { id: 'p1', kind: 'progress', owner: 'VANQUAN', rev: 1, hlc: h(1, 'vq'), data: {} };
+  const task: Doc = { id: 't1', kind: 'task', owner: 'SO', rev: 1, hlc: h(1, 'so'), data: taskData('Rà soát hộ nghèo') };
+  const progressData = {
+    taskId: 't1',
+    office: 'VANQUAN',
+    status: 'inProgress',
+    percent: 60,
+    narrative: 'Đã rà soát 17/24 xã',
+    reason: '',
+    figures: [],
+    requiredContents: {},
+    attachments: [],
+    completedOn: null,
+    updatedBy: 'Hoàng Thị Lan',
+    updatedAt: '2022-07-26T02:00:00.000Z',
+  };
+  const progress: Doc = { id: 'pr_t1_VANQUAN', kind: 'progress', owner: 'VANQUAN', rev: 1, hlc: h(1, 'vq'), data: progressData };
+  const audit: Doc = {
+    id: 't1',
+    kind: 'audit',
+    owner: 'VANQUAN',
+    rev: 1,
+    hlc: h(1, 'vq'),
+    data: { targetId: 'pr_t1_VANQUAN', targetKind: 'progress', action: 'update', changes: [], by: 'Hoàng Thị Lan', office: 'VANQUAN', at: '2022-07-26T02:00:00.000Z' },
+  };
+  const household: Doc = { id: householdId('VQ-001'), kind: 'household', owner: 'VANQUAN', rev: 1, hlc: h(1, 'vq'), data: householdData('Hoàng Thị Lý', 1_350_000) };
   const cases: Array<[string, Doc, { office: string; isSo: boolean }, Doc | undefined, string | null]> = [
     ['the Sở writes its task', task, so, undefined, null],
     ['an office writes its progress', progress, vq, undefined, null],
     ['an office sends a Sở-owned task', task, vq, task, 'owner'],
     ['an office relabels a task as its own', { ...task, owner: 'VANQUAN' }, vq, task, 'kind'],
-    ['the Sở sends a household', { ...progress, kind: 'household', owner: 'SO' }, so, undefined, 'kind'],
-    ['an office takes over a Sở-owned id with an allowed kind', { ...progress, id: 't1' }, vq, task, 'takeover'],
+    ['the Sở sends a household', { ...household, owner: 'SO' }, so, undefined, 'kind'],
+    ['an office takes over a Sở-owned id with an allowed kind', audit, vq, task, 'takeover'],
+    ['an office’s progress under an id that is not a progress id', { ...progress, id: 't1' }, vq, task, 'shape'],
     ['a conflict record never travels', { ...progress, kind: 'conflict' }, vq, undefined, 'localKind'],
-    ['households and communes come from offices', { ...progress, kind: 'household' }, vq, undefined, null],
+    ['households and communes come from offices', household, vq, undefined, null],
+    ['a progress record missing its status', { ...progress, data: { ...progressData, status: undefined } }, vq, undefined, 'shape'],
+    ['Văn Quan creates Bình Gia’s progress (the id names Bình Gia)', { ...progress, id: 'pr_t1_BINHGIA' }, vq, undefined, 'idNotSenders'],
+    ['Văn Quan writes a progress whose office field is Bình Gia', { ...progress, data: { ...progressData, office: 'BINHGIA' } }, vq, undefined, 'idNotSenders'],
   ];
   it.each(cases)('%s', (_l, incoming, sender, existing, expected) => {
-    expect(refusalOf(incoming, sender, existing)).toBe(expected);
+    expect(refusalOf(incoming, sender, existing)?.reason ?? null).toBe(expected);
   });
 });

@@ -11,7 +11,7 @@ describe('sync messages', () => {
     const groups: Array<[string, string[], Record<string, string>, Record<string, string>]> = [
       ['errors', [...SYNC_ERROR_CODES], vi.sync.errors, en.sync.errors],
       ['warnings', ['GAP', 'OLDER_BUNDLE', 'CHAIN', 'ATTACHMENT_BAD', 'ACK_UNKNOWN'], vi.sync.warnings, en.sync.warnings],
-      ['reasons', ['owner', 'kind', 'takeover', 'localKind'], vi.sync.reasons, en.sync.reasons],
+      ['reasons', ['owner', 'kind', 'takeover', 'localKind', 'shape', 'idNotSenders'], vi.sync.reasons, en.sync.reasons],
       ['kinds', [...DOC_KINDS], vi.sync.kinds, en.sync.kinds],
     ];
     for (const [group, codes, v, e] of groups) {

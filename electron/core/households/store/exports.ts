@@ -24,6 +24,7 @@ function householdsOf(ctx: CoreContext, index: HouseholdIndex, owner: string | u
   const out: Household[] = [];
   for (const year of index.years()) {
     for (const e of index.year(year)) {
+      // The index holds stored household data, which the store checked against its kind on write.
       if (owner === undefined || e.owner === owner) out.push(e.d as unknown as Household);
     }
   }

@@ -44,7 +44,7 @@ export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id:
   }
   const changes: LocalChange[] = [{ id: newId, kind: 'household', owner: office, data: householdDocData(h, by, ctx.now()) }];
   // A changed code or year moves the record: the old document is deleted in the same write.
-  const old = id !== undefined && id !== newId ? ctx.store.get(id) : undefined;
+  const old = id !== undefined && id !== newId ? ctx.store.getAs('household', id) : undefined;
   if (old) changes.push({ id: old.id, kind: 'household', owner: office, data: old.data, deleted: true });
   await ctx.store.write(changes);
   return newId;
@@ -52,8 +52,8 @@ export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id:
 
 export async function deleteHousehold(ctx: CoreContext, id: string): Promise<void> {
   const { office } = requireOffice(ctx);
-  const doc = ctx.store.get(id);
-  if (!doc || doc.kind !== 'household' || doc.deleted) throw new AppError('NOT_FOUND', 'households:errors.NOT_FOUND');
+  const doc = ctx.store.getAs('household', id);
+  if (!doc || doc.deleted) throw new AppError('NOT_FOUND', 'households:errors.NOT_FOUND');
   if (doc.owner !== office) throw new AppError('NOT_OWNER', 'households:errors.NOT_OWNER');
   await ctx.store.write([{ id, kind: 'household', owner: office, data: doc.data, deleted: true }]);
 }

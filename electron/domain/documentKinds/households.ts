@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { CommuneSchema } from '../households/communes';
+import { HouseholdSchema } from '../households/household';
+
+/** `data` of household and commune documents, as core/households/store writes them. */
+
+export const HouseholdDocDataSchema = HouseholdSchema.extend({
+  class: z.enum(['poor', 'nearPoor', 'medium', 'above']),
+  /** "thu nhập 1.200.000 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số" */
+  reasonText: z.string(),
+  updatedAt: z.string().min(1),
+  updatedBy: z.string(),
+});
+
+export const CommuneDocDataSchema = CommuneSchema.extend({
+  office: z.string().regex(/^[A-Z0-9_-]{2,32}$/),
+  sample: z.boolean(),
+});
