@@ -88,6 +88,8 @@ interface OpQueryOptions {
   enabled?: boolean;
   /** Values outside the input that should also trigger a fresh read when they change. */
   extraKey?: readonly unknown[];
+  /** Poll every this many ms while enabled (progress of a long write); off by default. */
+  refetchInterval?: number | false;
 }
 
 /**
@@ -100,6 +102,7 @@ export function useOpQuery<K extends OpName>(name: K, input: Input<K>, options: 
     queryFn: () => call(name, input),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
+    refetchInterval: options.refetchInterval ?? false,
   });
 }
 

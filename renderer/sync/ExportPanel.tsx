@@ -3,13 +3,12 @@ import { Alert, Button, Card, Empty, InputNumber, Progress, Select, Space, Table
 import { MailOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { BundlePreview, ExportResult, SyncStatus } from '../../electron/contract/sync';
-import { call } from '../api/client';
-import { useOpQuery } from '../api/hooks';
+import { useOpMutation, useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { downloadAll, formatBytes } from './files';
 
 /** Choose a recipient, see what will travel, write the bundle (folder or download) or prepare an email. */
-export function ExportPanel({ status, onDone }: { status: SyncStatus; onDone: () => void }): React.JSX.Element {
+export function ExportPanel({ status }: { status: SyncStatus }): React.JSX.Element {
   const { t } = useTranslation('bundles');
   const options = useMemo(() => {
     const list = status.recipients.map((r) => ({
@@ -24,22 +23,17 @@ export function ExportPanel({ status, onDone }: { status: SyncStatus; onDone: ()
     if (!options.some((o) => o.value === value)) setValue(options[0]?.value);
   }, [options, value]);
   const [maxPartMb, setMaxPartMb] = useState(10);
-  const [busy, setBusy] = useState(false);
-  const [percent, setPercent] = useState(0);
-  const [result, setResult] = useState<ExportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const picking = useOpMutation('dialog.pickFolder');
+  const exporting = useOpMutation('sync.export');
+  const busy = exporting.isPending;
 
   const [to, installation] = (value ?? '').split('|');
   const target = to === 'ALL' ? { to: 'ALL' as const } : { to: to ?? '', ...(installation ? { installation } : {}) };
   const preview = useOpQuery('sync.preview', target, { extraKey: [status] });
 
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(() => {
-      void call('sync.exportProgress', {}).then((p) => setPercent(p.percent), () => undefined);
-    }, 250);
-    return () => clearInterval(timer);
-  }, [busy]);
+  // Polled only while an export runs; keyed by the run so a new export starts from 0, not the last one's 100.
+  const progress = useOpQuery('sync.exportProgress', {}, { enabled: busy, refetchInterval: 250, extraKey: [exporting.submittedAt] });
+  const percent = exporting.isSuccess ? 100 : progress.isPlaceholderData ? 0 : (progress.data?.percent ?? 0);
 
   if (options.length === 0 || !value) {
     return (
@@ -50,28 +44,22 @@ export function ExportPanel({ status, onDone }: { status: SyncStatus; onDone: ()
   }
 
   const run = async (email: boolean): Promise<void> => {
-    setError(null);
-    setResult(null);
+    picking.reset();
+    exporting.reset();
     let outDir: string | undefined;
-    try {
-      if (status.canPickFolder && !email) {
-        const picked = await call('dialog.pickFolder', { purpose: 'export' });
-        if (!picked.path) return;
-        outDir = picked.path;
-      }
-      setPercent(0);
-      setBusy(true);
-      const r = await call('sync.export', { ...target, maxPartMb, email, ...(outDir ? { outDir } : status.canPickFolder ? {} : { returnFiles: true }) });
-      setPercent(100);
-      if (r.files.length > 0) await downloadAll(r.files);
-      setResult(r);
-      onDone();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
+    if (status.canPickFolder && !email) {
+      // A failed pick stays on `picking.error`; a cancelled one (no path) just stops.
+      const picked = await picking.mutateAsync({ purpose: 'export' }).catch(() => null);
+      if (!picked?.path) return;
+      outDir = picked.path;
     }
+    exporting.mutate(
+      { ...target, maxPartMb, email, ...(outDir ? { outDir } : status.canPickFolder ? {} : { returnFiles: true }) },
+      { onSuccess: (r) => void downloadAll(r.files) },
+    );
   };
+  const failed = picking.error ?? exporting.error;
+  const result = exporting.data;
 
   const bundles = preview.data?.bundles ?? [];
   return (
@@ -103,7 +91,7 @@ export function ExportPanel({ status, onDone }: { status: SyncStatus; onDone: ()
             <Progress percent={percent} status="active" data-testid="export-progress" />
           </div>
         )}
-        {error && <Alert type="error" showIcon title={error} data-testid="export-error" />}
+        {failed && <Alert type="error" showIcon title={errorText(t, failed)} data-testid="export-error" />}
         {result && <ResultBlock r={result} />}
       </Space>
     </Card>

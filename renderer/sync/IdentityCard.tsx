@@ -3,7 +3,7 @@ import { App, Button, Card, Space, Typography } from 'antd';
 import { DownloadOutlined, KeyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FileIn, KeyCardView, SyncStatus } from '../../electron/contract/sync';
-import { call } from '../api/client';
+import { useOpMutation } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { saveFile } from '../ui/saveFile';
 import { readChosen } from './files';
@@ -11,39 +11,35 @@ import { Fingerprint } from './Fingerprint';
 import { KeyCardModal } from './KeyCardModal';
 
 /** This PC's fingerprint, big, and the key files: save ours, import the other side's. */
-export function IdentityCard({ status, onChanged }: { status: SyncStatus; onChanged: () => void }): React.JSX.Element {
+export function IdentityCard({ status }: { status: SyncStatus }): React.JSX.Element {
   const { t } = useTranslation('bundles');
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [card, setCard] = useState<{ view: KeyCardView; file: FileIn } | null>(null);
   const id = status.identity;
 
-  const exportCard = async (): Promise<void> => {
-    try {
-      if (status.canPickFolder) {
-        const { path } = await call('dialog.pickFolder', { purpose: 'keyCard' });
-        if (!path) return;
-        const r = await call('sync.keyCard.export', { outDir: path });
-        message.success(t('sync.identity.cardSaved', { file: r.path ?? r.file.fileName }));
-      } else {
-        const r = await call('sync.keyCard.export', {});
-        saveFile(r.file);
-        message.success(t('sync.identity.cardSaved', { file: r.file.fileName }));
-      }
-    } catch (e) {
-      message.error(errorText(t, e));
-    }
+  const picking = useOpMutation('dialog.pickFolder');
+  const exporting = useOpMutation('sync.keyCard.export');
+  const inspecting = useOpMutation('sync.keyCard.inspect');
+  const failed = (e: Error): void => void message.error(errorText(t, e));
+
+  const exportCard = (): void => {
+    const write = (outDir?: string): void =>
+      exporting.mutate(outDir ? { outDir } : {}, {
+        onSuccess: (r) => {
+          if (!outDir) saveFile(r.file);
+          message.success(t('sync.identity.cardSaved', { file: (outDir && r.path) || r.file.fileName }));
+        },
+        onError: failed,
+      });
+    if (!status.canPickFolder) write();
+    else picking.mutate({ purpose: 'keyCard' }, { onSuccess: ({ path }) => void (path && write(path)), onError: failed });
   };
 
   const chosen = async (files: FileList | null): Promise<void> => {
     const [file] = await readChosen(files);
     if (input.current) input.current.value = '';
-    if (!file) return;
-    try {
-      setCard({ view: await call('sync.keyCard.inspect', { file }), file });
-    } catch (e) {
-      message.error(errorText(t, e));
-    }
+    if (file) inspecting.mutate({ file }, { onSuccess: (view) => setCard({ view, file }), onError: failed });
   };
 
   return (
@@ -56,7 +52,7 @@ export function IdentityCard({ status, onChanged }: { status: SyncStatus; onChan
           <div className="muted">{id.protector === 'safeStorage' ? t('sync.identity.protectorSafeStorage') : t('sync.identity.protectorFile')}</div>
         </div>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => void exportCard()} data-testid="keycard-export">
+          <Button icon={<DownloadOutlined />} onClick={exportCard} data-testid="keycard-export">
             {t('sync.identity.exportCard')}
           </Button>
           <Button icon={<KeyOutlined />} onClick={() => input.current?.click()}>
@@ -70,10 +66,7 @@ export function IdentityCard({ status, onChanged }: { status: SyncStatus; onChan
           view={card.view}
           file={card.file}
           onClose={() => setCard(null)}
-          onDone={() => {
-            setCard(null);
-            onChanged();
-          }}
+          onDone={() => setCard(null)}
         />
       )}
     </Card>

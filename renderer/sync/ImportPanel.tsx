@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { FolderOpenOutlined, ImportOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FileIn, ImportReport, ReenrolMode, SyncStatus } from '../../electron/contract/sync';
-import { call } from '../api/client';
+import { useOpMutation } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { BundleReportView } from './BundleReportView';
 import { readChosen } from './files';
@@ -11,7 +11,7 @@ import { readChosen } from './files';
 type Source = { files: FileIn[] } | { folder: string };
 
 /** Choose files (or a USB folder), see the dry run, then import all or nothing per bundle. */
-export function ImportPanel({ status, onDone }: { status: SyncStatus; onDone: () => void }): React.JSX.Element {
+export function ImportPanel({ status }: { status: SyncStatus }): React.JSX.Element {
   const { t } = useTranslation('bundles');
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
@@ -19,60 +19,48 @@ export function ImportPanel({ status, onDone }: { status: SyncStatus; onDone: ()
   const [report, setReport] = useState<ImportReport | null>(null);
   const [applied, setApplied] = useState(false);
   const [confirmedFirst, setConfirmedFirst] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const inspecting = useOpMutation('sync.inspect');
+  const importing = useOpMutation('sync.import');
+  const reenrolling = useOpMutation('sync.peers.reenrol');
+  const picking = useOpMutation('dialog.pickFolder');
+  // One error line for the panel: whichever step failed last (each run clears the others).
+  const failed = inspecting.error ?? importing.error ?? reenrolling.error ?? picking.error;
 
-  const inspect = async (src: Source): Promise<void> => {
-    setBusy(true);
-    setError(null);
+  const inspect = (src: Source): void => {
+    importing.reset();
+    reenrolling.reset();
     setApplied(false);
-    try {
-      setSource(src);
-      setReport(await call('sync.inspect', src));
-    } catch (e) {
-      setReport(null);
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    setSource(src);
+    inspecting.mutate(src, { onSuccess: setReport, onError: () => setReport(null) });
   };
 
-  const chooseFolder = async (): Promise<void> => {
-    const picked = await call('dialog.pickFolder', { purpose: 'import' });
-    if (picked.path) await inspect({ folder: picked.path });
-  };
+  const chooseFolder = (): void =>
+    picking.mutate({ purpose: 'import' }, { onSuccess: (picked) => void (picked.path && inspect({ folder: picked.path })) });
 
   const first = (report?.bundles ?? []).filter((b) => b.status === 'ready' && b.sender?.trust === 'firstContact');
   const firstOk = first.every((b) => confirmedFirst.has(b.sender?.fingerprint ?? ''));
   const ready = (report?.bundles ?? []).some((b) => b.status === 'ready');
 
-  const apply = async (): Promise<void> => {
+  const apply = (): void => {
     if (!source) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const fps = [...new Set(first.map((b) => b.sender?.fingerprint ?? ''))];
-      const r = await call('sync.import', { ...source, allowFirstContact: first.length > 0, ...(fps.length === 1 && fps[0] ? { expectFingerprint: fps[0] } : {}) });
-      setReport(r);
-      setApplied(true);
-      for (const b of r.bundles) if (b.status === 'applied') message.success(t('sync.import.applied', { seq: b.seq ?? 0, office: b.sender?.officeName ?? '' }));
-      onDone();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    inspecting.reset();
+    reenrolling.reset();
+    const fps = [...new Set(first.map((b) => b.sender?.fingerprint ?? ''))];
+    importing.mutate(
+      { ...source, allowFirstContact: first.length > 0, ...(fps.length === 1 && fps[0] ? { expectFingerprint: fps[0] } : {}) },
+      {
+        onSuccess: (r) => {
+          setReport(r);
+          setApplied(true);
+          for (const b of r.bundles) if (b.status === 'applied') message.success(t('sync.import.applied', { seq: b.seq ?? 0, office: b.sender?.officeName ?? '' }));
+        },
+      },
+    );
   };
 
-  const reenrol = async (office: string, installation: string, fingerprint: string, mode: ReenrolMode): Promise<void> => {
-    try {
-      await call('sync.peers.reenrol', { office, installation, fingerprint, mode });
-      onDone();
-      if (source) await inspect(source);
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
+  const reenrol = (office: string, installation: string, fingerprint: string, mode: ReenrolMode): void =>
+    reenrolling.mutate({ office, installation, fingerprint, mode }, { onSuccess: () => void (source && inspect(source)) });
+  const busy = inspecting.isPending || importing.isPending;
 
   return (
     <Card title={t('sync.import.title')} data-testid="import-panel">
@@ -82,7 +70,7 @@ export function ImportPanel({ status, onDone }: { status: SyncStatus; onDone: ()
             {t('sync.import.choose')}
           </Button>
           {status.canPickFolder && (
-            <Button icon={<FolderOpenOutlined />} onClick={() => void chooseFolder()}>
+            <Button icon={<FolderOpenOutlined />} onClick={chooseFolder}>
               {t('sync.import.folder')}
             </Button>
           )}
@@ -96,7 +84,7 @@ export function ImportPanel({ status, onDone }: { status: SyncStatus; onDone: ()
               const list = e.target.files;
               void readChosen(list).then((files) => {
                 if (input.current) input.current.value = '';
-                if (files.length > 0) void inspect({ files });
+                if (files.length > 0) inspect({ files });
               });
             }}
           />
@@ -104,7 +92,7 @@ export function ImportPanel({ status, onDone }: { status: SyncStatus; onDone: ()
         {source && 'files' in source && (
           <Typography.Text type="secondary">{t('sync.import.chosen', { names: source.files.map((f) => f.name).join(', ') })}</Typography.Text>
         )}
-        {error && <Alert type="error" showIcon title={error} data-testid="import-error" />}
+        {failed && <Alert type="error" showIcon title={errorText(t, failed)} data-testid="import-error" />}
         {report?.bundles.map((b, i) => (
           <BundleReportView
             key={`${b.bundleId ?? ''}-${i}`}
@@ -118,11 +106,11 @@ export function ImportPanel({ status, onDone }: { status: SyncStatus; onDone: ()
                 return next;
               })
             }
-            onReenrol={(mode) => void reenrol(String(b.error?.params['officeCode'] ?? ''), String(b.error?.params['installation'] ?? ''), String(b.error?.params['fingerprint'] ?? ''), mode)}
+            onReenrol={(mode) => reenrol(String(b.error?.params['officeCode'] ?? ''), String(b.error?.params['installation'] ?? ''), String(b.error?.params['fingerprint'] ?? ''), mode)}
           />
         ))}
         {report && !applied && ready && (
-          <Button type="primary" icon={<ImportOutlined />} loading={busy} disabled={!firstOk} onClick={() => void apply()} data-testid="import-apply">
+          <Button type="primary" icon={<ImportOutlined />} loading={busy} disabled={!firstOk} onClick={apply} data-testid="import-apply">
             {t('sync.import.apply')}
           </Button>
         )}

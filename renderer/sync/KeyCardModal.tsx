@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FileIn, KeyCardView, ReenrolMode } from '../../electron/contract/sync';
-import { call } from '../api/client';
+import { useOpMutation } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { Fingerprint } from './Fingerprint';
 
@@ -11,22 +11,19 @@ export function KeyCardModal({ view, file, onClose, onDone }: { view: KeyCardVie
   const { t } = useTranslation('bundles');
   const { message } = App.useApp();
   const [confirmed, setConfirmed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const importing = useOpMutation('sync.keyCard.import');
+  const busy = importing.isPending;
 
-  const trust = async (reenrol?: ReenrolMode): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('sync.keyCard.import', { file, expectFingerprint: view.fingerprint, confirmedByPhone: confirmed, ...(reenrol ? { reenrol } : {}) });
-      message.success(t('sync.card.done', { office: view.officeName }));
-      onDone();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const trust = (reenrol?: ReenrolMode): void =>
+    importing.mutate(
+      { file, expectFingerprint: view.fingerprint, confirmedByPhone: confirmed, ...(reenrol ? { reenrol } : {}) },
+      {
+        onSuccess: () => {
+          message.success(t('sync.card.done', { office: view.officeName }));
+          onDone();
+        },
+      },
+    );
 
   const stateText =
     view.state === 'own'
@@ -43,17 +40,17 @@ export function KeyCardModal({ view, file, onClose, onDone }: { view: KeyCardVie
     ) : view.state === 'changed' ? (
       <Space>
         <Button onClick={onClose}>{t('common:cancel')}</Button>
-        <Button danger disabled={!confirmed} loading={busy} onClick={() => void trust('add')} data-testid="keycard-add">
+        <Button danger disabled={!confirmed} loading={busy} onClick={() => trust('add')} data-testid="keycard-add">
           {t('sync.card.add')}
         </Button>
-        <Button type="primary" danger disabled={!confirmed} loading={busy} onClick={() => void trust('replace')} data-testid="keycard-replace">
+        <Button type="primary" danger disabled={!confirmed} loading={busy} onClick={() => trust('replace')} data-testid="keycard-replace">
           {t('sync.card.replace')}
         </Button>
       </Space>
     ) : (
       <Space>
         <Button onClick={onClose}>{t('common:cancel')}</Button>
-        <Button type="primary" loading={busy} onClick={() => void trust()} data-testid="keycard-trust">
+        <Button type="primary" loading={busy} onClick={() => trust()} data-testid="keycard-trust">
           {t('sync.card.trust')}
         </Button>
       </Space>
@@ -73,7 +70,7 @@ export function KeyCardModal({ view, file, onClose, onDone }: { view: KeyCardVie
             </Checkbox>
           </>
         )}
-        {error && <Alert type="error" showIcon title={error} />}
+        {importing.error && <Alert type="error" showIcon title={errorText(t, importing.error)} />}
       </Space>
     </Modal>
   );

@@ -1,24 +1,18 @@
 import { Alert, App, Button, Card, Empty, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PeerView, ReenrolMode, SyncStatus } from '../../electron/contract/sync';
-import { call } from '../api/client';
+import { useOpMutation } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { formatDateTime } from '../i18n/format';
 import { Fingerprint } from './Fingerprint';
 
 /** The offices (PCs) this one trusts, with what was sent, acknowledged and is waiting. */
-export function PeersCard({ status, onChanged }: { status: SyncStatus; onChanged: () => void }): React.JSX.Element {
+export function PeersCard({ status }: { status: SyncStatus }): React.JSX.Element {
   const { t } = useTranslation('bundles');
   const { message } = App.useApp();
-  const run = async (fn: () => Promise<unknown>, done?: string): Promise<void> => {
-    try {
-      await fn();
-      if (done) message.success(done);
-      onChanged();
-    } catch (e) {
-      message.error(errorText(t, e));
-    }
-  };
+  const failed = (e: Error): void => void message.error(errorText(t, e));
+  const reenrolling = useOpMutation('sync.peers.reenrol');
+  const confirming = useOpMutation('sync.peers.confirm');
   const seqAt = (x: { seq: number; at: string } | null): React.JSX.Element =>
     x ? (
       <Space orientation="vertical" size={0}>
@@ -28,8 +22,11 @@ export function PeersCard({ status, onChanged }: { status: SyncStatus; onChanged
     ) : (
       <span className="muted">{t('sync.peers.never')}</span>
     );
-  const reenrol = (k: SyncStatus['pending'][number], mode: ReenrolMode): Promise<void> =>
-    run(() => call('sync.peers.reenrol', { office: k.office, installation: k.installation, fingerprint: k.fingerprint, mode }), t('sync.peers.reenrolled', { office: k.officeName }));
+  const reenrol = (k: SyncStatus['pending'][number], mode: ReenrolMode): void =>
+    reenrolling.mutate(
+      { office: k.office, installation: k.installation, fingerprint: k.fingerprint, mode },
+      { onSuccess: () => void message.success(t('sync.peers.reenrolled', { office: k.officeName })), onError: failed },
+    );
 
   return (
     <Card title={t('sync.peers.title')} data-testid="peers-card">
@@ -45,10 +42,10 @@ export function PeersCard({ status, onChanged }: { status: SyncStatus; onChanged
             <Space orientation="vertical">
               <span>{t('sync.peers.pendingText', { installation: k.installation.slice(-6), fingerprint: k.fingerprint, pinned: k.pinned.join(' / ') })}</span>
               <Space wrap>
-                <Button danger onClick={() => void reenrol(k, 'replace')} data-testid="reenrol-replace">
+                <Button danger onClick={() => reenrol(k, 'replace')} data-testid="reenrol-replace">
                   {t('sync.card.replace')}
                 </Button>
-                <Button onClick={() => void reenrol(k, 'add')} data-testid="reenrol-add">
+                <Button onClick={() => reenrol(k, 'add')} data-testid="reenrol-add">
                   {t('sync.card.add')}
                 </Button>
               </Space>
@@ -84,7 +81,7 @@ export function PeersCard({ status, onChanged }: { status: SyncStatus; onChanged
                 <Switch
                   checked={p.confirmedByPhone}
                   data-testid={`confirm-${p.office}`}
-                  onChange={(confirmed) => void run(() => call('sync.peers.confirm', { office: p.office, installation: p.installation, confirmed }))}
+                  onChange={(confirmed) => confirming.mutate({ office: p.office, installation: p.installation, confirmed }, { onError: failed })}
                 />
               ),
             },

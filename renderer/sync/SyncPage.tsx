@@ -31,14 +31,14 @@ export function SyncPage(): React.JSX.Element {
         <Spin />
       ) : (
         <>
-          <IdentityCard status={s} onChanged={reload} />
-          <PeersCard status={s} onChanged={reload} />
+          <IdentityCard status={s} />
+          <PeersCard status={s} />
           <Row gutter={16}>
             <Col xs={24} xxl={12}>
-              <ExportPanel status={s} onDone={reload} />
+              <ExportPanel status={s} />
             </Col>
             <Col xs={24} xxl={12}>
-              <ImportPanel status={s} onDone={reload} />
+              <ImportPanel status={s} />
             </Col>
           </Row>
           <ConflictsCard key={s.openConflicts} onChanged={reload} />

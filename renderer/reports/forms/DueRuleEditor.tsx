@@ -2,8 +2,13 @@ import { Checkbox, InputNumber, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DueRule } from '../../../electron/contract/reports';
 
-/** "N days after the period ends" or "a fixed day and month" (optionally of the following year). */
-export function DueRuleEditor({ value, onChange }: { value: DueRule; onChange: (rule: DueRule) => void }): React.JSX.Element {
+const DEFAULT_RULE: DueRule = { kind: 'daysAfterPeriodEnd', days: 10 };
+
+/**
+ * "N days after the period ends" or "a fixed day and month" (optionally of the following year).
+ * A form control: `value`/`onChange` come from the surrounding Form.Item.
+ */
+export function DueRuleEditor({ value = DEFAULT_RULE, onChange = () => undefined }: { value?: DueRule; onChange?: (rule: DueRule) => void }): React.JSX.Element {
   const { t } = useTranslation('reports');
   return (
     <Space orientation="vertical" data-testid="due-rule">

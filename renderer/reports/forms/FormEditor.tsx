@@ -1,6 +1,6 @@
-import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueRule, Indicator, ReportForm, Section } from '../../../electron/contract/reports';
 import { formIndicators } from '../../../electron/contract/reports';
@@ -11,6 +11,12 @@ import { DueRuleEditor } from './DueRuleEditor';
 import { IndicatorEditorRow } from './IndicatorEditorRow';
 import { newIndicator, suggestIndicatorId } from './draft';
 
+interface EditorValues {
+  title: string;
+  dueRule: DueRule;
+  sections: Section[];
+}
+
 /**
  * A new version of a form: labels, units of new indicators, required-ness, bounds, new
  * indicators in a section, the due rule. The core checks the result (versions.newVersion) and
@@ -19,9 +25,13 @@ import { newIndicator, suggestIndicatorId } from './draft';
 export function FormEditor({ form }: { form: ReportForm }): React.JSX.Element {
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
-  const [title, setTitle] = useState(form.title);
-  const [dueRule, setDueRule] = useState<DueRule>(form.dueRule);
-  const [sections, setSections] = useState<Section[]>(() => structuredClone(form.sections));
+  const [editor] = Form.useForm<EditorValues>();
+  const initialValues = useMemo<EditorValues>(() => ({ title: form.title, dueRule: form.dueRule, sections: structuredClone(form.sections) }), [form]);
+  // Sections have no Form.Item of their own (rows edit them); `preserve` watches the store value anyway.
+  const sections: Section[] = Form.useWatch('sections', { form: editor, preserve: true }) ?? initialValues.sections;
+  // Every value in the store, also the sections that no Form.Item registers.
+  const values = (): EditorValues => editor.getFieldsValue(true);
+  const setSections = (next: (all: Section[]) => Section[]): void => editor.setFieldValue('sections', next(values().sections));
   const saving = useOpMutation('reports.saveVersion');
   const existing = new Set(formIndicators(form).map((i) => i.id));
   // Ids of new indicators follow their label until the officer types an id of their own.
@@ -54,7 +64,7 @@ export function FormEditor({ form }: { form: ReportForm }): React.JSX.Element {
 
   const save = (): void =>
     saving.mutate(
-      { formId: form.formId, basedOn: form.version, changes: { title, dueRule, sections } },
+      { formId: form.formId, basedOn: form.version, changes: values() },
       {
         onSuccess: (next) => {
           void message.success(t('editor.saved', { version: next.version }));
@@ -70,12 +80,14 @@ export function FormEditor({ form }: { form: ReportForm }): React.JSX.Element {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('editor.intro')}</Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <Typography.Text strong>{t('editor.formTitle')}</Typography.Text>
-          <Input value={title} onChange={(e) => setTitle(e.target.value)} />
-          <Typography.Text strong>{t('forms.dueRule')}</Typography.Text>
-          <DueRuleEditor value={dueRule} onChange={setDueRule} />
-        </Space>
+        <Form form={editor} initialValues={initialValues} layout="vertical" requiredMark={false} component="div">
+          <Form.Item name="title" label={<Typography.Text strong>{t('editor.formTitle')}</Typography.Text>}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="dueRule" label={<Typography.Text strong>{t('forms.dueRule')}</Typography.Text>} style={{ marginBottom: 0 }}>
+            <DueRuleEditor />
+          </Form.Item>
+        </Form>
       </Card>
       {sections.map((s, si) => (
         <Card key={s.id} size="small" title={s.title} style={{ marginBottom: 16 }}>

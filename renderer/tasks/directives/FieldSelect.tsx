@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Input, Modal, Select, Space, Tooltip } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef } from '../../../electron/contract/tasks';
@@ -20,7 +20,8 @@ interface Props {
 export function FieldSelect({ value, onChange, fields, onFieldsChange, warn }: Props): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const [adding, setAdding] = useState(false);
-  const [name, setName] = useState('');
+  const [form] = Form.useForm<{ name: string }>();
+  const name = Form.useWatch('name', form) ?? '';
   const creating = useOpMutation('fields.add');
 
   const add = (): void =>
@@ -32,7 +33,7 @@ export function FieldSelect({ value, onChange, fields, onFieldsChange, warn }: P
           const created = next.find((f) => fold(f.name) === fold(name));
           if (created) onChange(created.code);
           setAdding(false);
-          setName('');
+          form.resetFields();
         },
       },
     );
@@ -56,19 +57,24 @@ export function FieldSelect({ value, onChange, fields, onFieldsChange, warn }: P
           <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} aria-label={t('editor.addField')} />
         </Tooltip>
       </Space.Compact>
-      <Modal
-        open={adding}
-        title={t('editor.addField')}
-        okText={t('editor.addFieldOk')}
-        cancelText={t('common:cancel')}
-        onOk={add}
-        okButtonProps={{ disabled: name.trim().length < 2, loading: creating.isPending }}
-        onCancel={() => setAdding(false)}
-        destroyOnHidden
-      >
-        {creating.error && <Alert type="error" showIcon title={errorText(t, creating.error)} style={{ marginBottom: 12 }} />}
-        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('editor.addFieldPlaceholder')} onPressEnter={add} autoFocus />
-      </Modal>
+      {/* The form outlives the modal's content (destroyed when hidden), so a cancelled name is still there next time. */}
+      <Form form={form} component={false}>
+        <Modal
+          open={adding}
+          title={t('editor.addField')}
+          okText={t('editor.addFieldOk')}
+          cancelText={t('common:cancel')}
+          onOk={add}
+          okButtonProps={{ disabled: name.trim().length < 2, loading: creating.isPending }}
+          onCancel={() => setAdding(false)}
+          destroyOnHidden
+        >
+          {creating.error && <Alert type="error" showIcon title={errorText(t, creating.error)} style={{ marginBottom: 12 }} />}
+          <Form.Item name="name" noStyle>
+            <Input placeholder={t('editor.addFieldPlaceholder')} onPressEnter={add} autoFocus />
+          </Form.Item>
+        </Modal>
+      </Form>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { FileSearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ExtractResult } from '../../../electron/contract/tasks';
@@ -12,7 +12,8 @@ import { draftFromExtract } from './draft';
 /** "Dán văn bản": paste a notice, read it, then review the proposal in the editor before saving. */
 export function PastePage(): React.JSX.Element {
   const { t } = useTranslation('tasks');
-  const [text, setText] = useState('');
+  const [form] = Form.useForm<{ text: string }>();
+  const text = Form.useWatch('text', form) ?? '';
   const [result, setResult] = useState<ExtractResult | null>(null);
   const reading = useOpMutation('directives.extract');
 
@@ -46,14 +47,11 @@ export function PastePage(): React.JSX.Element {
       <Typography.Paragraph type="secondary">{t('paste.intro')}</Typography.Paragraph>
       {reading.error && <Alert type="error" showIcon title={errorText(t, reading.error)} style={{ marginBottom: 16 }} />}
       <Card>
-        <Input.TextArea
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={t('paste.placeholder')}
-          autoSize={{ minRows: 16, maxRows: 32 }}
-          data-testid="paste-text"
-          className="sv-paste"
-        />
+        <Form form={form} component={false}>
+          <Form.Item name="text" noStyle>
+            <Input.TextArea placeholder={t('paste.placeholder')} autoSize={{ minRows: 16, maxRows: 32 }} data-testid="paste-text" className="sv-paste" />
+          </Form.Item>
+        </Form>
         <Space style={{ marginTop: 16 }}>
           <Button type="primary" size="large" icon={<FileSearchOutlined />} disabled={!text.trim()} loading={reading.isPending} onClick={read} data-testid="paste-read">
             {t('paste.read')}

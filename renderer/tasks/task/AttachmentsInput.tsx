@@ -9,8 +9,10 @@ import { errorText } from '../../ui/errorText';
 import { fileToBase64 } from '../../ui/saveFile';
 import { AttachmentList } from './AttachmentList';
 
-/** Files attached to a progress report: copied into the data folder (SHA-256) at once, linked on Lưu. */
-export function AttachmentsInput({ taskId, value, onChange }: { taskId: string; value: AttachmentMeta[]; onChange: (v: AttachmentMeta[]) => void }): React.JSX.Element {
+const NONE: AttachmentMeta[] = [];
+
+/** Files attached to a progress report: copied into the data folder (SHA-256) at once, linked on Lưu. A form control: `value`/`onChange` come from the surrounding Form.Item. */
+export function AttachmentsInput({ taskId, value = NONE, onChange = () => undefined }: { taskId: string; value?: AttachmentMeta[]; onChange?: (v: AttachmentMeta[]) => void }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const [error, setError] = useState<string | null>(null);
   // A file is only linked to the task by Lưu, so an upload leaves every cached view as it is.

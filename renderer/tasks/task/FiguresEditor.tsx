@@ -9,7 +9,8 @@ export interface FigureRow {
 }
 
 /** Figures reported with the progress: "Số lao động đi làm việc ở nước ngoài — 12 — người". */
-export function FiguresEditor({ value, onChange }: { value: FigureRow[]; onChange: (v: FigureRow[]) => void }): React.JSX.Element {
+/** A form control: `value`/`onChange` come from the surrounding Form.Item. */
+export function FiguresEditor({ value = [], onChange = () => undefined }: { value?: FigureRow[]; onChange?: (v: FigureRow[]) => void }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const set = (i: number, patch: Partial<FigureRow>): void => onChange(value.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (

@@ -1,9 +1,10 @@
 import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** One box per required content, and a plain list of the ones still empty. */
-export function RequiredContentsInput(props: { items: string[]; value: Record<string, string>; onChange: (v: Record<string, string>) => void }): React.JSX.Element {
+/** One box per required content, and a plain list of the ones still empty. A form control: `value`/`onChange` come from the surrounding Form.Item. */
+export function RequiredContentsInput({ value = {}, onChange = () => undefined, ...rest }: { items: string[]; value?: Record<string, string>; onChange?: (v: Record<string, string>) => void }): React.JSX.Element {
   const { t } = useTranslation('tasks');
+  const props = { ...rest, value, onChange };
   const missing = props.items.filter((i) => !(props.value[i] ?? '').trim());
   return (
     <div data-testid="required-contents">

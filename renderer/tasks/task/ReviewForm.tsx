@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, App, Button, Input, Space } from 'antd';
+import { Alert, App, Button, Form, Input, Space } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../electron/contract/tasks';
@@ -10,19 +9,23 @@ import { errorText } from '../../ui/errorText';
 export function ReviewForm({ taskId, office, review }: { taskId: string; office: string; review: Review | undefined }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
-  const [comment, setComment] = useState(review?.comment ?? '');
+  const [form] = Form.useForm<{ comment: string }>();
   const saving = useOpMutation('reviews.save');
   const busy = saving.isPending ? saving.variables.outcome : null;
   const save = (outcome: 'accepted' | 'returned'): void => {
     saving.mutate(
-      { taskId, office, outcome, comment },
+      { taskId, office, outcome, comment: form.getFieldsValue().comment },
       { onSuccess: () => message.success(outcome === 'accepted' ? t('review.savedAccepted') : t('review.savedReturned')) },
     );
   };
   return (
     <div className="sv-review-form" data-testid={`review-form-${office}`}>
       {saving.error && <Alert type="error" showIcon title={errorText(t, saving.error)} style={{ marginBottom: 8 }} />}
-      <Input.TextArea value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('review.commentPlaceholder')} autoSize={{ minRows: 2, maxRows: 6 }} style={{ marginBottom: 8 }} data-testid="review-comment" />
+      <Form form={form} initialValues={{ comment: review?.comment ?? '' }} component={false}>
+        <Form.Item name="comment" noStyle>
+          <Input.TextArea placeholder={t('review.commentPlaceholder')} autoSize={{ minRows: 2, maxRows: 6 }} style={{ marginBottom: 8 }} data-testid="review-comment" />
+        </Form.Item>
+      </Form>
       <Space>
         <Button type="primary" icon={<CheckOutlined />} loading={busy === 'accepted'} onClick={() => save('accepted')} data-testid="review-accept">
           {t('review.accept')}
