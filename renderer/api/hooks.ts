@@ -2,6 +2,14 @@ import { QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient, t
 import type { OpName, Input, Output } from '../../electron/contract';
 import { ApiError, call } from './client';
 
+/*
+ * Every data call of the UI goes through useOpQuery / useOpMutation below, with three deliberate
+ * exceptions that call the client directly: households/list/usePagedRows (scroll-driven random
+ * access into pages of 200 rows, which useInfiniteQuery does not model), the household form's
+ * one-time load (a refetch after saving must not overwrite what the officer is typing), and
+ * main.tsx reading the app state once before React starts.
+ */
+
 /** The features whose ops share data: a write in one marks that family's cached reads stale. */
 export type OpFamily = 'app' | 'households' | 'reports' | 'tasks' | 'sync';
 
