@@ -70,7 +70,7 @@ describe('summary rows kept beside the household records', () => {
         rev,
         hlc: `${String(1732000000000 + hlcN).padStart(15, '0')}-000000-${owner.toLowerCase().slice(0, 8)}`,
         author: owner.toLowerCase(),
-        data: householdDocData({ ...h, income: deleted ? h.income : Math.round(h.income * (0.5 + rng())) }, 'Hoàng Văn Lợi', at) as unknown as Record<string, unknown>,
+        data: householdDocData({ ...h, incomePerPerson: deleted ? h.incomePerPerson : Math.round(h.incomePerPerson * (0.5 + rng())) }, 'Hoàng Văn Lợi', at) as unknown as Record<string, unknown>,
       };
       if (deleted) doc.deleted = true;
       return doc;
