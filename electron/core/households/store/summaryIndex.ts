@@ -88,9 +88,14 @@ export class HouseholdSummaryIndex {
 
   private async beforeWrite(docs: readonly Doc[]): Promise<void> {
     if (!docs.some((d) => d.kind === 'household')) return;
-    if (!this.rows && this.disk === 'unknown') {
-      this.rows = this.readFile();
-      this.disk = this.rows ? 'saved' : 'stale';
+    if (!this.rows) {
+      // A household write has the households read already (the store reads a kind before
+      // writing it), so rows missing from the file are made now, in one pass, and saved at
+      // close: the next process answers the summary from the file.
+      const fromFile = this.disk === 'unknown' ? this.readFile() : null;
+      this.rows = fromFile ?? this.scan();
+      this.disk = fromFile ? 'saved' : 'stale';
+      if (!fromFile) this.changed = true;
     }
     if (this.disk === 'saved') {
       mkdirSync(path.dirname(this.file), { recursive: true });
@@ -102,15 +107,20 @@ export class HouseholdSummaryIndex {
   /** Recomputes every row from the records (reads the households) and saves the file. */
   async rebuild(): Promise<number> {
     await this.store.ready('household');
+    const rows = this.scan();
+    this.rows = rows;
+    this.changed = true;
+    await this.save();
+    return rows.size;
+  }
+
+  private scan(): Map<string, Row> {
     const rows = new Map<string, Row>();
     for (const d of this.store.values('household')) {
       const row = summaryRowOf(d);
       if (row) rows.set(d.id, row);
     }
-    this.rows = rows;
-    this.changed = true;
-    await this.save();
-    return rows.size;
+    return rows;
   }
 
   private async current(): Promise<Map<string, Row>> {
