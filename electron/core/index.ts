@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Service } from '../contract';
-import { AppError } from '../domain/errors';
+import { AppError, toErrorValue } from '../domain/errors';
 import { Store } from './store/store';
 import { acquireFolderLock } from './store/folderLock';
 import { loadSettings, saveSettings, type Settings } from './runtime/settings';
@@ -15,6 +15,7 @@ import { createAppService } from './app/appService';
 import { createTaskService } from './tasks/service';
 import { createSyncService } from './sync/service';
 import { createHouseholdService } from './households/service';
+import { HouseholdSummaryIndex } from './households/store/summaryIndex';
 import { createReportService } from './reports/service';
 
 export interface CoreOptions {
@@ -34,6 +35,12 @@ export interface Core {
 }
 
 /** Open a data folder and return the service that implements the whole contract. */
+/**
+ * Operations that read households (or any kind) as a matter of course: the lazy kinds are read
+ * before them, where a damaged shard can still be restored. The summary reads its rows file.
+ */
+const READS_EVERY_KIND = /^(households\.(?!summary)|sync\.(import|inspect)$)/;
+
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(opts.dataDir);
   await fs.mkdir(dataDir, { recursive: true });
@@ -88,20 +95,35 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       },
     };
 
+    const summaries = new HouseholdSummaryIndex(store);
     const service: Service = {
       ...createAppService(context),
       ...createTaskService(context),
       ...createSyncService(context),
-      ...createHouseholdService(context),
+      ...createHouseholdService(context, summaries),
       ...createReportService(context),
     };
-    const dispatch = createDispatch(service, { log });
+    const inner = createDispatch(service, { log });
+    // Tasks, reports, the sync status and the summary never wait for households (see Store's
+    // LAZY_KINDS); the rest reads them on first use.
+    const dispatch: typeof inner = async (name, input) => {
+      if (READS_EVERY_KIND.test(name)) {
+        try {
+          await store.ready();
+        } catch (e) {
+          return { ok: false, error: toErrorValue(e) };
+        }
+      }
+      return inner(name, input);
+    };
     return {
       service,
       dispatch,
       context,
       log,
       close: async () => {
+        await store.idle();
+        await summaries.save().catch((e: unknown) => log('summary rows not saved (rebuilt at next use)', e));
         await store.close();
         await settingsQueue;
         await release();

@@ -25,6 +25,7 @@ export interface BenchModule {
 const MODULES: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'households', load: async () => (await import('./households.bench')).householdsBench },
   { name: 'sync', load: async () => (await import('./sync.bench')).syncBench },
+  { name: 'province', load: async () => (await import('./province.bench')).provinceBench },
 ];
 
 export function markdownTable(t: BenchTable): string {

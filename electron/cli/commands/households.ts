@@ -121,6 +121,19 @@ export function registerHouseholdCommands(program: Command): void {
     });
 
   households
+    .command('rebuild-summaries')
+    .description('Tính lại bảng tổng hợp lưu kèm dữ liệu (từ toàn bộ hồ sơ hộ)')
+    .requiredOption('--data <dir>', 'thư mục dữ liệu')
+    .option('--json', 'in kết quả dạng JSON')
+    .action(async (o: { data: string; json?: boolean }) => {
+      const json = Boolean(o.json);
+      await withCore(o.data, json, async (core) => {
+        const r = await call<{ records: number }>(core, json, 'households.summaries.rebuild', {});
+        printResult(json, r, () => `Đã tính lại bảng tổng hợp từ ${r.records} hồ sơ hộ.`);
+      });
+    });
+
+  households
     .command('communes')
     .description('Danh mục xã/phường/thị trấn của đơn vị; --load-sample nạp danh mục mẫu')
     .requiredOption('--data <dir>', 'thư mục dữ liệu')

@@ -6,6 +6,7 @@ import { STANDARDS } from '../../domain/households/standards';
 import { readCommuneSheet } from './store/communeSheet';
 import { householdsXlsx, summaryView, summaryXlsx } from './store/exports';
 import { HouseholdIndex } from './store/householdIndex';
+import { HouseholdSummaryIndex } from './store/summaryIndex';
 import { commitImport, parseImport, PendingImports, previewOf, rejectedFile } from './store/importFlow';
 import { allCommuneViews, checkIdNumber, defaultYear, householdRecord, ListQueries, officeCommunes } from './store/queries';
 import { deleteHousehold, importCommuneEntries, importSampleCommunes, saveCommune, saveHousehold } from './store/writes';
@@ -14,7 +15,7 @@ import { deleteHousehold, importCommuneEntries, importSampleCommunes, saveCommun
  * The poverty review behind the contract: communes, household records, Excel in and out, the
  * summary. The index over household records is built on first use and then follows the store.
  */
-export function createHouseholdService(ctx: CoreContext): ServiceOf<typeof householdOps> {
+export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSummaryIndex = new HouseholdSummaryIndex(ctx.store)): ServiceOf<typeof householdOps> {
   let index: HouseholdIndex | undefined;
   let queries: ListQueries | undefined;
   const idx = (): HouseholdIndex => (index ??= new HouseholdIndex(ctx.store));
@@ -76,8 +77,9 @@ export function createHouseholdService(ctx: CoreContext): ServiceOf<typeof house
     'households.import.commit': async ({ token, validOnly }) => commitImport(ctx, pending.get(token), validOnly),
     'households.import.rejected': async ({ token }) => rejectedFile(pending.get(token)),
 
-    'households.summary': async ({ year }) => summaryView(ctx, idx(), year),
-    'households.summaryXlsx': async ({ year }) => summaryXlsx(summaryView(ctx, idx(), year)),
+    'households.summary': async ({ year }) => summaryView(ctx, summaries, year),
+    'households.summaryXlsx': async ({ year }) => summaryXlsx(await summaryView(ctx, summaries, year)),
+    'households.summaries.rebuild': async () => ({ records: await summaries.rebuild() }),
     'households.exportXlsx': async ({ year, filter }) => householdsXlsx(ctx, idx(), year, filter),
   };
 }

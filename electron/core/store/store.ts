@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { v7 as uuidv7 } from 'uuid';
@@ -14,6 +14,13 @@ import { restoreDamagedShard, type RecoveryNotice } from './recovery';
 import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
 import { WAL_FILE, WAL_IDLE_MS, WAL_MAX_BYTES, WAL_MAX_SHARDS, WAL_MIN_SHARD_DOCS, WriteAheadLog } from './wal';
 import type { ChangeListener, LocalChange, StoreOptions } from './types';
+
+/**
+ * Kinds read from disk only when first asked for. Households are the bulk of a data folder
+ * (hundreds of thousands at the Sở) and most screens (tasks, reports, sync status) never look
+ * at them: opening the folder must not wait for them. See `ready` and `needKind`.
+ */
+export const LAZY_KINDS: ReadonlySet<DocKind> = new Set<DocKind>(['household']);
 
 export type { RecoveryNotice };
 export type { ChangeListener, LocalChange, StoreOptions };
@@ -40,6 +47,9 @@ export class Store {
   /** Shards changed in memory by log entries and not yet rewritten. */
   private readonly walDirty = new Set<string>();
   private compactTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Lazy kinds not read yet, with their shard files on disk. */
+  private readonly unread = new Map<DocKind, string[]>();
+  private readonly beforeWrite = new Set<(docs: readonly Doc[]) => Promise<void>>();
 
   private constructor(private readonly opts: Required<StoreOptions>) {
     this.hlc = new Hlc(opts.node, opts.now);
@@ -58,7 +68,36 @@ export class Store {
   }
 
   get(id: string): Doc | undefined {
+    const d = this.byId.get(id);
+    if (d || this.unread.size === 0) return d;
+    // Not among what is read: it may be in a kind not read yet.
+    for (const kind of [...this.unread.keys()]) this.needKind(kind);
     return this.byId.get(id);
+  }
+
+  /** Whether a kind's documents are in memory (lazy kinds are read on first use). */
+  isRead(kind: DocKind): boolean {
+    return !this.unread.has(kind);
+  }
+
+  /**
+   * Reads lazy kinds now (all of them when none is named), restoring a damaged shard from its
+   * backup as opening does. Operations that will read a lazy kind call this first; a read
+   * without it still works (see needKind) but cannot repair a damaged file.
+   */
+  async ready(...kinds: DocKind[]): Promise<void> {
+    for (const kind of kinds.length > 0 ? kinds : [...this.unread.keys()]) {
+      const rels = this.unread.get(kind);
+      if (!rels) continue;
+      let newest = '';
+      for (const rel of rels) {
+        const damage = this.readShardSync(rel);
+        if (damage) await this.recover(rel, damage.reason);
+        newest = this.indexShard(kind, this.shardSync(rel).data.docs, newest);
+      }
+      this.unread.delete(kind);
+      if (newest) this.hlc.observe(newest);
+    }
   }
 
   /**
@@ -68,12 +107,14 @@ export class Store {
    * caller decides.
    */
   getAs<K extends DocKind>(kind: K, id: string): Doc<DataOf<K>> | undefined {
+    this.needKind(kind);
     const d = this.byId.get(id);
     return d && d.kind === kind ? this.typed(kind, d) : undefined;
   }
 
   /** list(), typed like getAs; documents that do not fit their schema are left out. */
   listAs<K extends DocKind>(kind: K, opts: { includeDeleted?: boolean } = {}): Doc<DataOf<K>>[] {
+    this.needKind(kind);
     const out: Doc<DataOf<K>>[] = [];
     for (const d of this.byKind.get(kind)?.values() ?? []) {
       if (d.deleted && !opts.includeDeleted) continue;
@@ -85,6 +126,7 @@ export class Store {
 
   /** Current versions of a kind, deleted ones left out unless asked for. */
   list<D = Record<string, unknown>>(kind: DocKind, opts: { includeDeleted?: boolean } = {}): Doc<D>[] {
+    this.needKind(kind);
     const docs = [...(this.byKind.get(kind)?.values() ?? [])] as Doc<D>[];
     return opts.includeDeleted ? docs : docs.filter((d) => !d.deleted);
   }
@@ -94,11 +136,22 @@ export class Store {
    * for building an index in one pass. Not to be kept across a write.
    */
   values(kind: DocKind): IterableIterator<Doc> {
+    this.needKind(kind);
     return (this.byKind.get(kind) ?? new Map<string, Doc>()).values();
   }
 
   count(kind: DocKind): number {
+    this.needKind(kind);
     return this.byKind.get(kind)?.size ?? 0;
+  }
+
+  /**
+   * Awaited before a write reaches any file (after it is checked): for files derived from the
+   * documents (summaries) to mark themselves stale first, so a crash part way is noticed.
+   */
+  onBeforeWrite(fn: (docs: readonly Doc[]) => Promise<void>): () => void {
+    this.beforeWrite.add(fn);
+    return () => this.beforeWrite.delete(fn);
   }
 
   onChange(listener: ChangeListener): () => void {
@@ -111,6 +164,9 @@ export class Store {
     // Checked before queueing: a wrong shape is the caller's mistake and writes nothing.
     for (const c of changes) requireFits({ ...c, id: c.id ?? '' }, c.id === undefined);
     return this.enqueue(async () => {
+      // A new stamp must follow every stamp in the folder (peers' vectors rely on it), so the
+      // clock sees the lazy kinds before it ticks.
+      await this.ready();
       const docs: Doc[] = changes.map((c) => {
         const id = c.id ?? uuidv7();
         const prev = this.byId.get(id);
@@ -140,6 +196,7 @@ export class Store {
     if (docs.length === 0) return;
     for (const d of docs) requireFits(d, false);
     await this.enqueue(async () => {
+      await this.ready(...new Set(docs.map((d) => d.kind)));
       for (const d of docs) this.hlc.observe(d.hlc);
       await this.persist(docs);
     });
@@ -188,6 +245,7 @@ export class Store {
   }
 
   private async persist(docs: Doc[]): Promise<void> {
+    for (const fn of this.beforeWrite) await fn(docs);
     const touched = groupByShard(docs);
     const [only] = touched.keys();
     if (touched.size === 1 && only !== undefined && !this.wal.broken && (await this.shard(only)).data.docs.length >= WAL_MIN_SHARD_DOCS) {
@@ -300,6 +358,24 @@ export class Store {
     return db;
   }
 
+  /**
+   * A lazy kind read on first use, synchronously (reads are synchronous; the files are read
+   * synchronously at open too). A damaged shard cannot be restored here (that is async): the
+   * read fails with the file named and `ready` repairs it.
+   */
+  private needKind(kind: DocKind): void {
+    const rels = this.unread.get(kind);
+    if (!rels) return;
+    let newest = '';
+    for (const rel of rels) {
+      const damage = this.readShardSync(rel);
+      if (damage) throw damage;
+      newest = this.indexShard(kind, this.shardSync(rel).data.docs, newest);
+    }
+    this.unread.delete(kind);
+    if (newest) this.hlc.observe(newest);
+  }
+
   private index(d: Doc): void {
     const prev = this.byId.get(d.id);
     if (prev && prev.kind !== d.kind) this.byKind.get(prev.kind)?.delete(d.id);
@@ -313,8 +389,15 @@ export class Store {
     // Stamps are fixed-width text in clock order: observing the greatest one read (found while
     // indexing, not by another pass) is observing them all.
     let newest = '';
+    // After a crash the journal or the log may hold documents of any kind; they are put into
+    // shards read in full, so then every kind is read now.
+    const replayPending = (await readJournal(this.opts.dataDir)) !== null || (await fs.stat(this.wal.file).then((s) => s.size > 0, () => false));
     for (const kind of DOC_KINDS) {
       const rels = await shardFilesOnDisk(this.opts.dataDir, kind);
+      if (LAZY_KINDS.has(kind) && !replayPending && rels.length > 0) {
+        this.unread.set(kind, rels);
+        continue;
+      }
       // Shards are read synchronously: 512 small files one await after another cost more than
       // parsing them, and nothing else runs while the folder opens.
       for (const rel of rels) {
@@ -395,7 +478,9 @@ export class Store {
   }
 
   private currentFileNames(): string[] {
-    return [...this.adapters].filter(([, adapter]) => adapter.hasText()).map(([rel]) => rel);
+    const names = [...this.adapters].filter(([, adapter]) => adapter.hasText()).map(([rel]) => rel);
+    for (const rels of this.unread.values()) names.push(...rels);
+    return names;
   }
 
   private currentFiles(): Map<string, string> {
@@ -404,6 +489,8 @@ export class Store {
       const text = adapter.text();
       if (text !== null) files.set(rel, text);
     }
+    // Kinds not read yet are backed up too, from their files as they are (unchanged since open).
+    for (const rels of this.unread.values()) for (const rel of rels) files.set(rel, readFileSync(path.join(this.opts.dataDir, rel), 'utf8'));
     return files;
   }
 

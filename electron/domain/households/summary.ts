@@ -56,6 +56,45 @@ export interface HouseholdSummary {
   total: SummaryRow;
 }
 
+/**
+ * What the table needs of one record, nothing more: kept per record beside the store
+ * (core/households/store/summaryIndex.ts) so the table is made without reading households.
+ */
+export interface SummaryRecord {
+  code: string;
+  reviewYear: number;
+  communeCode: string;
+  area: Area;
+  cls: HouseholdClass;
+  minority: boolean;
+  merit: boolean;
+}
+
+export function summaryRecordOf(h: Household, cls: HouseholdClass): SummaryRecord {
+  return { code: h.code, reviewYear: h.reviewYear, communeCode: h.communeCode, area: h.area, cls, minority: isEthnicMinority(h.ethnicity), merit: Boolean(h.merit) };
+}
+
+/** summarise() of records already reduced to what the table needs (same result). */
+export function summariseRecords(records: readonly SummaryRecord[], options: { year: number; communes: readonly Commune[] }): HouseholdSummary {
+  const builder = new SummaryBuilder(options.year, STANDARDS, 'households:summary.row.total');
+  for (const c of options.communes) builder.unit(c.code, 'commune', communeLabel(c));
+  builder.addRecords(records, (h) => h.communeCode, 'commune');
+  return builder.result();
+}
+
+/** summaryByDistrict() of records already reduced to what the table needs (same result). */
+export function summaryByDistrictOfRecords(
+  groups: readonly { office: { code: string; name: string }; records: readonly SummaryRecord[] }[],
+  options: { year: number },
+): HouseholdSummary {
+  const builder = new SummaryBuilder(options.year, STANDARDS, 'households:summary.row.totalProvince');
+  for (const g of groups) {
+    builder.unit(g.office.code, 'district', g.office.name);
+    builder.addRecords(g.records, () => g.office.code, 'district');
+  }
+  return builder.result();
+}
+
 export interface SummaryOptions {
   year: number;
   communes: readonly Commune[];
@@ -146,6 +185,14 @@ class SummaryBuilder {
   }
 
   addAll(records: readonly Household[], previous: readonly Household[], unitOf: (h: Household) => string, kind: SummaryRow['kind']): void {
+    // Only records of this year or earlier count; each is classified once.
+    const reduce = (list: readonly Household[]): SummaryRecord[] =>
+      list.filter((h) => h.reviewYear <= this.year).map((h) => ({ ...summaryRecordOf(h, this.classOf(h)), unit: unitOf(h) }));
+    const unitOfRecord = (r: SummaryRecord): string => (r as SummaryRecord & { unit: string }).unit;
+    this.addRecords(reduce(records), unitOfRecord, kind, reduce(previous));
+  }
+
+  addRecords(records: readonly SummaryRecord[], unitOf: (r: SummaryRecord) => string, kind: SummaryRow['kind'], previous: readonly SummaryRecord[] = []): void {
     const current = records.filter((h) => h.reviewYear === this.year);
     // The same earlier record may arrive both ways; count it once.
     const history = [
@@ -153,7 +200,7 @@ class SummaryBuilder {
     ];
     const byCode = new Map<string, Record<number, HouseholdClass>>();
     for (const h of history) {
-      const cls = this.classOf(h);
+      const cls = h.cls;
       const entry = byCode.get(h.code) ?? {};
       entry[h.reviewYear] = cls;
       byCode.set(h.code, entry);
@@ -165,7 +212,7 @@ class SummaryBuilder {
       }
     }
     for (const h of current) {
-      const cls = this.classOf(h);
+      const cls = h.cls;
       const change = yearOverYearChange({ ...byCode.get(h.code), [this.year]: cls }, this.year);
       for (const c of this.targets(unitOf(h), h.area, kind)) add(c, h, cls, change);
     }
@@ -195,10 +242,10 @@ class SummaryBuilder {
   }
 }
 
-function add(c: SummaryCounts, h: Household, cls: HouseholdClass, change: YearOverYear): void {
+function add(c: SummaryCounts, h: SummaryRecord, cls: HouseholdClass, change: YearOverYear): void {
   c.total++;
   c[cls]++;
-  const minority = isEthnicMinority(h.ethnicity);
+  const minority = h.minority;
   if (cls === 'poor' && minority) c.minorityPoor++;
   if (cls === 'nearPoor' && minority) c.minorityNearPoor++;
   if (h.merit && (cls === 'poor' || cls === 'nearPoor')) c.meritPoorOrNearPoor++;

@@ -8,10 +8,10 @@ import { vnDay } from '../../../domain/calendar';
 import { rootUnit } from '../../../domain/org';
 import { buildWorkbook, type CellValue } from '../../files/xlsx';
 import { communeLabel } from '../../../domain/households/communes';
-import type { Household } from '../../../domain/households/household';
 import { standardForYear } from '../../../domain/households/standards';
 import { indicatorsOf } from '../../../domain/households/standards/schema';
-import { summarise, summaryByDistrict, type HouseholdSummary, type SummaryRow } from '../../../domain/households/summary';
+import { summariseRecords, summaryByDistrictOfRecords, type HouseholdSummary, type SummaryRow } from '../../../domain/households/summary';
+import type { HouseholdSummaryIndex } from './summaryIndex';
 import type { HouseholdIndex } from './householdIndex';
 import { XLSX_MIME } from './importFlow';
 import { officeCommunes } from './queries';
@@ -19,34 +19,28 @@ import { buildPredicate } from './search';
 
 /** The summary table (per commune, or per district at the Sở) and the Excel files. */
 
-/** Records of `owner` (all years: earlier ones give the year-over-year changes). */
-function householdsOf(ctx: CoreContext, index: HouseholdIndex, owner: string | undefined): Household[] {
-  const out: Household[] = [];
-  for (const year of index.years()) {
-    for (const e of index.year(year)) {
-      // The index holds stored household data, which the store checked against its kind on write.
-      if (owner === undefined || e.owner === owner) out.push(e.d as unknown as Household);
-    }
-  }
-  return out;
-}
-
-export function summaryView(ctx: CoreContext, index: HouseholdIndex, year: number): SummaryView {
+/**
+ * Made from the summary rows kept beside the records (summaryIndex.ts), not from the records:
+ * no household is read. test/unit/households/summaryIndex.test.ts holds it equal to the table
+ * made from every record.
+ */
+export async function summaryView(ctx: CoreContext, summaries: HouseholdSummaryIndex, year: number): Promise<SummaryView> {
   const s = ctx.session();
+  const byOwner = await summaries.byOwner();
   const standard = standardForYear(year);
   let summary: HouseholdSummary;
   let issuer: SummaryView['issuer'];
   if (s.role === 'office') {
-    summary = summarise(householdsOf(ctx, index, s.office.code), { year, communes: officeCommunes(ctx, s.office.code) });
+    summary = summariseRecords(byOwner.get(s.office.code) ?? [], { year, communes: officeCommunes(ctx, s.office.code) });
     const district = s.office.district ?? s.office.place ?? '';
     issuer = { name: s.office.name, parentBody: `UBND ${district.toUpperCase()}`, symbol: s.office.symbol, place: s.office.place ?? '', district };
   } else {
     const profile = ctx.profile();
-    const owners = index.owners();
+    const owners = [...byOwner.keys()].sort();
     const districts = profile.units.filter((u) => u.type === 'districtOffice');
     const codes = [...districts.map((u) => u.code).filter((c) => owners.includes(c)), ...owners.filter((o) => !districts.some((u) => u.code === o))];
-    summary = summaryByDistrict(
-      codes.map((code) => ({ office: { code, name: ctx.unit(code)?.district ?? ctx.unit(code)?.shortName ?? code }, households: householdsOf(ctx, index, code) })),
+    summary = summaryByDistrictOfRecords(
+      codes.map((code) => ({ office: { code, name: ctx.unit(code)?.district ?? ctx.unit(code)?.shortName ?? code }, records: byOwner.get(code) ?? [] })),
       { year },
     );
     const root = rootUnit(profile);
