@@ -2,7 +2,7 @@ import type { BundleReport, ImportReport, SyncWarning } from '../../contract/syn
 import { AppError, toErrorValue } from '../../domain/errors';
 import { inspectBundle, openVerified, type Manifest, type OpenedBundle, type VerifiedBundle } from '../bundles';
 import { sha256Hex } from '../bundles/bytes';
-import { isBundleError } from '../bundles/errors';
+import { bundleError, isBundleError } from '../bundles/errors';
 import type { Doc } from '../../domain/document';
 import { isAttachmentSha, writeAttachmentFiles } from '../files/attachments';
 import { isSoOffice, officeName, requireKnownOffice, type Me, type SyncDeps } from './deps';
@@ -101,6 +101,12 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
     const state = await deps.peers.read();
     const keys: KeysOf = { ...sender, fingerprint: sender.keyFingerprint };
     const peer = findPeer(state, sender.office, sender.installation);
+    // Another PC of our own office is never a stranger to pin on sight: it joins by re-enrolment
+    // ("add"), which needs its fingerprint compared like any changed key.
+    if (sender.office === me.office && !peer) {
+      await deps.peers.update((s) => recordPending(s, keys, 'bundle', ctx.now().toISOString()));
+      throw bundleError('KEY_CHANGED', { office: sender.office, seq: manifest.seq, fingerprint: sender.keyFingerprint, pinnedFingerprint: me.identity.fingerprint });
+    }
     let opened: OpenedBundle;
     try {
       opened = openVerified(verified, {
@@ -123,8 +129,10 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
       trust: opened.firstContact ? 'firstContact' : 'pinned',
       confirmedByPhone: peer?.confirmedByPhone ?? false,
     };
-    if (opened.firstContact && opts.apply && opts.expectFingerprint && opts.expectFingerprint !== sender.keyFingerprint) {
-      throw syncError('FINGERPRINT_MISMATCH', { office: sender.office, fingerprint: sender.keyFingerprint });
+    // A first contact is pinned only with the fingerprint the person compared by phone.
+    if (opened.firstContact && opts.apply) {
+      if (!opts.expectFingerprint) throw syncError('CONFIRMATION_REQUIRED', { office: officeName(ctx, sender.office), fingerprint: sender.keyFingerprint });
+      if (opts.expectFingerprint !== sender.keyFingerprint) throw syncError('FINGERPRINT_MISMATCH', { office: sender.office, fingerprint: sender.keyFingerprint });
     }
     const plan = planImport(opened.docs, { office: sender.office, isSo: isSoOffice(ctx, sender.office) }, (id) => ctx.store.get(id));
     const { good, warnings: fileWarnings } = checkAttachments(opened.attachments, sender.office);

@@ -65,9 +65,13 @@ export async function importKeyCard(
     throw syncError('FINGERPRINT_MISMATCH', { office: officeName(deps.ctx, card.office), fingerprint: card.fingerprint });
   }
   const at = deps.ctx.now().toISOString();
+  // Pinning or re-enrolling a key is decided here, not by the renderer's button: the caller must
+  // say the person ticked "confirmed by phone" and pass the fingerprint it showed them.
+  const confirmedNow = opts.confirmedByPhone && opts.expectFingerprint === card.fingerprint;
   const result = await deps.peers.update((s) => {
     const state = trustStateOf(s, card, me);
     if (state === 'own') return 'own' as const;
+    if ((state === 'new' || opts.reenrol) && state !== 'known' && !confirmedNow) return 'unconfirmed' as const;
     if (state === 'known') {
       const p = findPeer(s, card.office, card.installation);
       if (p && opts.confirmedByPhone && !p.confirmedByPhone) Object.assign(p, { confirmedByPhone: true, confirmedAt: at });
@@ -85,6 +89,7 @@ export async function importKeyCard(
     return opts.reenrol === 'replace' ? ('replaced' as const) : ('added' as const);
   });
   if (result === 'own') throw syncError('KEY_CARD_OWN');
+  if (result === 'unconfirmed') throw syncError('CONFIRMATION_REQUIRED', { office: officeName(deps.ctx, card.office), fingerprint: card.fingerprint });
   if (result === 'changed') {
     const s = await deps.peers.read();
     throw bundleError('KEY_CHANGED', {
