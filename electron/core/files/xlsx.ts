@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkWorkbookBytes } from './workbookLimits';
 
 /**
  * The one home of Excel file handling, for every feature: the table exports of tasks, reports
@@ -60,9 +61,13 @@ export function writeCell(cell: ExcelJS.Cell, value: CellInput): void {
   cell.value = value;
 }
 
-/** An uploaded file as a workbook; throws what exceljs throws when it is not one. */
+/**
+ * An uploaded file as a workbook; throws what exceljs throws when it is not one, and
+ * WORKBOOK_TOO_LARGE / WORKBOOK_DIMENSIONS (AppError) before exceljs sees a hostile one.
+ */
 export async function loadWorkbook(buffer: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
+  checkWorkbookBytes(bytes);
   const wb = new ExcelJS.Workbook();
   // exceljs declares its own Buffer type for load(); a Node Buffer is what it reads at runtime.
   await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
