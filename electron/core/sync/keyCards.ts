@@ -1,3 +1,4 @@
+import { readRegularFile } from '../files/safeRead';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { KeyCardView } from '../../contract/sync';
@@ -25,15 +26,14 @@ export async function exportKeyCard(deps: SyncDeps, outDir?: string): Promise<{ 
   return { file: { fileName, mime: 'application/octet-stream', base64: Buffer.from(bytes).toString('base64'), personalData: false }, path: written };
 }
 
+const KEY_CARD_MAX_BYTES = 64 * 1024;
+
 export async function readCardInput(input: { file?: { base64: string } | undefined; path?: string | undefined }): Promise<KeyCard> {
   if (input.file) return readKeyCard(Buffer.from(input.file.base64, 'base64'));
   if (input.path) {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(input.path);
-    } catch {
-      throw syncError('FOLDER_UNREADABLE', { path: input.path });
-    }
+    // A key card is a few hundred bytes; 64 KiB is generous. Special files are refused.
+    const bytes = await readRegularFile(input.path, KEY_CARD_MAX_BYTES);
+    if (!bytes) throw syncError('FOLDER_UNREADABLE', { path: input.path });
     return readKeyCard(bytes);
   }
   throw syncError('NO_FILES');
