@@ -50,7 +50,7 @@ export function KeyCardModal({ view, file, onClose, onDone }: { view: KeyCardVie
     ) : (
       <Space>
         <Button onClick={onClose}>{t('common:cancel')}</Button>
-        <Button type="primary" loading={busy} onClick={() => trust()} data-testid="keycard-trust">
+        <Button type="primary" disabled={!confirmed} loading={busy} onClick={() => trust()} data-testid="keycard-trust">
           {t('sync.card.trust')}
         </Button>
       </Space>

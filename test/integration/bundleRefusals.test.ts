@@ -111,12 +111,14 @@ describe('mutated bundle files against a real data folder', () => {
     });
     expect(await refusal([['newer.soviec', newer.bytes]])).toBe('NEWER_APP_VERSION');
 
-    // Another PC of Văn Quan that this one never enrolled.
+    // Another PC of Văn Quan that this one never enrolled: never a first contact, even when
+    // first contacts are allowed; it joins by re-enrolment ("add") after a phone check.
     const vq2 = await openOffice('office', 'VANQUAN', 'Máy mới', { now });
     opened.push(vq2);
     await sendKeyCard(vq, vq2, usb);
     const stranger = await exportTo(vq2, 'VANQUAN', usb);
-    expect(await refusal(filesIn(stranger.dir).map((f) => [path.basename(f), readFileSync(f)]))).toBe('UNKNOWN_SENDER');
+    expect(await refusal(filesIn(stranger.dir).map((f) => [path.basename(f), readFileSync(f)]))).toBe('KEY_CHANGED');
+    expect(await refusal(filesIn(stranger.dir).map((f) => [path.basename(f), readFileSync(f)]), { allowFirstContact: true })).toBe('KEY_CHANGED');
 
     // A reinstalled Sở PC: same office, new key.
     const so2 = await openOffice('so', 'SO', 'Nguyễn Mạnh Cường', { now });

@@ -1,6 +1,6 @@
 /** The bundle file layer: pure functions over bytes and keys (no store, no UI). */
 export { buildBundle, bundleFileName, type BuildBundleInput, type BuiltBundle, type BundleSenderInput } from './build';
-export { openBundle, openVerified, inspectBundle, type OpenBundleContext, type OpenedBundle, type InspectedBundle, type VerifiedBundle, type PinnedKey } from './open';
+export { openBundle, openVerified, checkVerified, inspectBundle, type OpenBundleContext, type OpenedBundle, type InspectedBundle, type VerifiedBundle, type PinnedKey } from './open';
 export { splitBundle, joinParts, readPart, isPart, partFileName, type BundlePart, type JoinedBundle, type PartHeader } from './parts';
 export {
   createIdentity,

@@ -14,6 +14,10 @@ export interface BundleLimits {
   maxPlainBytes: number;
   /** Zip entries listed; a bundle has three. Caps the work of walking a crafted directory. */
   maxEntries: number;
+  /** Records the signed manifest may announce (all kinds); checked before decrypting. */
+  maxRecords: number;
+  /** Attachment files the manifest may announce. */
+  maxAttachments: number;
 }
 
 const MiB = 1024 * 1024;
@@ -24,6 +28,9 @@ export const DEFAULT_LIMITS: Readonly<BundleLimits> = Object.freeze({
   maxExpansionRatio: 100,
   maxPlainBytes: 1024 * MiB,
   maxEntries: 16,
+  // A province's households (≈ 11 districts × 30,000) with room to spare.
+  maxRecords: 1_000_000,
+  maxAttachments: 50_000,
 });
 
 /** Default part size for email: 10 MiB, which base64 mail encoding turns into ~13.3 MiB. */

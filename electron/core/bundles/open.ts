@@ -88,9 +88,14 @@ export function openBundle(bytes: Uint8Array, ctx: OpenBundleContext): OpenedBun
   return openVerified(inspect(bytes, ctx.appVersion, resolveLimits(ctx.limits)), ctx);
 }
 
-/** openBundle after inspectBundle: the checks that need trust and keys, on what was verified. */
-export function openVerified(verified: VerifiedBundle, ctx: Omit<OpenBundleContext, 'appVersion' | 'limits'>): OpenedBundle {
-  const { manifest, manifestBytes, bundleHash, payload, limits } = verified;
+/**
+ * The checks that need our trust state but no decryption: recipient, pinned key, replay,
+ * payload hash, and the declared sizes and counts against the limits. A dry run of a stranger's
+ * bundle stops here: nothing an unconfirmed sender wrote is decrypted, inflated or parsed
+ * before a person has compared its fingerprint (the signed manifest is all the preview shows).
+ */
+export function checkVerified(verified: VerifiedBundle, ctx: Omit<OpenBundleContext, 'appVersion' | 'limits'>): { firstContact: boolean } {
+  const { manifest, payload, limits } = verified;
   const sender = manifest.sender;
   const who = { office: sender.office, seq: manifest.seq };
 
@@ -116,6 +121,22 @@ export function openVerified(verified: VerifiedBundle, ctx: Omit<OpenBundleConte
   if (manifest.payload.plainSize > limits.maxPlainBytes) {
     throw bundleError('TOO_LARGE', { ...who, limitMb: toMiB(limits.maxPlainBytes), reason: 'payload' });
   }
+  // Counts are signed and later checked against the content; bounding them here means a
+  // crafted manifest cannot make the decoder allocate for millions of records.
+  let records = 0;
+  for (const n of Object.values(manifest.counts)) records += n ?? 0;
+  if (records > limits.maxRecords || manifest.attachments.count > limits.maxAttachments) {
+    throw bundleError('TOO_LARGE', { ...who, limitMb: toMiB(limits.maxPlainBytes), reason: 'count' });
+  }
+  return { firstContact };
+}
+
+/** openBundle after inspectBundle: the checks that need trust and keys, then decryption. */
+export function openVerified(verified: VerifiedBundle, ctx: Omit<OpenBundleContext, 'appVersion' | 'limits'>): OpenedBundle {
+  const { manifest, manifestBytes, bundleHash, payload } = verified;
+  const sender = manifest.sender;
+  const who = { office: sender.office, seq: manifest.seq };
+  const { firstContact } = checkVerified(verified, ctx);
 
   const binding: Binding = {
     bundleId: manifest.bundleId,

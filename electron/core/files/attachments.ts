@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../domain/errors';
 import { writeFileDurable } from '../store/durableFile';
 
 /**
@@ -18,8 +19,18 @@ export function isAttachmentSha(sha: string): boolean {
   return SHA256_HEX.test(sha);
 }
 
+/**
+ * The one place a record's hash becomes a path. The name arrives from records that may come from
+ * another PC's bundle or a tampered data folder, so it is checked here, at the last step before
+ * the disk, whatever the schemas upstream already did: 64 lowercase hex characters, and the
+ * resolved path must sit directly inside attachments/ (defence in depth against path tricks).
+ */
 export function attachmentFile(dataDir: string, sha256: string): string {
-  return path.join(dataDir, ATTACHMENTS_DIR, sha256);
+  if (!isAttachmentSha(sha256)) throw new AppError('ATTACHMENT_NAME_INVALID', 'tasks:errors.ATTACHMENT_NAME_INVALID');
+  const dir = path.resolve(dataDir, ATTACHMENTS_DIR);
+  const file = path.resolve(dir, sha256);
+  if (path.dirname(file) !== dir) throw new AppError('ATTACHMENT_NAME_INVALID', 'tasks:errors.ATTACHMENT_NAME_INVALID');
+  return file;
 }
 
 /** Writes the bytes (durably) under their hash and returns it. */
@@ -34,6 +45,8 @@ export async function writeAttachmentFile(dataDir: string, bytes: Uint8Array): P
 /** Files received in a bundle, already checked against their names: written unless a file of that size is there. */
 export async function writeAttachmentFiles(dataDir: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
   if (files.size === 0) return;
+  // Every name is checked before anything is written, so a bad entry leaves no partial set.
+  for (const sha of files.keys()) attachmentFile(dataDir, sha);
   await fs.mkdir(path.join(dataDir, ATTACHMENTS_DIR), { recursive: true });
   for (const [sha, bytes] of files) {
     const file = attachmentFile(dataDir, sha);
@@ -43,7 +56,7 @@ export async function writeAttachmentFiles(dataDir: string, files: ReadonlyMap<s
 }
 
 /** The bytes of a stored file; throws (ENOENT) when the file is missing. */
-export function readAttachmentFile(dataDir: string, sha256: string): Promise<Buffer> {
+export async function readAttachmentFile(dataDir: string, sha256: string): Promise<Buffer> {
   return fs.readFile(attachmentFile(dataDir, sha256));
 }
 

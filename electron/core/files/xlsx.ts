@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { checkWorkbookBytes } from './workbookLimits';
 
 /**
  * The one home of Excel file handling, for every feature: the table exports of tasks, reports
@@ -8,8 +9,12 @@ import ExcelJS from 'exceljs';
  * Safety of cells: exceljs writes a JS string as a string cell (t="s" in the sheet XML), which
  * Excel shows as text and never evaluates, so "=1+1" or "@SUM(A1)" typed by a citizen cannot
  * become a formula in our files; only a `{ formula }` object would, and no code here builds one
- * from data. Text is therefore written unchanged rather than prefixed: a note that starts with
- * "- " must come back exactly as it was.
+ * from data. But a person who opens a table export, clicks into such a cell and presses Enter,
+ * or copies the column into another sheet or a CSV, makes Excel parse the text as typed input.
+ * So the one-way table exports (buildWorkbook) pass every text through neutraliseText: a text
+ * that starts with = + - @ tab or CR gets a leading apostrophe. The households' own workbooks
+ * (writeCell) are read back by the import and keep text unchanged, so that a note starting
+ * with "- " comes back exactly as it was; they rely on the string-cell type alone.
  */
 
 /** What a cell of an export holds. */
@@ -36,6 +41,17 @@ export interface WorkbookOptions {
   numberFormats?: boolean;
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text that a spreadsheet would read as a formula when re-typed or pasted, made inert. */
+export function neutraliseText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function neutraliseRow(row: readonly CellValue[]): CellValue[] {
+  return row.map((v) => (typeof v === 'string' ? neutraliseText(v) : v));
+}
+
 /** A date column holds real Excel dates (YYYY-MM-DD text becomes a Date at noon UTC). */
 export function isoToExcelDate(iso: string | null): Date | null {
   if (!iso) return null;
@@ -60,9 +76,13 @@ export function writeCell(cell: ExcelJS.Cell, value: CellInput): void {
   cell.value = value;
 }
 
-/** An uploaded file as a workbook; throws what exceljs throws when it is not one. */
+/**
+ * An uploaded file as a workbook; throws what exceljs throws when it is not one, and
+ * WORKBOOK_TOO_LARGE / WORKBOOK_DIMENSIONS (AppError) before exceljs sees a hostile one.
+ */
 export async function loadWorkbook(buffer: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
+  checkWorkbookBytes(bytes);
   const wb = new ExcelJS.Workbook();
   // exceljs declares its own Buffer type for load(); a Node Buffer is what it reads at runtime.
   await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
@@ -84,12 +104,12 @@ export async function buildWorkbook(sheets: SheetSpec[], options: WorkbookOption
     const ws = wb.addWorksheet(spec.name.slice(0, 31));
     let headerRow = 1;
     if (spec.title) {
-      ws.addRow([spec.title]).font = { bold: true, size: 13 };
+      ws.addRow([neutraliseText(spec.title)]).font = { bold: true, size: 13 };
       ws.mergeCells(1, 1, 1, spec.headers.length);
       headerRow = 3;
       ws.addRow([]);
     }
-    const header = ws.addRow(spec.headers);
+    const header = ws.addRow(neutraliseRow(spec.headers));
     header.font = { bold: true };
     header.alignment = { vertical: 'middle', wrapText: true };
     header.eachCell((c) => {
@@ -97,7 +117,7 @@ export async function buildWorkbook(sheets: SheetSpec[], options: WorkbookOption
       c.border = { bottom: { style: 'thin' } };
     });
     for (const r of spec.rows) {
-      const row = ws.addRow(r);
+      const row = ws.addRow(neutraliseRow(r));
       row.alignment = { vertical: 'top', wrapText: true };
     }
     for (const col of spec.dateColumns ?? []) ws.getColumn(col).numFmt = 'dd/mm/yyyy';

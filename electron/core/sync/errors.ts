@@ -16,6 +16,8 @@ export const SYNC_ERROR_CODES = [
   'KEY_CARD_OWN',
   /** The key shown to the person is not the key in the file any more. */
   'FINGERPRINT_MISMATCH',
+  /** Trusting a new key needs the fingerprint the person compared and the "confirmed by phone" box. */
+  'CONFIRMATION_REQUIRED',
   /** Re-enrolment asked for a key that was never presented. */
   'NO_PENDING_KEY',
   'NOT_OWNER',

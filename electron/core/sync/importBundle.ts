@@ -1,8 +1,8 @@
 import type { BundleReport, ImportReport, SyncWarning } from '../../contract/sync';
 import { AppError, toErrorValue } from '../../domain/errors';
-import { inspectBundle, openVerified, type Manifest, type OpenedBundle, type VerifiedBundle } from '../bundles';
+import { checkVerified, inspectBundle, openVerified, type Manifest, type OpenedBundle, type VerifiedBundle } from '../bundles';
 import { sha256Hex } from '../bundles/bytes';
-import { isBundleError } from '../bundles/errors';
+import { bundleError, isBundleError } from '../bundles/errors';
 import type { Doc } from '../../domain/document';
 import { isAttachmentSha, writeAttachmentFiles } from '../files/attachments';
 import { isSoOffice, officeName, requireKnownOffice, type Me, type SyncDeps } from './deps';
@@ -101,16 +101,23 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
     const state = await deps.peers.read();
     const keys: KeysOf = { ...sender, fingerprint: sender.keyFingerprint };
     const peer = findPeer(state, sender.office, sender.installation);
-    let opened: OpenedBundle;
+    // Another PC of our own office is never a stranger to pin on sight: it joins by re-enrolment
+    // ("add"), which needs its fingerprint compared like any changed key.
+    if (sender.office === me.office && !peer) {
+      await deps.peers.update((s) => recordPending(s, keys, 'bundle', ctx.now().toISOString()));
+      throw bundleError('KEY_CHANGED', { office: sender.office, seq: manifest.seq, fingerprint: sender.keyFingerprint, pinnedFingerprint: me.identity.fingerprint });
+    }
+    const openCtx = {
+      ourOffice: me.office,
+      ourAgreementPrivateKey: me.identity.agreementPrivateKey,
+      pinnedKeys: (office: string) => pinFor(state, office, sender.installation),
+      alreadyImported: (id: string) => peer?.in.bundleIds.includes(id) ?? false,
+      // The dry run shows a new sender's fingerprint and signed counts; only an import pins it.
+      allowFirstContact: !opts.apply || opts.allowFirstContact,
+    };
+    let firstContact: boolean;
     try {
-      opened = openVerified(verified, {
-        ourOffice: me.office,
-        ourAgreementPrivateKey: me.identity.agreementPrivateKey,
-        pinnedKeys: (office) => pinFor(state, office, sender.installation),
-        alreadyImported: (id) => peer?.in.bundleIds.includes(id) ?? false,
-        // The dry run shows a new sender's fingerprint and content; only an import pins it.
-        allowFirstContact: !opts.apply || opts.allowFirstContact,
-      });
+      ({ firstContact } = checkVerified(verified, openCtx));
     } catch (e) {
       if (isBundleError(e, 'KEY_CHANGED')) await deps.peers.update((s) => recordPending(s, keys, 'bundle', ctx.now().toISOString()));
       throw e;
@@ -120,12 +127,27 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
       officeName: officeName(ctx, sender.office),
       installation: sender.installation,
       fingerprint: sender.keyFingerprint,
-      trust: opened.firstContact ? 'firstContact' : 'pinned',
+      trust: firstContact ? 'firstContact' : 'pinned',
       confirmedByPhone: peer?.confirmedByPhone ?? false,
     };
-    if (opened.firstContact && opts.apply && opts.expectFingerprint && opts.expectFingerprint !== sender.keyFingerprint) {
-      throw syncError('FINGERPRINT_MISMATCH', { office: sender.office, fingerprint: sender.keyFingerprint });
+    // A first contact is pinned only with the fingerprint the person compared by phone, and
+    // that is checked before a byte of its payload is decrypted.
+    if (firstContact && opts.apply) {
+      if (!opts.expectFingerprint) throw syncError('CONFIRMATION_REQUIRED', { office: officeName(ctx, sender.office), fingerprint: sender.keyFingerprint });
+      if (opts.expectFingerprint !== sender.keyFingerprint) throw syncError('FINGERPRINT_MISMATCH', { office: sender.office, fingerprint: sender.keyFingerprint });
     }
+    if (firstContact && !opts.apply) {
+      // A stranger's preview: only the signed manifest (sender, counts), never its payload.
+      const kinds = Object.entries(manifest.counts).map(([kind, n]) => ({ kind, new: n ?? 0, updated: 0, unchanged: 0, older: 0, conflict: 0, refused: 0 }));
+      Object.assign(report, {
+        kinds,
+        totals: totalsOf(kinds),
+        attachments: manifest.attachments,
+        personalData: (manifest.counts.household ?? 0) > 0 || manifest.attachments.count > 0,
+      });
+      return { ...report, status: 'ready' };
+    }
+    const opened: OpenedBundle = openVerified(verified, openCtx);
     const plan = planImport(opened.docs, { office: sender.office, isSo: isSoOffice(ctx, sender.office) }, (id) => ctx.store.get(id));
     const { good, warnings: fileWarnings } = checkAttachments(opened.attachments, sender.office);
     Object.assign(report, {

@@ -1,3 +1,4 @@
+import { readRegularFile } from '../files/safeRead';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { KeyCardView } from '../../contract/sync';
@@ -25,15 +26,14 @@ export async function exportKeyCard(deps: SyncDeps, outDir?: string): Promise<{ 
   return { file: { fileName, mime: 'application/octet-stream', base64: Buffer.from(bytes).toString('base64'), personalData: false }, path: written };
 }
 
+const KEY_CARD_MAX_BYTES = 64 * 1024;
+
 export async function readCardInput(input: { file?: { base64: string } | undefined; path?: string | undefined }): Promise<KeyCard> {
   if (input.file) return readKeyCard(Buffer.from(input.file.base64, 'base64'));
   if (input.path) {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(input.path);
-    } catch {
-      throw syncError('FOLDER_UNREADABLE', { path: input.path });
-    }
+    // A key card is a few hundred bytes; 64 KiB is generous. Special files are refused.
+    const bytes = await readRegularFile(input.path, KEY_CARD_MAX_BYTES);
+    if (!bytes) throw syncError('FOLDER_UNREADABLE', { path: input.path });
     return readKeyCard(bytes);
   }
   throw syncError('NO_FILES');
@@ -65,9 +65,13 @@ export async function importKeyCard(
     throw syncError('FINGERPRINT_MISMATCH', { office: officeName(deps.ctx, card.office), fingerprint: card.fingerprint });
   }
   const at = deps.ctx.now().toISOString();
+  // Pinning or re-enrolling a key is decided here, not by the renderer's button: the caller must
+  // say the person ticked "confirmed by phone" and pass the fingerprint it showed them.
+  const confirmedNow = opts.confirmedByPhone && opts.expectFingerprint === card.fingerprint;
   const result = await deps.peers.update((s) => {
     const state = trustStateOf(s, card, me);
     if (state === 'own') return 'own' as const;
+    if ((state === 'new' || opts.reenrol) && state !== 'known' && !confirmedNow) return 'unconfirmed' as const;
     if (state === 'known') {
       const p = findPeer(s, card.office, card.installation);
       if (p && opts.confirmedByPhone && !p.confirmedByPhone) Object.assign(p, { confirmedByPhone: true, confirmedAt: at });
@@ -85,6 +89,7 @@ export async function importKeyCard(
     return opts.reenrol === 'replace' ? ('replaced' as const) : ('added' as const);
   });
   if (result === 'own') throw syncError('KEY_CARD_OWN');
+  if (result === 'unconfirmed') throw syncError('CONFIRMATION_REQUIRED', { office: officeName(deps.ctx, card.office), fingerprint: card.fingerprint });
   if (result === 'changed') {
     const s = await deps.peers.read();
     throw bundleError('KEY_CHANGED', {

@@ -1,3 +1,5 @@
+import { readRegularFile } from '../files/safeRead';
+import { DEFAULT_LIMITS } from '../bundles/limits';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AppError } from '../../domain/errors';
@@ -33,11 +35,10 @@ export async function gatherFiles(source: Source): Promise<{ files: InputFile[];
   const files: InputFile[] = (source.files ?? []).map((f) => ({ name: path.basename(f.name), bytes: Buffer.from(f.base64, 'base64') }));
   const unreadable: Candidate[] = [];
   const read = async (p: string): Promise<void> => {
-    try {
-      files.push({ name: path.basename(p), bytes: await fs.readFile(p) });
-    } catch {
-      unreadable.push({ fileNames: [path.basename(p)], bytes: null, error: syncError('FOLDER_UNREADABLE', { path: p }) });
-    }
+    // Regular files only, capped before reading; one refusal for missing, special or too big.
+    const bytes = await readRegularFile(p, DEFAULT_LIMITS.maxBundleBytes);
+    if (bytes) files.push({ name: path.basename(p), bytes });
+    else unreadable.push({ fileNames: [path.basename(p)], bytes: null, error: syncError('FOLDER_UNREADABLE', { path: p }) });
   };
   for (const p of source.paths ?? []) await read(p);
   if (source.folder) {

@@ -1,3 +1,4 @@
+import { AppError } from '../../../domain/errors';
 import ExcelJS from 'exceljs';
 import { fold } from '../../../domain/text';
 import { loadWorkbook } from '../../files/xlsx';
@@ -88,7 +89,9 @@ export async function parseHouseholdWorkbook(buffer: Uint8Array | ArrayBuffer, o
   let wb: ExcelJS.Workbook;
   try {
     wb = await loadWorkbook(buffer);
-  } catch {
+  } catch (e) {
+    // The size and dimension refusals say what is wrong; anything else is "not a workbook".
+    if (e instanceof AppError) throw e;
     throw householdError('HOUSEHOLD_WORKBOOK_UNREADABLE');
   }
   const found = findTable(wb, options);

@@ -1,3 +1,4 @@
+import { AppError } from '../../../domain/errors';
 import type ExcelJS from 'exceljs';
 import { loadWorkbook } from '../../files/xlsx';
 import { fold } from '../../../domain/text';
@@ -95,7 +96,9 @@ export async function readCommuneSheet(bytes: Uint8Array): Promise<CommuneSheetE
   let wb: ExcelJS.Workbook;
   try {
     wb = await loadWorkbook(bytes);
-  } catch {
+  } catch (e) {
+    // The size and dimension refusals say what is wrong; anything else is "not a workbook".
+    if (e instanceof AppError) throw e;
     throw householdError('HOUSEHOLD_WORKBOOK_UNREADABLE');
   }
   for (const sheet of wb.worksheets) {

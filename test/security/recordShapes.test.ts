@@ -6,8 +6,8 @@ import { progressId } from '../../electron/core/tasks/ids';
 import type { ImportReport } from '../../electron/contract/sync';
 import { DOC_KINDS, type Doc, type DocKind } from '../../electron/domain/document';
 import { LOCAL_KINDS, OFFICE_KINDS, SO_KINDS } from '../../electron/domain/documentKinds';
-import { carry, sendKeyCard, usbStick } from './syncHelpers';
-import { openOffice, type Office } from './twoOffices';
+import { carry, sendKeyCard, usbStick } from '../integration/syncHelpers';
+import { openOffice, type Office } from '../integration/twoOffices';
 
 /**
  * Records of the right kind but the wrong shape, and records under another office's id, in

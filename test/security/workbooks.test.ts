@@ -1,0 +1,102 @@
+import ExcelJS from 'exceljs';
+import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { loadWorkbook } from '../../electron/core/files/xlsx';
+import { readCommuneSheet } from '../../electron/core/households/store/communeSheet';
+
+/**
+ * Class 4 of issue 10: a workbook that would exhaust memory inside exceljs is refused from its
+ * zip directory and a streamed scan, quickly and with bounded memory, before exceljs parses it.
+ */
+async function xlsx(fill: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet('Danh sách'));
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const MINIMAL: Record<string, string> = {
+  '[Content_Types].xml':
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+  '_rels/.rels':
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+  'xl/workbook.xml':
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Hộ nghèo" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  'xl/_rels/workbook.xml.rels':
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+};
+
+/** A real-looking xlsx whose one sheet is `rows` identical rows, deflated as it is generated. */
+function bomb(rows: number): Uint8Array {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    out.push(chunk);
+  });
+  for (const [name, text] of Object.entries(MINIMAL)) {
+    const f = new ZipDeflate(name, { level: 9 });
+    zip.add(f);
+    f.push(strToU8(text), true);
+  }
+  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 9 });
+  zip.add(sheet);
+  sheet.push(strToU8('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'));
+  const block = strToU8('<row><c t="inlineStr"><is><t>Nguyễn Văn Hùng</t></is></c></row>'.repeat(10_000));
+  for (let i = 0; i < rows / 10_000; i++) sheet.push(block);
+  sheet.push(strToU8('</sheetData></worksheet>'), true);
+  zip.end();
+  const total = out.reduce((n, c) => n + c.length, 0);
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of out) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
+
+function rssMb(): number {
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
+describe('hostile workbooks are refused before parsing', () => {
+  it('a small file with one cell at A1048576', async () => {
+    const bytes = await xlsx((ws) => {
+      ws.getCell('A1').value = 'Họ và tên chủ hộ';
+      ws.getCell('A1048576').value = 'Lò Thị Mai';
+    });
+    expect(bytes.length).toBeLessThan(10_000);
+    const t0 = performance.now();
+    await expect(loadWorkbook(bytes)).rejects.toMatchObject({ code: 'WORKBOOK_DIMENSIONS', params: { rows: 1048576 } });
+    await expect(readCommuneSheet(bytes)).rejects.toMatchObject({ code: 'WORKBOOK_DIMENSIONS' });
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('a column far to the right (XFD)', async () => {
+    const bytes = await xlsx((ws) => {
+      ws.getCell('XFD2').value = 'Bắc Sơn';
+    });
+    await expect(loadWorkbook(bytes)).rejects.toMatchObject({ code: 'WORKBOOK_DIMENSIONS', params: { columns: 16384 } });
+  });
+
+  it('a zip bomb (a sheet of identical rows, ~300:1) is refused fast with bounded memory', async () => {
+    const bytes = bomb(600_000); // ~40 MB of sheet XML in a file of ~140 KB
+    expect(bytes.length).toBeLessThan(200_000);
+    const before = rssMb();
+    const t0 = performance.now();
+    await expect(loadWorkbook(bytes)).rejects.toMatchObject({ code: 'WORKBOOK_TOO_LARGE' });
+    const ms = performance.now() - t0;
+    const grew = rssMb() - before;
+    console.log(`bomb ${bytes.length} B: refused in ${ms.toFixed(0)} ms, RSS +${grew.toFixed(1)} MB`);
+    expect(ms).toBeLessThan(3000);
+    expect(grew).toBeLessThan(50);
+  });
+
+  it('an ordinary household sheet of 2,000 rows still opens', async () => {
+    const bytes = await xlsx((ws) => {
+      ws.addRow(['STT', 'Họ và tên chủ hộ', 'Thôn', 'Dân tộc']);
+      for (let i = 1; i <= 2000; i++) ws.addRow([i, `Hoàng Văn Sơn ${i}`, 'Nà Pàn', 'Tày']);
+    });
+    const wb = await loadWorkbook(bytes);
+    expect(wb.worksheets[0]?.rowCount).toBe(2001);
+  });
+});
