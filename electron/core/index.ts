@@ -49,7 +49,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       now,
       ...(opts.snapshotIntervalMs !== undefined ? { snapshotIntervalMs: opts.snapshotIntervalMs } : {}),
     });
-    for (const r of store.recoveries) log(`recovered ${r.file} (${r.reason}) from ${r.restoredFrom ?? 'nothing'}`);
+    for (const r of store.recoveries) {
+      const named = r.records.map((x) => `${x.outcome} ${x.id} "${x.label}"`).join('; ');
+      log(`recovered ${r.file} (${r.reason}) from ${r.restoredFrom ?? 'nothing'}${named ? `: ${named}` : ''}`);
+    }
 
     let settingsQueue: Promise<unknown> = Promise.resolve();
     const context: CoreContext = {
