@@ -4,6 +4,7 @@ import type { Service } from '../contract';
 import { AppError } from '../domain/errors';
 import { Store } from './store/store';
 import { acquireFolderLock } from './store/folderLock';
+import { clearStateRecoveries, stateRecoveries } from './store/stateFiles';
 import { loadSettings, saveSettings, type Settings } from './runtime/settings';
 import { loadProfile } from './runtime/profile';
 import { unitByCode } from '../domain/org';
@@ -41,6 +42,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const log = createLogger(dataDir);
   try {
     const now = opts.now ?? Date.now;
+    clearStateRecoveries(dataDir);
     let settings: Settings = await loadSettings(dataDir, new Date(now()));
     const profile = await loadProfile(dataDir);
     const store = await Store.open({
@@ -49,7 +51,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       now,
       ...(opts.snapshotIntervalMs !== undefined ? { snapshotIntervalMs: opts.snapshotIntervalMs } : {}),
     });
-    for (const r of store.recoveries) {
+    for (const r of [...stateRecoveries(dataDir), ...store.recoveries]) {
       const named = r.records.map((x) => `${x.outcome} ${x.id} "${x.label}"`).join('; ');
       log(`recovered ${r.file} (${r.reason}) from ${r.restoredFrom ?? 'nothing'}${named ? `: ${named}` : ''}`);
     }
