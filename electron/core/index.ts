@@ -4,6 +4,7 @@ import type { Service } from '../contract';
 import { AppError } from '../domain/errors';
 import { Store } from './store/store';
 import { acquireFolderLock } from './store/folderLock';
+import { removeStaleTempFiles } from './store/tmpFiles';
 import { clearStateRecoveries, stateRecoveries } from './store/stateFiles';
 import { loadSettings, saveSettings, type Settings } from './runtime/settings';
 import { loadProfile } from './runtime/profile';
@@ -43,6 +44,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   try {
     const now = opts.now ?? Date.now;
     clearStateRecoveries(dataDir);
+    const tmpRemoved = await removeStaleTempFiles(dataDir).catch(() => 0);
+    if (tmpRemoved > 0) log(`removed ${tmpRemoved} temp files of unfinished writes`);
     let settings: Settings = await loadSettings(dataDir, new Date(now()));
     const profile = await loadProfile(dataDir);
     const store = await Store.open({
