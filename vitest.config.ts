@@ -1,9 +1,13 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.test.ts'],
     environment: 'node',
+    // Key files of test installations (kept outside data folders) go to a temp folder, not ~/.config.
+    env: { SOVIEC_KEY_DIR: path.join(os.tmpdir(), 'soviec-test-keys') },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

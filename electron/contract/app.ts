@@ -23,6 +23,8 @@ export interface RecoveryNoticeView {
   restoredFrom: string | null;
   restoredFromDate: string | null;
   movedTo: string;
+  /** Records the recovery lost, rolled back to the backup, or repaired (ids and names). */
+  records: { id: string; kind: string; label: string; outcome: 'lost' | 'rolledBack' | 'repaired' }[];
 }
 
 export interface AppState {

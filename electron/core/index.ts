@@ -4,6 +4,8 @@ import type { Service } from '../contract';
 import { AppError, toErrorValue } from '../domain/errors';
 import { Store } from './store/store';
 import { acquireFolderLock } from './store/folderLock';
+import { removeStaleTempFiles } from './store/tmpFiles';
+import { clearStateRecoveries, stateRecoveries } from './store/stateFiles';
 import { loadSettings, saveSettings, type Settings } from './runtime/settings';
 import { loadProfile } from './runtime/profile';
 import { unitByCode } from '../domain/org';
@@ -48,6 +50,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const log = createLogger(dataDir);
   try {
     const now = opts.now ?? Date.now;
+    clearStateRecoveries(dataDir);
+    const tmpRemoved = await removeStaleTempFiles(dataDir).catch(() => 0);
+    if (tmpRemoved > 0) log(`removed ${tmpRemoved} temp files of unfinished writes`);
     let settings: Settings = await loadSettings(dataDir, new Date(now()));
     const profile = await loadProfile(dataDir);
     const store = await Store.open({
@@ -56,7 +61,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       now,
       ...(opts.snapshotIntervalMs !== undefined ? { snapshotIntervalMs: opts.snapshotIntervalMs } : {}),
     });
-    for (const r of store.recoveries) log(`recovered ${r.file} (${r.reason}) from ${r.restoredFrom ?? 'nothing'}`);
+    for (const r of [...stateRecoveries(dataDir), ...store.recoveries]) {
+      const named = r.records.map((x) => `${x.outcome} ${x.id} "${x.label}"`).join('; ');
+      log(`recovered ${r.file} (${r.reason}) from ${r.restoredFrom ?? 'nothing'}${named ? `: ${named}` : ''}`);
+    }
 
     let settingsQueue: Promise<unknown> = Promise.resolve();
     const context: CoreContext = {

@@ -26,6 +26,13 @@ export function RecoveryBanner(): React.JSX.Element | null {
                 {r.restoredFrom
                   ? t('recovery.item', { file: r.file, reason: r.reason, date: formatDateTime(r.restoredFromDate), movedTo: r.movedTo })
                   : t('recovery.itemNoBackup', { file: r.file, reason: r.reason, movedTo: r.movedTo })}
+                {r.records.length > 0 && (
+                  <ul data-testid="recovery-records">
+                    {r.records.map((x) => (
+                      <li key={x.id}>{t(`recovery.outcome.${x.outcome}`, { label: x.label, id: x.id })}</li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import type { ServiceOf } from '../../contract/define';
 import type { appOps, AppState, Session } from '../../contract/app';
 import { AppError } from '../../domain/errors';
 import type { CoreContext } from '../runtime/context';
+import { stateRecoveries } from '../store/stateFiles';
 import { rootUnit } from '../../domain/org';
 
 export function appState(ctx: CoreContext): AppState {
@@ -19,7 +20,7 @@ export function appState(ctx: CoreContext): AppState {
     dataDir: ctx.dataDir,
     language: s.language,
     session,
-    recoveries: [...ctx.store.recoveries],
+    recoveries: [...stateRecoveries(ctx.dataDir), ...ctx.store.recoveries],
   };
 }
 

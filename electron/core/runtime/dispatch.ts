@@ -1,5 +1,5 @@
 import { contract, isOpName, type Service } from '../../contract';
-import { AppError, toErrorValue, type Result } from '../../domain/errors';
+import { AppError, FILE_SYSTEM_FAULTS, toErrorValue, type Result } from '../../domain/errors';
 
 export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -30,7 +30,7 @@ export function createDispatch(service: Service, opts: DispatchOptions = {}): Di
       return { ok: true, value: await fn(parsed.data) };
     } catch (e) {
       const value = toErrorValue(e);
-      if (value.code === 'INTERNAL') opts.log?.(`operation ${name} failed`, e);
+      if (value.code === 'INTERNAL' || FILE_SYSTEM_FAULTS.has(value.code)) opts.log?.(`operation ${name} failed`, e);
       return { ok: false, error: value };
     }
   };

@@ -1,9 +1,9 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import { writeFileDurable } from '../store/durableFile';
+import { readStateFile } from '../store/stateFiles';
 import { LanguageSchema, RoleSchema } from '../../contract/app';
 
 /**
@@ -30,26 +30,23 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const SETTINGS_FILE = 'settings.json';
 
+/**
+ * The settings of a data folder; a new installation only when there are none. A damaged file is
+ * restored from the newest backup (stateFiles.ts) or the folder is refused: never a silent reset.
+ */
 export async function loadSettings(dataDir: string, now: Date): Promise<Settings> {
-  const file = path.join(dataDir, SETTINGS_FILE);
-  try {
-    return SettingsSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-      // A damaged settings file must not be overwritten silently: keep it beside the new one.
-      await fs.rename(file, `${file}.damaged-${now.getTime()}`).catch(() => undefined);
-    }
-    const fresh: Settings = {
-      format: 1,
-      installationId: uuidv7(),
-      node: randomBytes(4).toString('hex'),
-      createdAt: now.toISOString(),
-      language: 'vi',
-      session: null,
-    };
-    await saveSettings(dataDir, fresh);
-    return fresh;
-  }
+  const existing = await readStateFile(dataDir, SETTINGS_FILE, (text) => SettingsSchema.parse(JSON.parse(text)), now);
+  if (existing) return existing;
+  const fresh: Settings = {
+    format: 1,
+    installationId: uuidv7(),
+    node: randomBytes(4).toString('hex'),
+    createdAt: now.toISOString(),
+    language: 'vi',
+    session: null,
+  };
+  await saveSettings(dataDir, fresh);
+  return fresh;
 }
 
 export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {

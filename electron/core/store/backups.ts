@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { BACKUP_DIR } from './layout';
 import { fsyncDir, writeFileDurable } from './durableFile';
+import { stateFilesForBackup } from './stateFiles';
 
 /**
  * Rolling backups of the data folder. A snapshot is a folder holding a copy of every shard
@@ -58,14 +59,17 @@ export async function listSnapshots(dataDir: string): Promise<SnapshotInfo[]> {
  */
 export async function takeSnapshot(
   dataDir: string,
-  files: Map<string, string>,
+  shardFiles: Map<string, string>,
   now: Date,
 ): Promise<SnapshotInfo> {
+  let files = shardFiles;
   const existing = await listSnapshots(dataDir);
   const prev = existing.at(-1);
   const name = stampName(now, existing.length);
   const dir = path.join(dataDir, BACKUP_DIR, name);
   const hashes: Record<string, string> = {};
+  // The installation's state (settings, trusted peers, sealed keys) is backed up with the shards.
+  for (const [rel, text] of await stateFilesForBackup(dataDir)) if (!files.has(rel)) files = new Map([...files, [rel, text]]);
   for (const [rel, text] of files) {
     const hash = sha256(text);
     hashes[rel] = hash;

@@ -1,9 +1,26 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Doc } from '../../domain/document';
 import { DAMAGED_DIR } from './layout';
 import { newestGoodCopy } from './backups';
-import { parseShard, serialiseShard, type ShardData } from './shardFile';
+import { parseShard, parseShardUnchecked, serialiseShard, type ShardData } from './shardFile';
 import { writeFileDurable } from './durableFile';
+
+/**
+ * A record a recovery touched, named so the user knows what to check or enter again:
+ * - lost: the damaged file held it and the backup does not (made after the backup);
+ * - rolledBack: the backup holds an older version (changes since the backup are gone);
+ * - repaired: the damaged bytes were inside it and the backup holds the same version intact.
+ */
+export interface RecoveredRecord {
+  id: string;
+  kind: string;
+  /** What a person calls it: the household head's name, a task's content; else the id. */
+  label: string;
+  outcome: 'lost' | 'rolledBack' | 'repaired';
+  /** The stamp of the version the damaged file held, when it could be read. */
+  hlc: string | null;
+}
 
 /** What the user is told when a damaged file was found at start. */
 export interface RecoveryNotice {
@@ -14,12 +31,61 @@ export interface RecoveryNotice {
   restoredFromDate: string | null;
   /** Where the damaged file was moved, kept for inspection. */
   movedTo: string;
+  /** The records lost, rolled back or repaired by this recovery. */
+  records: RecoveredRecord[];
+}
+
+export function recordLabel(d: Pick<Doc, 'id' | 'data'>): string {
+  const data = (d.data ?? {}) as Record<string, unknown>;
+  for (const key of ['headName', 'name', 'title', 'content']) {
+    const v = data[key];
+    if (typeof v === 'string' && v.trim()) return v.trim().slice(0, 80);
+  }
+  return d.id;
+}
+
+/**
+ * The versions a damaged file still shows: all of them when its JSON parses (the damage sits in
+ * a value), else those whose head (id, kind, owner, rev, hlc, as the store writes them) can
+ * still be read from the text.
+ */
+function versionsInDamaged(file: string, text: string): Map<string, { kind: string; rev: number; hlc: string; doc: Doc | null }> {
+  const out = new Map<string, { kind: string; rev: number; hlc: string; doc: Doc | null }>();
+  try {
+    for (const d of parseShardUnchecked(file, text).docs) out.set(d.id, { kind: d.kind, rev: d.rev, hlc: d.hlc, doc: d });
+    return out;
+  } catch {
+    // not JSON any more: read what heads remain
+  }
+  const head = /\{"id":"([^"\\]{1,200})","kind":"([a-zA-Z]{1,40})","owner":"[^"\\]{0,64}","rev":(\d{1,9}),"hlc":"([^"\\]{1,64})"/g;
+  for (const m of text.matchAll(head)) out.set(m[1] as string, { kind: m[2] as string, rev: Number(m[3]), hlc: m[4] as string, doc: null });
+  return out;
+}
+
+/** Which records the swap from the damaged file to the backup copy loses, rolls back or repairs. */
+export function compareRecovered(file: string, damagedText: string | null, restored: readonly Doc[]): RecoveredRecord[] {
+  const records: RecoveredRecord[] = [];
+  const seen = damagedText === null ? new Map() : versionsInDamaged(file, damagedText);
+  const backup = new Map(restored.map((d) => [d.id, d]));
+  for (const [id, v] of seen) {
+    const b = backup.get(id);
+    if (!b) {
+      records.push({ id, kind: v.kind, label: v.doc ? recordLabel(v.doc) : id, outcome: 'lost', hlc: v.hlc });
+    } else if (b.hlc !== v.hlc || b.rev !== v.rev) {
+      records.push({ id, kind: b.kind, label: recordLabel(v.doc ?? b), outcome: 'rolledBack', hlc: v.hlc });
+    } else if (v.doc && JSON.stringify(v.doc) !== JSON.stringify(b)) {
+      records.push({ id, kind: b.kind, label: recordLabel(b), outcome: 'repaired', hlc: v.hlc });
+    }
+  }
+  // In the backup and nowhere readable in the damaged file: its newer state cannot be known.
+  for (const b of restored) if (!seen.has(b.id)) records.push({ id: b.id, kind: b.kind, label: recordLabel(b), outcome: 'rolledBack', hlc: null });
+  return records;
 }
 
 /**
  * A damaged shard file: move it aside (never overwrite it), put back the newest backup copy
- * whose bytes still match their recorded hash, and say what happened. Without a good copy the
- * shard starts empty and the notice says so.
+ * whose bytes still match their recorded hash, and say what happened, naming the records.
+ * Without a good copy the shard starts empty and the notice names what the damaged file held.
  */
 export async function restoreDamagedShard(
   dataDir: string,
@@ -29,18 +95,21 @@ export async function restoreDamagedShard(
 ): Promise<{ data: ShardData; text: string | null; notice: RecoveryNotice }> {
   const file = path.join(dataDir, rel);
   const movedTo = path.join(DAMAGED_DIR, now.toISOString().replace(/[:.]/g, '-'), rel);
+  const damagedText = await fs.readFile(file, 'utf8').catch(() => null);
   await fs.mkdir(path.dirname(path.join(dataDir, movedTo)), { recursive: true });
   await fs.rename(file, path.join(dataDir, movedTo));
   const good = await newestGoodCopy(dataDir, rel);
+  const data = good ? parseShard(file, good.text) : { format: 1 as const, docs: [] };
   const notice: RecoveryNotice = {
     file: rel,
     reason,
     restoredFrom: good?.snapshot.name ?? null,
     restoredFromDate: good?.snapshot.createdAt ?? null,
     movedTo,
+    records: compareRecovered(rel, damagedText, data.docs),
   };
-  if (!good) return { data: { format: 1, docs: [] }, text: null, notice };
-  const data = parseShard(file, good.text);
-  await writeFileDurable(file, serialiseShard(data));
-  return { data, text: good.text, notice };
+  if (!good) return { data, text: null, notice };
+  const text = serialiseShard(data);
+  await writeFileDurable(file, text);
+  return { data, text, notice };
 }

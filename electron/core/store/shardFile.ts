@@ -1,5 +1,6 @@
 import { isAscii, transcode } from 'node:buffer';
 import { promises as fs, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import { writeFileDurable } from './durableFile';
 import type { Doc } from '../../domain/document';
@@ -19,8 +20,47 @@ export class CorruptShardError extends Error {
   }
 }
 
+/**
+ * A shard file carries a SHA-256 of its documents so that silent damage (a bit flipped by a
+ * disk, a tool writing in place) is caught on read, even where the JSON still parses and the
+ * flip sits inside a name, an ID number or an income. The layout is fixed so the hash covers
+ * exactly the bytes of the docs array and can be checked on the raw bytes before decoding:
+ *   {"format":1,"sha256":"<64 hex>","docs":[...]}
+ * Files written before the checksum start with {"format":1,"docs": and are still read (they get
+ * a checksum at their next write); anything else is damage.
+ */
+const CHECKED_HEAD = '{"format":1,"sha256":"';
+const CHECKED_MID = '","docs":';
+const DOCS_AT = CHECKED_HEAD.length + 64 + CHECKED_MID.length;
+const LEGACY_HEAD = '{"format":1,"docs":';
+
+function sha256Hex(bytes: string | Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Checks the stored checksum against the docs bytes; `bytes` (the file as read) spares an
+ * encode when given. Returns normally for a legacy file without a checksum.
+ */
+export function verifyShardChecksum(file: string, text: string, bytes?: Buffer): void {
+  if (text.startsWith(LEGACY_HEAD)) return;
+  if (!text.startsWith(CHECKED_HEAD) || text.slice(DOCS_AT - CHECKED_MID.length, DOCS_AT) !== CHECKED_MID || !text.endsWith('}')) {
+    throw new CorruptShardError(file, text.length === 0 ? 'empty' : 'truncated or not JSON');
+  }
+  const expected = text.slice(CHECKED_HEAD.length, CHECKED_HEAD.length + 64);
+  // The head is ASCII, so character offsets are byte offsets up to the docs.
+  const actual = bytes ? sha256Hex(bytes.subarray(DOCS_AT, bytes.length - 1)) : sha256Hex(text.slice(DOCS_AT, -1));
+  if (actual !== expected) throw new CorruptShardError(file, 'checksum mismatch');
+}
+
 /** Structural check that is cheap enough for a cold open of 50k documents. */
-export function parseShard(file: string, text: string): ShardData {
+export function parseShard(file: string, text: string, bytes?: Buffer): ShardData {
+  verifyShardChecksum(file, text, bytes);
+  return parseShardUnchecked(file, text);
+}
+
+/** The structure of a shard without its checksum: for telling what a damaged file still held. */
+export function parseShardUnchecked(file: string, text: string): ShardData {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -36,7 +76,7 @@ export function parseShard(file: string, text: string): ShardData {
       throw new CorruptShardError(file, 'document without id, kind or hlc');
     }
   }
-  return v as ShardData;
+  return { format: 1, docs: v.docs as Doc[] };
 }
 
 /**
@@ -61,7 +101,8 @@ export function decodeUtf8(bytes: Buffer): string {
 }
 
 export function serialiseShard(data: ShardData): string {
-  return JSON.stringify(data);
+  const docs = JSON.stringify(data.docs);
+  return `${CHECKED_HEAD}${sha256Hex(docs)}${CHECKED_MID}${docs}}`;
 }
 
 /**
@@ -106,13 +147,15 @@ export class ShardFileAdapter implements Adapter<ShardData> {
   /** The same as read(), synchronously: opening a folder reads hundreds of small shards. */
   readSync(): ShardData | null {
     let text: string;
+    let bytes: Buffer;
     try {
-      text = decodeUtf8(readFileSync(this.file));
+      bytes = readFileSync(this.file);
+      text = decodeUtf8(bytes);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
-    const data = parseShard(this.file, text);
+    const data = parseShard(this.file, text, bytes);
     this.lastWritten = null;
     this.loaded = data;
     return data;

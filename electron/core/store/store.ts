@@ -321,7 +321,7 @@ export class Store {
       }
     }
     if (damaged > 0) {
-      this.recoveries.push({ file: path.join(DB_DIR, WAL_FILE), reason: `${damaged} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '' });
+      this.recoveries.push({ file: path.join(DB_DIR, WAL_FILE), reason: `${damaged} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '', records: [] });
     }
     this.wal.bytes = entries.length > 0 || damaged > 0 ? 1 : 0;
     if (this.wal.bytes > 0) await this.compact();
@@ -407,6 +407,7 @@ export class Store {
       }
     }
     for (const d of [...(await this.replayJournal()), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
+    this.forgetRecoveredByReplay();
     if (newest) this.hlc.observe(newest);
     // First snapshot of this session runs after open returns, off the start-up path.
     void this.enqueue(async () => {
@@ -465,6 +466,20 @@ export class Store {
     const adapter = this.adapters.get(rel);
     if (adapter && restored.text !== null) adapter.lastWritten = restored.text;
     this.recoveries.push(restored.notice);
+  }
+
+  /**
+   * A record a recovery called lost or rolled back whose damaged version the journal or the
+   * log has put back (they hold the same or a newer version) was not lost after all.
+   */
+  private forgetRecoveredByReplay(): void {
+    for (const notice of this.recoveries) {
+      notice.records = notice.records.filter((r) => {
+        if (r.outcome === 'repaired' || r.hlc === null) return true;
+        const now = this.byId.get(r.id);
+        return !now || now.hlc < r.hlc;
+      });
+    }
   }
 
   /** Finish a multi-shard write that a crash interrupted (the journal holds all of it); returns it. */

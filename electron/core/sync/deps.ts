@@ -27,7 +27,7 @@ export interface Me {
 }
 
 export function createSyncDeps(ctx: CoreContext): SyncDeps {
-  const identity = createIdentityStore(ctx.dataDir, ctx.ports.keyProtector);
+  const identity = createIdentityStore(ctx.dataDir, ctx.ports.keyProtector, ctx.settings().installationId);
   return {
     ctx,
     identity,

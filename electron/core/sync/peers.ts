@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { HlcSchema } from '../../domain/document';
+import { readStateFile } from '../store/stateFiles';
 import { writeFileDurable } from '../store/durableFile';
 import type { Vector } from './vector';
 
@@ -119,16 +120,13 @@ export function createPeerStore(dataDir: string): PeerStore {
 
   async function load(): Promise<SyncState> {
     if (state) return state;
-    try {
-      const raw: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
-      state = SyncStateSchema.parse(raw);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
-        // Never overwrite a damaged trust file silently: keep it beside and start over.
-        await fs.rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
-      }
-      state = { format: 1, peers: [], pending: [] };
-    }
+    // A damaged trust file is restored from the newest backup, or the folder is refused: trust
+    // decisions made by phone are never dropped silently (stateFiles.ts).
+    state = (await readStateFile(dataDir, path.join(SYNC_DIR, PEERS_FILE), (text) => SyncStateSchema.parse(JSON.parse(text)), new Date())) ?? {
+      format: 1,
+      peers: [],
+      pending: [],
+    };
     return state;
   }
 
