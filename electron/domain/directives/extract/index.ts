@@ -15,6 +15,7 @@ import type { Field, OrgProfile } from '../../org';
 import { parseIsoDate } from '../../calendar';
 import type { DeadlineContext } from './deadline';
 import { readFrame } from './metadata';
+import { tidyHeader } from './header';
 import { normalizeNotice } from './normalize';
 import type { NoticeProposal } from './proposal';
 import { parseOutline } from './structure';
@@ -39,7 +40,7 @@ function withFields(profile: OrgProfile, extra: ExtractOptions['fields']): OrgPr
 
 export function extractNotice(text: string, baseProfile: OrgProfile, opts: ExtractOptions = {}): NoticeProposal {
   const profile = withFields(baseProfile, opts.fields);
-  const lines = normalizeNotice(text);
+  const lines = tidyHeader(normalizeNotice(text));
   const frame = readFrame(lines, profile);
   const { directive } = frame;
   const outline = parseOutline(lines.slice(frame.bodyStart, frame.bodyEnd));

@@ -37,7 +37,30 @@ const TRIGGER_RE =
 const lastSentence = (text: string): string => splitSentences(text).at(-1) ?? text;
 
 /** "Mục đích, yêu cầu" sections describe the plan; their "yêu cầu" asks nobody for anything. */
-const isPurposeSection = (node: OutlineNode): boolean => /^muc dich(?![a-z])/.test(foldKeep(node.text.trim()));
+const isPurposeSection = (node: OutlineNode): boolean =>
+  /^(?:[ivx]+\.|\d+\.|[a-z]\))?\s*(muc dich|muc tieu|yeu cau\s*:?$|yeu cau chung)(?![a-z])/.test(foldKeep(node.text.trim()));
+
+/**
+ * A request to act, read on word boundaries of the diacritic text (folding would make "giao"
+ * match "Giáo dục"): giao (not "giao ban", "giao thông", "giao dịch"), đề nghị (not "Theo/Xét đề nghị
+ * của"), yêu cầu, chủ trì, phối hợp, có trách nhiệm.
+ */
+const REQUEST_RE =
+  /(?<!\p{L})(giao(?! ban| thông| dịch| lưu| tiếp| nhận| hàng)|đề nghị|yêu cầu|chủ trì|phối hợp|có trách nhiệm|chỉ đạo)(?!\p{L})/u;
+/** Sentences that look like requests but are not: preambles, approvals, the closing article, definitions. */
+const NOT_REQUEST_RE =
+  /^(?:điều \d+\.\s*)?(căn cứ|theo đề nghị|xét đề nghị|thực hiện (?:công văn|quyết định|kế hoạch|chỉ thị|thông báo|nghị)|đồng ý|tại công văn|để bảo đảm|nhằm|kỳ hạn|báo cáo phải|báo cáo bằng)/u;
+const CLOSING_RE = /(chịu trách nhiệm thi hành|có hiệu lực|thi hành quyết định này)/u;
+const DEFINITION_RE = /^[^.:;]{2,60}(?::\s*là|\s+là)\s/u;
+/** A unit opening the sentence and acting ("UBND các huyện … chủ động …", "Các huyện … có kế hoạch …"). */
+const UNIT_ACTS_RE =
+  /^(?:ubnd|ủy ban nhân dân|sở|các sở|các huyện|phòng|trung tâm|bảo hiểm xã hội|bhxh)(?! tỉnh vừa)[^.]{0,120}?(?<!\p{L})(chủ động|có kế hoạch|triển khai|tổ chức|thực hiện|báo cáo|gửi báo cáo|hướng dẫn)(?!\p{L})/u;
+
+export function isRequest(text: string): boolean {
+  const t = text.trim().replace(/^[-–+•]\s*/, '').toLowerCase();
+  if (NOT_REQUEST_RE.test(t) || CLOSING_RE.test(t) || DEFINITION_RE.test(t)) return false;
+  return REQUEST_RE.test(t) || UNIT_ACTS_RE.test(t);
+}
 
 function isIntro(node: OutlineNode): boolean {
   if (node.children.length === 0 || isPurposeSection(node)) return false;
@@ -183,8 +206,22 @@ function findIntros(nodes: OutlineNode[], out: OutlineNode[]): void {
 
 function allLeaves(nodes: OutlineNode[], chain: OutlineNode[], out: Array<{ node: OutlineNode; chain: OutlineNode[] }>): void {
   for (const n of nodes) {
+    if (isPurposeSection(n)) continue;
     if (n.children.length > 0) allLeaves(n.children, n.kind === 'para' ? chain : [n, ...chain], out);
     else if (n.kind !== 'para' && !isEmptyHeading(n)) out.push({ node: n, chain });
+  }
+}
+
+/** Request sentences of the paragraphs outside any list (a news item, a công văn without items). */
+function requestSentences(nodes: OutlineNode[], out: Array<{ node: OutlineNode; chain: OutlineNode[] }>): void {
+  for (const n of nodes) {
+    if (isPurposeSection(n)) continue;
+    if (n.kind === 'para') {
+      for (const sentence of splitSentences(n.text)) {
+        if (isRequest(sentence)) out.push({ node: { ...n, text: sentence, children: [] }, chain: [] });
+      }
+    }
+    if (n.children.length > 0) requestSentences(n.children, out);
   }
 }
 
@@ -204,13 +241,11 @@ export function buildTasks(outline: OutlineNode[], ctx: TaskContext): { tasks: T
 
   if (intros.length === 0) {
     // No request sentence: offer the list items (or requesting paragraphs) and say so.
-    const leaves: Array<{ node: OutlineNode; chain: OutlineNode[] }> = [];
-    allLeaves(outline, [], leaves);
-    if (leaves.length === 0) {
-      for (const n of outline) {
-        if (n.kind === 'para' && /(?<![a-z])(de nghi|yeu cau|giao)(?![a-z])/.test(foldKeep(n.text))) leaves.push({ node: n, chain: [] });
-      }
-    }
+    // Only requests to act: a list item that asks (or sits under a heading that asks), or a request sentence.
+    const items: Array<{ node: OutlineNode; chain: OutlineNode[] }> = [];
+    allLeaves(outline, [], items);
+    const leaves = items.filter((l) => isRequest(l.node.text) || l.chain.some((h) => isRequest(h.text)));
+    if (leaves.length === 0) requestSentences(outline, leaves);
     for (const l of leaves) slots.push({ node: l.node, chain: l.chain, notice: byAddressees, contents: null });
     if (slots.length > 0) warnings.push(warning('taskListNotFound'));
   }
