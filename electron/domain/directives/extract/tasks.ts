@@ -46,20 +46,33 @@ const isPurposeSection = (node: OutlineNode): boolean =>
  * của"), yêu cầu, chủ trì, phối hợp, có trách nhiệm.
  */
 const REQUEST_RE =
-  /(?<!\p{L})(giao(?! ban| thông| dịch| lưu| tiếp| nhận| hàng)|đề nghị|yêu cầu|chủ trì|phối hợp|có trách nhiệm|chỉ đạo)(?!\p{L})/u;
+  /(?<!\p{L})(giao(?! ban| thông| dịch| lưu| tiếp| nhận| hàng)|đề nghị|yêu cầu|chủ trì|phối hợp|có trách nhiệm)(?!\p{L})/u;
 /** Sentences that look like requests but are not: preambles, approvals, the closing article, definitions. */
 const NOT_REQUEST_RE =
   /^(?:điều \d+\.\s*)?(căn cứ|theo đề nghị|xét đề nghị|thực hiện (?:công văn|quyết định|kế hoạch|chỉ thị|thông báo|nghị)|đồng ý|tại công văn|để bảo đảm|nhằm|kỳ hạn|báo cáo phải|báo cáo bằng)/u;
+/** The issuer telling what it did itself ("UBND tỉnh vừa ban hành …", "Văn phòng UBND tỉnh thông báo …"). */
+const ISSUER_SELF_RE =
+  /^(?:\([^)]*\)\s*)?(?:chủ tịch |văn phòng )?(?:ubnd|ủy ban nhân dân|bộ [^,.]{0,40}?)(?: tỉnh| huyện)?\s+(?:cũng\s+)?(vừa|đã|thông báo|ban hành|chỉ đạo|xây dựng kế hoạch|hướng dẫn)(?!\p{L})/u;
+/** A dated duty to report or send ("báo cáo UBND tỉnh trước ngày 05/01/2019", "gửi … chậm nhất là ngày 15/01"). */
+const DUTY_RE = /(?<!\p{L})(báo cáo|gửi|nộp|hoàn thành)(?!\p{L})[^.]{0,120}?(trước ngày|chậm nhất)/u;
 const CLOSING_RE = /(chịu trách nhiệm thi hành|có hiệu lực|thi hành quyết định này)/u;
 const DEFINITION_RE = /^[^.:;]{2,60}(?::\s*là|\s+là)\s/u;
 /** A unit opening the sentence and acting ("UBND các huyện … chủ động …", "Các huyện … có kế hoạch …"). */
 const UNIT_ACTS_RE =
-  /^(?:ubnd|ủy ban nhân dân|sở|các sở|các huyện|phòng|trung tâm|bảo hiểm xã hội|bhxh)(?! tỉnh vừa)[^.]{0,120}?(?<!\p{L})(chủ động|có kế hoạch|triển khai|tổ chức|thực hiện|báo cáo|gửi báo cáo|hướng dẫn)(?!\p{L})/u;
+  /^(?:ubnd|ủy ban nhân dân|sở|các sở|các huyện|phòng|trung tâm|bảo hiểm xã hội|bhxh)[^.]{0,120}?(?<!\p{L})(chủ động|có kế hoạch|triển khai|tổ chức|thực hiện|báo cáo|gửi báo cáo)(?!\p{L})/u;
+
+const bare = (text: string): string => text.trim().replace(/^[-–+•]\s*|^\d{1,2}[.)]\s*|^[a-zđ][.)]\s*/u, '').toLowerCase();
+
+/** Looks like a request but is none: preamble, approval, closing article, definition, the issuer about itself. */
+export function isNonRequest(text: string): boolean {
+  const t = bare(text);
+  return NOT_REQUEST_RE.test(t) || CLOSING_RE.test(t) || DEFINITION_RE.test(t) || ISSUER_SELF_RE.test(t);
+}
 
 export function isRequest(text: string): boolean {
-  const t = text.trim().replace(/^[-–+•]\s*/, '').toLowerCase();
-  if (NOT_REQUEST_RE.test(t) || CLOSING_RE.test(t) || DEFINITION_RE.test(t)) return false;
-  return REQUEST_RE.test(t) || UNIT_ACTS_RE.test(t);
+  const t = bare(text);
+  if (isNonRequest(t)) return false;
+  return REQUEST_RE.test(t) || UNIT_ACTS_RE.test(t) || DUTY_RE.test(t);
 }
 
 function isIntro(node: OutlineNode): boolean {
@@ -192,7 +205,7 @@ function collect(node: OutlineNode, chain: OutlineNode[], notice: OfficeReading 
       else collect(child, [child, ...chain], notice, out, warnings);
     } else if (isEmptyHeading(child)) {
       warnings.push(warning('headingWithoutTasks', { text: child.text.trim() }));
-    } else out.push({ node: child, chain, notice, contents: null });
+    } else if (!isNonRequest(child.text)) out.push({ node: child, chain, notice, contents: null });
   }
 }
 
