@@ -57,6 +57,8 @@ export function tidyHeader(input: string[]): string[] {
     while (/,\s*ngay\b/.test(f()) && !/nam\s*\d{4}/.test(f()) && i + 1 < head.length && guard++ < 2) {
       line = `${line} ${head[++i] ?? ''}`;
     }
+    // "ngày 29 / tháng 04 năm 2021": a slash left by the form's blanks.
+    line = line.replace(/(ngày\s*\d{1,2})\s*\/\s*(tháng\s*\d{1,2})\s*\/?\s*(năm)/iu, '$1 $2 $3');
     // "Số: 2455 / LĐTBXH - LĐTL" -> "Số: 2455/LĐTBXH-LĐTL".
     line = line.replace(/(Số\s*:\s*)([\p{L}\d][\p{L}\d\s/\-–.]*[\p{L}\d])/u, (_m, lead: string, sym: string) => {
       const tight = sym.replace(/\s*([/\-–])\s*/g, '$1');

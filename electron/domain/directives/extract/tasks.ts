@@ -12,6 +12,7 @@ import {
 import { foldKeep, splitSentences, wordCount } from './normalize';
 import type { DirectiveProposal, TaskProposal } from './proposal';
 import { contentsFromChildren, extractRequiredContents } from './requiredContents';
+import { leadOf } from './lead';
 import { isHeadingLike, type OutlineNode } from './structure';
 import { warning, type ExtractWarning, type ExtractWarningCode } from './warnings';
 
@@ -100,6 +101,8 @@ interface Slot {
   chain: OutlineNode[];
   notice: OfficeReading | null;
   contents: string[] | null;
+  /** The request line the item sits under ("1. Giao Sở …:"), when there is one. */
+  intro?: string;
 }
 
 const FIELD_WARNING: Record<FieldSource, ExtractWarningCode | null> = {
@@ -173,8 +176,18 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
   }
   for (const issue of issues) add(issue.code, issue.params);
 
+  // The lead as written: the item, the headings above it, the lead-in, the one addressee.
+  const addressees = directive.addressees;
+  const lead =
+    leadOf(text) ??
+    slot.chain.map((h) => leadOf(h.text)).find((x) => x !== null) ??
+    (slot.intro ? leadOf(lastSentence(slot.intro)) : null) ??
+    (addressees.length === 1 ? addressees[0] ?? null : null);
+  if (lead === null && who.assignees.length === 0 && !who.issues.some((i) => i.code === 'assigneesMissing')) add('assigneesMissing');
+
   return {
     task: {
+      lead,
       field: choice.field,
       fieldCandidates: choice.field ? [] : choice.candidates,
       fieldHeading,
@@ -195,17 +208,18 @@ function leafChildren(node: OutlineNode): boolean {
 }
 
 /** Items under a request, depth first; headings are recorded, leaves become tasks. */
-function collect(node: OutlineNode, chain: OutlineNode[], notice: OfficeReading | null, out: Slot[], warnings: ExtractWarning[]): void {
+function collect(node: OutlineNode, chain: OutlineNode[], notice: OfficeReading | null, out: Slot[], warnings: ExtractWarning[], intro?: string): void {
+  const extra = intro === undefined ? {} : { intro };
   for (const child of node.children) {
     if (child.children.length > 0) {
       const contents = leafChildren(child) && !isIntro(child)
         ? contentsFromChildren(child.text, child.children.map((c) => c.text))
         : null;
-      if (contents) out.push({ node: child, chain, notice, contents });
-      else collect(child, [child, ...chain], notice, out, warnings);
+      if (contents) out.push({ node: child, chain, notice, contents, ...extra });
+      else collect(child, [child, ...chain], notice, out, warnings, intro);
     } else if (isEmptyHeading(child)) {
       warnings.push(warning('headingWithoutTasks', { text: child.text.trim() }));
-    } else if (!isNonRequest(child.text)) out.push({ node: child, chain, notice, contents: null });
+    } else if (!isNonRequest(child.text)) out.push({ node: child, chain, notice, contents: null, ...extra });
   }
 }
 
@@ -249,7 +263,7 @@ export function buildTasks(outline: OutlineNode[], ctx: TaskContext): { tasks: T
   findIntros(outline, intros);
   for (const intro of intros) {
     const fromIntro = readOffices(lastSentence(intro.text), profile, exclude);
-    collect(intro, [], isEmptyReading(fromIntro) ? byAddressees : fromIntro, slots, warnings);
+    collect(intro, [], isEmptyReading(fromIntro) ? byAddressees : fromIntro, slots, warnings, intro.text);
   }
 
   if (intros.length === 0) {
