@@ -29,7 +29,8 @@ export function registerExtractCommand(program: Command): void {
         tasks: p.tasks.map((t) => ({
           field: t.field,
           assignees: t.assignees,
-          deadline: t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'ongoing' ? 'ongoing' : null,
+          deadline: t.deadline.kind === 'date' ? t.deadline.date : t.deadline.kind === 'none' ? null : t.deadline.kind === 'recurring' ? t.deadline : 'ongoing',
+          lead: t.lead,
           requiredContents: t.requiredContents,
           text: t.content,
         })),

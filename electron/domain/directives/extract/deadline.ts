@@ -1,3 +1,4 @@
+import { readRecurrence } from '../recurrence';
 import { addDays, dayNumber, isoDate, lastDayOfMonth, lastDayOfQuarter, parseIsoDate } from '../../calendar';
 import type { Deadline } from '../deadlineSchema';
 import { foldKeep } from './normalize';
@@ -208,6 +209,11 @@ function dueOf(t: Token, y: number, strict: boolean): string | null {
 
 export function parseDeadline(text: string, ctx: DeadlineContext = {}): DeadlineReading {
   const s = text.normalize('NFC');
+  const rec = readRecurrence(s);
+  if (rec) {
+    const { text: words, ...rest } = rec;
+    return { deadline: { kind: 'recurring', ...rest, text: words }, issues: [] };
+  }
   const f = foldKeep(s);
   const issues: DeadlineIssue[] = [];
   const found: Array<{ date: string; text: string }> = [];
