@@ -73,3 +73,26 @@ describe('a header pasted from a web page or PDF', () => {
     expect(p.tasks[0]?.lead).toBe('Phòng Lao động - Thương binh và Xã hội các huyện');
   });
 });
+
+describe('a task table (synthetic fixture: the corpus holds no real task table)', () => {
+  const text = [
+    'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI',
+    'Số: 15/KH-SLĐTBXH',
+    'Lạng Sơn, ngày 02 tháng 3 năm 2024',
+    'KẾ HOẠCH',
+    'Rà soát hộ nghèo, hộ cận nghèo năm 2024',
+    'III. TỔ CHỨC THỰC HIỆN',
+    'TT | Nội dung | Chủ trì | Phối hợp | Thời gian',
+    '1 | Tổng hợp kết quả rà soát hộ nghèo | Phòng Bảo trợ xã hội - Giảm nghèo | Phòng LĐTBXH các huyện | trước ngày 15/12/2024',
+    '2\tTập huấn điều tra viên\tVăn phòng Sở\tPhòng Kế hoạch - Tài chính\tQuý II/2024',
+  ].join('\n');
+  const p = extractNotice(text, P);
+
+  it('reads each row as a task with its lead, partners and deadline, and not the header row', () => {
+    expect(p.tasks.map((t) => t.content)).toEqual(['Tổng hợp kết quả rà soát hộ nghèo', 'Tập huấn điều tra viên']);
+    expect(p.tasks[0]?.lead).toBe('Phòng Bảo trợ xã hội - Giảm nghèo');
+    expect(p.tasks[0]?.deadline).toMatchObject({ kind: 'date', text: expect.stringContaining('15/12/2024') });
+    expect(p.tasks[0]?.partners.length).toBeGreaterThan(0);
+    expect(p.tasks[1]?.deadline).toMatchObject({ kind: 'date', date: '2024-06-30' });
+  });
+});

@@ -1,4 +1,4 @@
-import { unitByCode, type OrgProfile } from '../../org';
+import { groupMembers, unitByCode, type OrgProfile } from '../../org';
 import { parseDeadline, type DeadlineContext, type DeadlineIssue } from './deadline';
 import { chooseField, hasFieldPrefix, matchFields, splitFieldLabel, type FieldSource } from './fields';
 import {
@@ -103,6 +103,64 @@ interface Slot {
   contents: string[] | null;
   /** The request line the item sits under ("1. Giao Sở …:"), when there is one. */
   intro?: string;
+  /** A row of a task table: its chủ trì, phối hợp and thời gian cells. */
+  row?: TableRow;
+}
+
+export interface TableRow {
+  content: string;
+  lead: string;
+  partners: string;
+  time: string;
+}
+
+const COLUMN_RES: Array<[keyof TableRow, RegExp]> = [
+  ['content', /^(noi dung|nhiem vu|noi dung cong viec|cong viec|ten nhiem vu)/],
+  ['lead', /^(chu tri|don vi chu tri|co quan chu tri|don vi thuc hien|co quan thuc hien)/],
+  ['partners', /^(phoi hop|don vi phoi hop|co quan phoi hop)/],
+  ['time', /^(thoi gian|thoi han|tien do|thoi gian hoan thanh)/],
+];
+
+/** The phối hợp cell's offices, groups ("Phòng LĐTBXH các huyện") expanded, in profile order. */
+function rowPartners(cell: string, profile: OrgProfile, exclude: string[]): string[] {
+  const r = readOffices(cell, profile, exclude);
+  const codes = new Set([...r.units, ...r.groups.flatMap((g) => groupMembers(profile, g))]);
+  return profile.units.map((u) => u.code).filter((c) => codes.has(c));
+}
+
+const cellsOf = (line: string): string[] => line.split(/\s*\|\s*|\t+| {3,}/).map((c) => c.trim());
+
+/**
+ * Task tables (nội dung | chủ trì | phối hợp | thời gian), cells split by pipes, tabs or wide
+ * spaces: the header row names the columns; each following row with a content cell is a task.
+ * Returns the rows and the line indexes they used (kept out of the outline).
+ */
+export function readTaskTables(lines: string[]): { rows: TableRow[]; used: Set<number> } {
+  const rows: TableRow[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const head = cellsOf(lines[i] ?? '');
+    if (head.length < 3) continue;
+    const cols: Partial<Record<keyof TableRow, number>> = {};
+    head.forEach((c, k) => {
+      const f = foldKeep(c.toLowerCase());
+      const hit = COLUMN_RES.find(([, re]) => re.test(f));
+      if (hit && cols[hit[0]] === undefined) cols[hit[0]] = k;
+    });
+    if (cols.content === undefined || cols.lead === undefined) continue;
+    used.add(i);
+    for (let j = i + 1; j < lines.length; j++) {
+      const cells = cellsOf(lines[j] ?? '');
+      if (cells.length < 2) break;
+      used.add(j);
+      const at = (k: number | undefined): string => (k === undefined ? '' : cells[k] ?? '');
+      const content = at(cols.content);
+      if (!content || /^\d+$/.test(content)) continue;
+      rows.push({ content, lead: at(cols.lead), partners: at(cols.partners), time: at(cols.time) });
+      i = j;
+    }
+  }
+  return { rows, used };
 }
 
 const FIELD_WARNING: Record<FieldSource, ExtractWarningCode | null> = {
@@ -126,6 +184,7 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
     warnings.push(warning(code, { task: index + 1, ...params }, index));
   };
   const text = slot.node.text.trim();
+  const row = slot.row;
   const officeLabel = (label: string): boolean => namesOffice(label, profile, exclude);
 
   // Field.
@@ -146,7 +205,7 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
   else add('fieldMissing');
 
   // Assignees.
-  const own = readOffices(text, profile, exclude);
+  const own = readOffices(row ? row.lead : text, profile, exclude);
   const headings = slot.chain.map((h) => readOffices(labelOf(h), profile, exclude));
   const who = resolveAssignees(profile, own, headings, slot.notice);
   for (const issue of who.issues) add(issue.code, issue.params);
@@ -162,7 +221,9 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
     : text;
 
   // Deadline: the item's own words, else a heading's ("Lĩnh vực X (hoàn thành trong quý III/2022)").
-  const ownDeadline = parseDeadline(masked, ctx.deadline);
+  // A thời gian cell with a bare period ("Quý II/2024", "Tháng 6/2024") means "within it".
+  const rowTime = row && row.time && !/^(trước|trong|chậm nhất|đến|hoàn thành|hằng|hàng|thường xuyên|định kỳ|từ)/iu.test(row.time) ? `trong ${row.time}` : row?.time;
+  const ownDeadline = parseDeadline(row ? rowTime ?? '' : masked, ctx.deadline);
   let deadline = ownDeadline.deadline;
   const issues: DeadlineIssue[] = [...ownDeadline.issues];
   if (deadline.kind === 'none' && issues.length === 0) {
@@ -179,6 +240,7 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
   // The lead as written: the item, the headings above it, the lead-in, the one addressee.
   const addressees = directive.addressees;
   const lead =
+    (row && row.lead ? row.lead : null) ??
     leadOf(text) ??
     slot.chain.map((h) => leadOf(h.text)).find((x) => x !== null) ??
     (slot.intro ? leadOf(lastSentence(slot.intro)) : null) ??
@@ -195,7 +257,7 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
       assignees: who.assignees,
       assigneeGroups: who.assigneeGroups,
       assigneeSource: who.source,
-      partners: who.partners,
+      partners: row ? rowPartners(row.partners, profile, exclude) : who.partners,
       deadline,
       requiredContents,
     },
@@ -252,9 +314,9 @@ function requestSentences(nodes: OutlineNode[], out: Array<{ node: OutlineNode; 
   }
 }
 
-export function buildTasks(outline: OutlineNode[], ctx: TaskContext): { tasks: TaskProposal[]; warnings: ExtractWarning[] } {
+export function buildTasks(outline: OutlineNode[], ctx: TaskContext, rows: TableRow[] = []): { tasks: TaskProposal[]; warnings: ExtractWarning[] } {
   const warnings: ExtractWarning[] = [];
-  const slots: Slot[] = [];
+  const slots: Slot[] = rows.map((row) => ({ node: { kind: 'para', text: row.content, children: [] }, chain: [], notice: null, contents: null, row }));
   const { profile, exclude } = ctx;
   const addressees = ctx.directive.addressees.join('; ');
   const byAddressees = addressees ? readOffices(addressees, profile, exclude) : null;
@@ -266,7 +328,7 @@ export function buildTasks(outline: OutlineNode[], ctx: TaskContext): { tasks: T
     collect(intro, [], isEmptyReading(fromIntro) ? byAddressees : fromIntro, slots, warnings, intro.text);
   }
 
-  if (intros.length === 0) {
+  if (intros.length === 0 && rows.length === 0) {
     // No request sentence: offer the list items (or requesting paragraphs) and say so.
     // Only requests to act: a list item that asks (or sits under a heading that asks), or a request sentence.
     const items: Array<{ node: OutlineNode; chain: OutlineNode[] }> = [];
