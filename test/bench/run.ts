@@ -25,6 +25,7 @@ export interface BenchModule {
 const MODULES: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'households', load: async () => (await import('./households.bench')).householdsBench },
   { name: 'sync', load: async () => (await import('./sync.bench')).syncBench },
+  { name: 'notices', load: async () => (await import('./notices.bench')).noticesBench },
 ];
 
 export function markdownTable(t: BenchTable): string {
