@@ -10,6 +10,8 @@ import type {
 } from '../../electron/contract/tasks';
 import { say } from '../../electron/domain/i18n/keys';
 import { formatDate } from '../i18n/format';
+import { vnDay } from '../../electron/domain/calendar';
+import { nextDueDate } from '../../electron/domain/directives/recurrence';
 
 /**
  * Words shared by the task screens. Keys are full ("tasks:...") so this file works whatever
@@ -49,6 +51,9 @@ export function directiveRef(t: TFunction, d: Pick<Directive, 'type' | 'number' 
 export function deadlineLabel(t: TFunction, d: Deadline): string {
   if (d.kind === 'date') return formatDate(d.date);
   if (d.kind === 'ongoing') return t('tasks:deadline.ongoing');
+  if (d.kind === 'recurring') {
+    return t('tasks:deadline.nextDue', { every: t(`tasks:deadline.every.${d.every}`), date: formatDate(nextDueDate(d, vnDay(new Date()))) });
+  }
   return t('tasks:deadline.none');
 }
 

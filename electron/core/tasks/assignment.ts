@@ -14,6 +14,7 @@ export function effectiveStatus(progress: Progress | undefined, review: Review |
 export function toDueInput(deadline: Deadline): Parameters<typeof dueState>[0] {
   if (deadline.kind === 'date') return { kind: 'date', date: deadline.date, text: deadline.text ?? '' };
   if (deadline.kind === 'ongoing') return { kind: 'ongoing', text: deadline.text ?? '' };
+  if (deadline.kind === 'recurring') return { ...deadline, text: deadline.text ?? '' };
   return { kind: 'none' };
 }
 

@@ -1,5 +1,7 @@
 import { translator } from '../../domain/translate';
 import { say } from '../../domain/i18n/keys';
+import { vnDay } from '../../domain/calendar';
+import { nextDueDate } from '../../domain/directives/recurrence';
 import type { Deadline, Directive, ProgressStatus, DueStateName } from '../../contract/tasks';
 
 /**
@@ -36,6 +38,9 @@ export function directiveLabel(d: Pick<Directive, 'type' | 'number' | 'symbol' |
 export function deadlineText(d: Deadline): string {
   if (d.kind === 'date') return dateVi(d.date);
   if (d.kind === 'ongoing') return say(vi, 'tasks:deadline.ongoing');
+  if (d.kind === 'recurring') {
+    return vi('tasks:deadline.nextDue', { every: say(vi, `tasks:deadline.every.${d.every}`), date: dateVi(nextDueDate(d, vnDay(new Date()))) });
+  }
   return say(vi, 'tasks:deadline.none');
 }
 

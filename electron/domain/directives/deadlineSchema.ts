@@ -10,6 +10,14 @@ export const IsoDateSchema = z.iso.date();
 export const DeadlineSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date'), date: IsoDateSchema, text: z.string() }),
   z.object({ kind: z.literal('ongoing'), text: z.string() }),
+  /** A duty that comes back every period: "trước ngày 28 hằng tháng", "6 tháng (trước 15/7)". */
+  z.object({
+    kind: z.literal('recurring'),
+    every: z.enum(['month', 'quarter', 'half', 'year']),
+    day: z.number().int().min(1).max(31).optional(),
+    month: z.number().int().min(1).max(12).optional(),
+    text: z.string(),
+  }),
   z.object({ kind: z.literal('none') }),
 ]);
 export type Deadline = z.infer<typeof DeadlineSchema>;

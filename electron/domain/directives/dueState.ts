@@ -1,4 +1,5 @@
 import { dayNumber, vnDay } from '../calendar';
+import { nextDueDate } from './recurrence';
 import type { Deadline } from './deadlineSchema';
 
 export type DueStateKind =
@@ -48,7 +49,13 @@ export function dueState(
   now: Date,
   opts: { dueSoonDays?: number } = {},
 ): DueState {
-  const due = deadline.kind === 'date' ? dayNumber(deadline.date) : null;
+  // A recurring duty is due at its next period's date.
+  const due =
+    deadline.kind === 'date'
+      ? dayNumber(deadline.date)
+      : deadline.kind === 'recurring'
+        ? dayNumber(nextDueDate(deadline, vnDay(now)))
+        : null;
   const done = doneAt === null ? null : toVnDayNumber(doneAt);
 
   // An unreadable completion date still means done; it just cannot be compared.

@@ -13,6 +13,13 @@ const officeCode = z.string().regex(/^[A-Z0-9_-]{2,32}$/);
 export const DeadlineDataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date'), date: isoDate, text: z.string().optional() }),
   z.object({ kind: z.literal('ongoing'), text: z.string().optional() }),
+  z.object({
+    kind: z.literal('recurring'),
+    every: z.enum(['month', 'quarter', 'half', 'year']),
+    day: z.number().int().min(1).max(31).optional(),
+    month: z.number().int().min(1).max(12).optional(),
+    text: z.string().optional(),
+  }),
   z.object({ kind: z.literal('none') }),
 ]);
 

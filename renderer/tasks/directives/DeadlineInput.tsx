@@ -2,14 +2,16 @@ import { DatePicker, Radio, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Deadline } from '../../../electron/contract/tasks';
+import { deadlineLabel } from '../labels';
 
-/** Deadline: a date, "thường xuyên" (ongoing) or none; keeps the notice's own words. */
+/** Deadline: a date, "thường xuyên" (ongoing), a recurrence read from the notice, or none; keeps the notice's own words. */
 export function DeadlineInput({ value, onChange }: { value: Deadline; onChange: (d: Deadline) => void }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const words = value.kind !== 'none' ? value.text : undefined;
   const setKind = (kind: Deadline['kind']): void => {
     if (kind === 'date') onChange({ kind: 'date', date: value.kind === 'date' ? value.date : '', ...(words ? { text: words } : {}) });
     else if (kind === 'ongoing') onChange({ kind: 'ongoing', ...(words ? { text: words } : {}) });
+    else if (kind === 'recurring') return; // offered only when the notice set one: kept as read
     else onChange({ kind: 'none' });
   };
   return (
@@ -19,6 +21,7 @@ export function DeadlineInput({ value, onChange }: { value: Deadline; onChange: 
           <Radio value="date">{t('deadline.date')}</Radio>
           <Radio value="ongoing">{t('deadline.ongoing')}</Radio>
           <Radio value="none">{t('deadline.none')}</Radio>
+          {value.kind === 'recurring' && <Radio value="recurring">{deadlineLabel(t, value)}</Radio>}
         </Radio.Group>
         {value.kind === 'date' && (
           <DatePicker

@@ -94,7 +94,7 @@ export function OfficeTaskListPage({ params }: { params: string[] }): React.JSX.
             width: 150,
             render: (_, r) => (
               <div>
-                {r.task.deadline.kind === 'date' && <div>{deadlineLabel(t, r.task.deadline)}</div>}
+                {(r.task.deadline.kind === 'date' || r.task.deadline.kind === 'recurring') && <div>{deadlineLabel(t, r.task.deadline)}</div>}
                 {r.assignments[0] ? <DueTag due={r.assignments[0].due} /> : deadlineLabel(t, r.task.deadline)}
               </div>
             ),

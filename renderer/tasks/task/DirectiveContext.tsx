@@ -41,7 +41,7 @@ export function DirectiveContext({ directive, row, showCountdown }: { directive:
                 <span>
                   {deadlineLabel(t, task.deadline)}{' '}
                   {/* "Không có hạn" / "Thường xuyên" already say it all; a countdown only for a date. */}
-                  {showCountdown && due && task.deadline.kind === 'date' && <DueTag due={due} />}
+                  {showCountdown && due && (task.deadline.kind === 'date' || task.deadline.kind === 'recurring') && <DueTag due={due} />}
                   {task.deadline.kind !== 'none' && task.deadline.text && <div className="muted">{t('deadline.words', { text: task.deadline.text })}</div>}
                 </span>
               ),

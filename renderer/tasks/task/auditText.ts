@@ -93,6 +93,7 @@ export function auditValue(t: TFunction, field: string, value: string, names: Au
     if (value === 'ongoing') return t('tasks:deadline.ongoing');
     if (value === 'none') return t('tasks:deadline.none');
     if (value === 'date') return t('tasks:deadline.date');
+    if (value === 'recurring') return t('tasks:deadline.recurring');
   }
   const list = value.startsWith('[') ? parse(value) : undefined;
   if (Array.isArray(list)) {

@@ -1,3 +1,4 @@
+import { readRecurrence } from '../recurrence';
 import { addDays, dayNumber, isoDate, lastDayOfMonth, lastDayOfQuarter, parseIsoDate } from '../../calendar';
 import type { Deadline } from '../deadlineSchema';
 import { foldKeep } from './normalize';
@@ -112,6 +113,7 @@ const CUE_RE = new RegExp(`(?<![a-z])(${[...CUE_WORDS].sort((a, b) => b.length -
 const CONFIRM_AFTER_RE = /^\s*(?:phai\s+)?(?:duoc\s+)?(?:thuc hien xong|hoan thanh|xong)(?![a-z])/;
 const REFERENCE_BEFORE_RE = /\d+\/[a-z0-9.\-/]*[a-z][a-z0-9.-]*\s+(?:ngay\s+)?$/;
 const REFERENCE_AFTER_RE = /^\s*,?\s*(?:cua|ve viec|v\/v)(?![a-z])/;
+const DATA_CUTOFF_RE = /(chot so lieu|so lieu tinh den|tinh den|ky han bao cao|thoi diem chot)[^;.]*$/;
 const ONGOING_RE = /(?<![a-z])(thuong xuyen|tiep tuc|lien tuc|dinh ky|hang (?:nam|quy|thang|tuan|ngay))(?![a-z])/;
 
 /** Start of the clause holding `pos`: after the last ';', line break or sentence end. */
@@ -136,6 +138,8 @@ function classify(f: string, t: Token): Reading {
   const pre = f.slice(from, t.start);
   const post = f.slice(t.end, t.end + 40);
   if (REFERENCE_BEFORE_RE.test(pre) || REFERENCE_AFTER_RE.test(post)) return { kind: 'reference' };
+  // A data cut-off ("chốt số liệu đến ngày 31/12") or a reporting period is not when to submit.
+  if (DATA_CUTOFF_RE.test(pre)) return { kind: 'reference' };
 
   const cues = [...pre.matchAll(CUE_RE)];
   for (let i = cues.length - 1; i >= 0; i--) {
@@ -205,6 +209,11 @@ function dueOf(t: Token, y: number, strict: boolean): string | null {
 
 export function parseDeadline(text: string, ctx: DeadlineContext = {}): DeadlineReading {
   const s = text.normalize('NFC');
+  const rec = readRecurrence(s);
+  if (rec) {
+    const { text: words, ...rest } = rec;
+    return { deadline: { kind: 'recurring', ...rest, text: words }, issues: [] };
+  }
   const f = foldKeep(s);
   const issues: DeadlineIssue[] = [];
   const found: Array<{ date: string; text: string }> = [];

@@ -15,10 +15,11 @@ import type { Field, OrgProfile } from '../../org';
 import { parseIsoDate } from '../../calendar';
 import type { DeadlineContext } from './deadline';
 import { readFrame } from './metadata';
+import { tidyHeader } from './header';
 import { normalizeNotice } from './normalize';
 import type { NoticeProposal } from './proposal';
 import { parseOutline } from './structure';
-import { buildTasks } from './tasks';
+import { buildTasks, readTaskTables } from './tasks';
 
 export interface ExtractOptions {
   /** Year for dates written without one when the notice itself carries no date. */
@@ -39,10 +40,12 @@ function withFields(profile: OrgProfile, extra: ExtractOptions['fields']): OrgPr
 
 export function extractNotice(text: string, baseProfile: OrgProfile, opts: ExtractOptions = {}): NoticeProposal {
   const profile = withFields(baseProfile, opts.fields);
-  const lines = normalizeNotice(text);
+  const lines = tidyHeader(normalizeNotice(text));
   const frame = readFrame(lines, profile);
   const { directive } = frame;
-  const outline = parseOutline(lines.slice(frame.bodyStart, frame.bodyEnd));
+  const body = lines.slice(frame.bodyStart, frame.bodyEnd);
+  const tables = readTaskTables(body);
+  const outline = parseOutline(body.map((l, i) => (tables.used.has(i) ? '' : l)));
   const defaultYear = (directive.date ? parseIsoDate(directive.date)?.y : undefined) ?? opts.defaultYear;
   const deadline: DeadlineContext = { referenceDate: directive.date };
   if (defaultYear !== undefined) deadline.defaultYear = defaultYear;
@@ -51,7 +54,7 @@ export function extractNotice(text: string, baseProfile: OrgProfile, opts: Extra
     directive,
     exclude: directive.issuerUnit ? [directive.issuerUnit] : [],
     deadline,
-  });
+  }, tables.rows);
   return { directive, tasks, warnings: [...frame.warnings, ...warnings] };
 }
 

@@ -62,6 +62,11 @@ function isNationalMotto(cell: string): boolean {
   return f.includes('cong hoa xa hoi chu nghia viet nam') || (f.includes('doc lap') && f.includes('hanh phuc'));
 }
 
+/** The line naming who decides, under a Quyết định's title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X". */
+function isAuthorityLine(line: string): boolean {
+  return isUpperText(line) && /^(chu tich |giam doc |bo truong )?(uy ban nhan dan|ubnd|so |bo )/.test(foldKeep(line.trim()));
+}
+
 function typeOfHeading(cell: string): string | null {
   if (!isUpperText(cell)) return null;
   return TYPE_HEADINGS[keysOf(cell).join(' ')] ?? null;
@@ -290,7 +295,15 @@ export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
     if (first && !BODY_OPENERS.test(foldKeep(first)) && !typeOfHeading(first)) {
       const parts = [first];
       skip.add(j);
-      while (startsLowercase(lines[j + 1] ?? '')) parts.push(lines[++j] ?? '');
+      const upper = isUpperText(first);
+      for (;;) {
+        const next = lines[j + 1] ?? '';
+        if (startsLowercase(next)) parts.push(lines[++j] ?? '');
+        // An upper-case trích yếu wraps onto further upper-case lines, up to the authority line
+        // of a Quyết định ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") or the body.
+        else if (upper && next !== '' && isUpperText(next) && !isAuthorityLine(next) && !BODY_OPENERS.test(foldKeep(next)) && !/^quyet dinh\s*:?$/.test(foldKeep(next))) parts.push(lines[++j] ?? '');
+        else break;
+      }
       for (let k = typeLine + 1; k <= j; k++) skip.add(k);
       title = parts.join(' ').replace(/\s+/g, ' ').trim();
       anchors.push(j);
@@ -299,10 +312,12 @@ export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
 
   // "V/v ..." of a công văn.
   let vv: string | null = null;
+  let vvLine = -1;
   for (let i = 0; i < head && vv === null; i++) {
     const cells = splitCells(lines[i] ?? '');
     const cell = cells.find((c) => /^(v\/v|ve viec)(?![a-z])/.test(foldKeep(c)));
     if (!cell) continue;
+    vvLine = i;
     const parts = [cell.replace(/^(V\/v|V\/V|v\/v|Về việc)\s*:?\s*/u, '')];
     skip.add(i);
     let j = i;
@@ -317,9 +332,11 @@ export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
 
   // Kính gửi.
   const addressees: string[] = [];
+  let kinhGuiLine = -1;
   for (let i = 0; i < head; i++) {
     const line = lines[i] ?? '';
     if (!foldKeep(line).startsWith('kinh gui')) continue;
+    kinhGuiLine = i;
     const inline = line.replace(/^[^:]*:?/, '').trim();
     if (inline) addressees.push(cleanRecipient(inline));
     let j = i;
@@ -339,7 +356,16 @@ export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
   let parentBody: string | null = null;
   const issuingCells: string[] = [];
   const parentKey = keysOf(profile.parentBody).join(' ');
-  for (let i = 0; i < Math.min(bodyStart, head); i++) {
+  // The issuer block precedes the type heading, the V/v and the Kính gửi.
+  // In a pasted two-column header the Số and date lines close it (the authority line may follow).
+  const closers = [so?.line ?? -1, pd?.line ?? -1].filter((x) => x >= 0);
+  const issuerLimit = Math.min(
+    bodyStart,
+    head,
+    ...[typeLine, vvLine, kinhGuiLine].filter((x) => x >= 0),
+    ...(closers.length > 0 ? [Math.max(...closers) + 1] : []),
+  );
+  for (let i = 0; i < issuerLimit; i++) {
     if (skip.has(i)) continue;
     let line = lines[i] ?? '';
     if (so && i === so.line) line = line.replace(so.raw, '\t');
@@ -353,16 +379,36 @@ export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
     }
   }
 
+  // A body printed alone ("ỦY BAN NHÂN DÂN TỈNH AN GIANG", "BỘ LAO ĐỘNG - …") is the issuer itself.
+  if (issuingCells.length === 0 && parentBody !== null) {
+    issuingCells.push(parentBody);
+    parentBody = null;
+  }
+  // "ỦY BAN NHÂN DÂN" with the province lost from the header: the authority line names it.
+  if (issuingCells.length === 1 && parentBody === null && /^(uy ban nhan dan|ubnd)$/.test(foldKeep((issuingCells[0] ?? '').trim()))) {
+    for (let i = issuerLimit; i < Math.min(lines.length, head + 10); i++) {
+      const line = (lines[i] ?? '').trim();
+      const m = /^(?:chu tich )?((?:uy ban nhan dan|ubnd) (?:tinh|thanh pho|huyen|quan|thi xa) .+)$/.exec(foldKeep(line));
+      if (m && isUpperText(line)) {
+        issuingCells[0] = line.slice(line.length - (m[1] ?? '').length);
+        break;
+      }
+    }
+  }
   const symbolParts = so?.symbol ? readSymbol(so.symbol, profile) : null;
   let issuingBody: string | null = null;
   let issuerUnit: string | null = null;
+  // The profile resolves the issuer only inside its own province: another province's Sở stays as printed.
+  const parentIsOurs = parentBody === null || keysOf(parentBody).join(' ') === parentKey;
   if (issuingCells.length > 0) {
     const text = issuingCells.join(' ').replace(/\s+/g, ' ');
-    const byHeader = unitByHeader(text, profile);
-    issuerUnit = byHeader ?? symbolParts?.issuer ?? null;
+    const byHeader = parentIsOurs ? unitByHeader(text, profile) : null;
+    // A header that names no body of the profile (the Bộ, another province) is not resolved by the symbol:
+    // the Bộ's "LĐTBXH-TE" would otherwise read as a district office's symbol.
+    issuerUnit = byHeader;
     // A body the profile knows is written as the profile spells it; any other as printed.
     issuingBody = byHeader ? unitByCode(profile, byHeader)?.name ?? text : text;
-  } else if (symbolParts?.issuer) {
+  } else if (symbolParts?.issuer && unitByCode(profile, symbolParts.issuer)?.type !== 'districtOffice') {
     issuerUnit = symbolParts.issuer;
     issuingBody = unitByCode(profile, issuerUnit)?.name ?? null;
     if (issuingBody) warnings.push(warning('issuingBodyFromSymbol', { symbol: so?.symbol ?? '', body: issuingBody }));

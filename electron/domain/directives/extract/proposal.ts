@@ -48,6 +48,11 @@ export const TaskProposalSchema = z.object({
   assigneeGroups: z.array(z.string()),
   /** Where the assignees were read: the task, a heading above it, the notice's general request. */
   assigneeSource: AssigneeSourceSchema,
+  /**
+   * The unit that must act (chủ trì) as the notice writes it, profile unit or not: from the item,
+   * else the lead-in above it ("1. Giao Sở …:"), else the single Kính gửi addressee; null if none.
+   */
+  lead: z.string().nullable(),
   /** Units named as partners ("phối hợp với ..."): not assignees. */
   partners: z.array(z.string()),
   deadline: DeadlineSchema,

@@ -1,4 +1,4 @@
-import { unitByCode, type OrgProfile } from '../../org';
+import { groupMembers, unitByCode, type OrgProfile } from '../../org';
 import { parseDeadline, type DeadlineContext, type DeadlineIssue } from './deadline';
 import { chooseField, hasFieldPrefix, matchFields, splitFieldLabel, type FieldSource } from './fields';
 import {
@@ -12,6 +12,7 @@ import {
 import { foldKeep, splitSentences, wordCount } from './normalize';
 import type { DirectiveProposal, TaskProposal } from './proposal';
 import { contentsFromChildren, extractRequiredContents } from './requiredContents';
+import { leadOf } from './lead';
 import { isHeadingLike, type OutlineNode } from './structure';
 import { warning, type ExtractWarning, type ExtractWarningCode } from './warnings';
 
@@ -37,7 +38,43 @@ const TRIGGER_RE =
 const lastSentence = (text: string): string => splitSentences(text).at(-1) ?? text;
 
 /** "Mục đích, yêu cầu" sections describe the plan; their "yêu cầu" asks nobody for anything. */
-const isPurposeSection = (node: OutlineNode): boolean => /^muc dich(?![a-z])/.test(foldKeep(node.text.trim()));
+const isPurposeSection = (node: OutlineNode): boolean =>
+  /^(?:[ivx]+\.|\d+\.|[a-z]\))?\s*(muc dich|muc tieu|yeu cau\s*:?$|yeu cau chung)(?![a-z])/.test(foldKeep(node.text.trim()));
+
+/**
+ * A request to act, read on word boundaries of the diacritic text (folding would make "giao"
+ * match "Giáo dục"): giao (not "giao ban", "giao thông", "giao dịch"), đề nghị (not "Theo/Xét đề nghị
+ * của"), yêu cầu, chủ trì, phối hợp, có trách nhiệm.
+ */
+const REQUEST_RE =
+  /(?<!\p{L})(giao(?! ban| thông| dịch| lưu| tiếp| nhận| hàng)|đề nghị|yêu cầu|chủ trì|phối hợp|có trách nhiệm)(?!\p{L})/u;
+/** Sentences that look like requests but are not: preambles, approvals, the closing article, definitions. */
+const NOT_REQUEST_RE =
+  /^(?:điều \d+\.\s*)?(căn cứ|theo đề nghị|xét đề nghị|thực hiện (?:công văn|quyết định|kế hoạch|chỉ thị|thông báo|nghị)|đồng ý|tại công văn|để bảo đảm|nhằm|kỳ hạn|báo cáo phải|báo cáo bằng)/u;
+/** The issuer telling what it did itself ("UBND tỉnh vừa ban hành …", "Văn phòng UBND tỉnh thông báo …"). */
+const ISSUER_SELF_RE =
+  /^(?:\([^)]*\)\s*)?(?:chủ tịch |văn phòng )?(?:ubnd|ủy ban nhân dân|bộ [^,.]{0,40}?)(?: tỉnh| huyện)?\s+(?:cũng\s+)?(vừa|đã|thông báo|ban hành|chỉ đạo|xây dựng kế hoạch|hướng dẫn)(?!\p{L})/u;
+/** A dated duty to report or send ("báo cáo UBND tỉnh trước ngày 05/01/2019", "gửi … chậm nhất là ngày 15/01"). */
+const DUTY_RE = /(?<!\p{L})(báo cáo|gửi|nộp|hoàn thành)(?!\p{L})[^.]{0,120}?(trước ngày|chậm nhất)/u;
+const CLOSING_RE = /(chịu trách nhiệm thi hành|có hiệu lực|thi hành quyết định này)/u;
+const DEFINITION_RE = /^[^.:;]{2,60}(?::\s*là|\s+là)\s/u;
+/** A unit opening the sentence and acting ("UBND các huyện … chủ động …", "Các huyện … có kế hoạch …"). */
+const UNIT_ACTS_RE =
+  /^(?:ubnd|ủy ban nhân dân|sở|các sở|các huyện|phòng|trung tâm|bảo hiểm xã hội|bhxh)[^.]{0,120}?(?<!\p{L})(chủ động|có kế hoạch|triển khai|tổ chức|thực hiện|báo cáo|gửi báo cáo)(?!\p{L})/u;
+
+const bare = (text: string): string => text.trim().replace(/^[-–+•]\s*|^\d{1,2}[.)]\s*|^[a-zđ][.)]\s*/u, '').toLowerCase();
+
+/** Looks like a request but is none: preamble, approval, closing article, definition, the issuer about itself. */
+export function isNonRequest(text: string): boolean {
+  const t = bare(text);
+  return NOT_REQUEST_RE.test(t) || CLOSING_RE.test(t) || DEFINITION_RE.test(t) || ISSUER_SELF_RE.test(t);
+}
+
+export function isRequest(text: string): boolean {
+  const t = bare(text);
+  if (isNonRequest(t)) return false;
+  return REQUEST_RE.test(t) || UNIT_ACTS_RE.test(t) || DUTY_RE.test(t);
+}
 
 function isIntro(node: OutlineNode): boolean {
   if (node.children.length === 0 || isPurposeSection(node)) return false;
@@ -64,6 +101,66 @@ interface Slot {
   chain: OutlineNode[];
   notice: OfficeReading | null;
   contents: string[] | null;
+  /** The request line the item sits under ("1. Giao Sở …:"), when there is one. */
+  intro?: string;
+  /** A row of a task table: its chủ trì, phối hợp and thời gian cells. */
+  row?: TableRow;
+}
+
+export interface TableRow {
+  content: string;
+  lead: string;
+  partners: string;
+  time: string;
+}
+
+const COLUMN_RES: Array<[keyof TableRow, RegExp]> = [
+  ['content', /^(noi dung|nhiem vu|noi dung cong viec|cong viec|ten nhiem vu)/],
+  ['lead', /^(chu tri|don vi chu tri|co quan chu tri|don vi thuc hien|co quan thuc hien)/],
+  ['partners', /^(phoi hop|don vi phoi hop|co quan phoi hop)/],
+  ['time', /^(thoi gian|thoi han|tien do|thoi gian hoan thanh)/],
+];
+
+/** The phối hợp cell's offices, groups ("Phòng LĐTBXH các huyện") expanded, in profile order. */
+function rowPartners(cell: string, profile: OrgProfile, exclude: string[]): string[] {
+  const r = readOffices(cell, profile, exclude);
+  const codes = new Set([...r.units, ...r.groups.flatMap((g) => groupMembers(profile, g))]);
+  return profile.units.map((u) => u.code).filter((c) => codes.has(c));
+}
+
+const cellsOf = (line: string): string[] => line.split(/\s*\|\s*|\t+| {3,}/).map((c) => c.trim());
+
+/**
+ * Task tables (nội dung | chủ trì | phối hợp | thời gian), cells split by pipes, tabs or wide
+ * spaces: the header row names the columns; each following row with a content cell is a task.
+ * Returns the rows and the line indexes they used (kept out of the outline).
+ */
+export function readTaskTables(lines: string[]): { rows: TableRow[]; used: Set<number> } {
+  const rows: TableRow[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const head = cellsOf(lines[i] ?? '');
+    if (head.length < 3) continue;
+    const cols: Partial<Record<keyof TableRow, number>> = {};
+    head.forEach((c, k) => {
+      const f = foldKeep(c.toLowerCase());
+      const hit = COLUMN_RES.find(([, re]) => re.test(f));
+      if (hit && cols[hit[0]] === undefined) cols[hit[0]] = k;
+    });
+    if (cols.content === undefined || cols.lead === undefined) continue;
+    used.add(i);
+    for (let j = i + 1; j < lines.length; j++) {
+      const cells = cellsOf(lines[j] ?? '');
+      if (cells.length < 2) break;
+      used.add(j);
+      const at = (k: number | undefined): string => (k === undefined ? '' : cells[k] ?? '');
+      const content = at(cols.content);
+      if (!content || /^\d+$/.test(content)) continue;
+      rows.push({ content, lead: at(cols.lead), partners: at(cols.partners), time: at(cols.time) });
+      i = j;
+    }
+  }
+  return { rows, used };
 }
 
 const FIELD_WARNING: Record<FieldSource, ExtractWarningCode | null> = {
@@ -87,6 +184,7 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
     warnings.push(warning(code, { task: index + 1, ...params }, index));
   };
   const text = slot.node.text.trim();
+  const row = slot.row;
   const officeLabel = (label: string): boolean => namesOffice(label, profile, exclude);
 
   // Field.
@@ -107,7 +205,7 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
   else add('fieldMissing');
 
   // Assignees.
-  const own = readOffices(text, profile, exclude);
+  const own = readOffices(row ? row.lead : text, profile, exclude);
   const headings = slot.chain.map((h) => readOffices(labelOf(h), profile, exclude));
   const who = resolveAssignees(profile, own, headings, slot.notice);
   for (const issue of who.issues) add(issue.code, issue.params);
@@ -123,7 +221,9 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
     : text;
 
   // Deadline: the item's own words, else a heading's ("Lĩnh vực X (hoàn thành trong quý III/2022)").
-  const ownDeadline = parseDeadline(masked, ctx.deadline);
+  // A thời gian cell with a bare period ("Quý II/2024", "Tháng 6/2024") means "within it".
+  const rowTime = row && row.time && !/^(trước|trong|chậm nhất|đến|hoàn thành|hằng|hàng|thường xuyên|định kỳ|từ)/iu.test(row.time) ? `trong ${row.time}` : row?.time;
+  const ownDeadline = parseDeadline(row ? rowTime ?? '' : masked, ctx.deadline);
   let deadline = ownDeadline.deadline;
   const issues: DeadlineIssue[] = [...ownDeadline.issues];
   if (deadline.kind === 'none' && issues.length === 0) {
@@ -137,8 +237,19 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
   }
   for (const issue of issues) add(issue.code, issue.params);
 
+  // The lead as written: the item, the headings above it, the lead-in, the one addressee.
+  const addressees = directive.addressees;
+  const lead =
+    (row && row.lead ? row.lead : null) ??
+    leadOf(text) ??
+    slot.chain.map((h) => leadOf(h.text)).find((x) => x !== null) ??
+    (slot.intro ? leadOf(lastSentence(slot.intro)) : null) ??
+    (addressees.length === 1 ? addressees[0] ?? null : null);
+  if (lead === null && who.assignees.length === 0 && !who.issues.some((i) => i.code === 'assigneesMissing')) add('assigneesMissing');
+
   return {
     task: {
+      lead,
       field: choice.field,
       fieldCandidates: choice.field ? [] : choice.candidates,
       fieldHeading,
@@ -146,7 +257,7 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
       assignees: who.assignees,
       assigneeGroups: who.assigneeGroups,
       assigneeSource: who.source,
-      partners: who.partners,
+      partners: row ? rowPartners(row.partners, profile, exclude) : who.partners,
       deadline,
       requiredContents,
     },
@@ -159,17 +270,18 @@ function leafChildren(node: OutlineNode): boolean {
 }
 
 /** Items under a request, depth first; headings are recorded, leaves become tasks. */
-function collect(node: OutlineNode, chain: OutlineNode[], notice: OfficeReading | null, out: Slot[], warnings: ExtractWarning[]): void {
+function collect(node: OutlineNode, chain: OutlineNode[], notice: OfficeReading | null, out: Slot[], warnings: ExtractWarning[], intro?: string): void {
+  const extra = intro === undefined ? {} : { intro };
   for (const child of node.children) {
     if (child.children.length > 0) {
       const contents = leafChildren(child) && !isIntro(child)
         ? contentsFromChildren(child.text, child.children.map((c) => c.text))
         : null;
-      if (contents) out.push({ node: child, chain, notice, contents });
-      else collect(child, [child, ...chain], notice, out, warnings);
+      if (contents) out.push({ node: child, chain, notice, contents, ...extra });
+      else collect(child, [child, ...chain], notice, out, warnings, intro);
     } else if (isEmptyHeading(child)) {
       warnings.push(warning('headingWithoutTasks', { text: child.text.trim() }));
-    } else out.push({ node: child, chain, notice, contents: null });
+    } else if (!isNonRequest(child.text)) out.push({ node: child, chain, notice, contents: null, ...extra });
   }
 }
 
@@ -183,14 +295,28 @@ function findIntros(nodes: OutlineNode[], out: OutlineNode[]): void {
 
 function allLeaves(nodes: OutlineNode[], chain: OutlineNode[], out: Array<{ node: OutlineNode; chain: OutlineNode[] }>): void {
   for (const n of nodes) {
+    if (isPurposeSection(n)) continue;
     if (n.children.length > 0) allLeaves(n.children, n.kind === 'para' ? chain : [n, ...chain], out);
     else if (n.kind !== 'para' && !isEmptyHeading(n)) out.push({ node: n, chain });
   }
 }
 
-export function buildTasks(outline: OutlineNode[], ctx: TaskContext): { tasks: TaskProposal[]; warnings: ExtractWarning[] } {
+/** Request sentences of the paragraphs outside any list (a news item, a công văn without items). */
+function requestSentences(nodes: OutlineNode[], out: Array<{ node: OutlineNode; chain: OutlineNode[] }>): void {
+  for (const n of nodes) {
+    if (isPurposeSection(n)) continue;
+    if (n.kind === 'para') {
+      for (const sentence of splitSentences(n.text)) {
+        if (isRequest(sentence)) out.push({ node: { ...n, text: sentence, children: [] }, chain: [] });
+      }
+    }
+    if (n.children.length > 0) requestSentences(n.children, out);
+  }
+}
+
+export function buildTasks(outline: OutlineNode[], ctx: TaskContext, rows: TableRow[] = []): { tasks: TaskProposal[]; warnings: ExtractWarning[] } {
   const warnings: ExtractWarning[] = [];
-  const slots: Slot[] = [];
+  const slots: Slot[] = rows.map((row) => ({ node: { kind: 'para', text: row.content, children: [] }, chain: [], notice: null, contents: null, row }));
   const { profile, exclude } = ctx;
   const addressees = ctx.directive.addressees.join('; ');
   const byAddressees = addressees ? readOffices(addressees, profile, exclude) : null;
@@ -199,18 +325,16 @@ export function buildTasks(outline: OutlineNode[], ctx: TaskContext): { tasks: T
   findIntros(outline, intros);
   for (const intro of intros) {
     const fromIntro = readOffices(lastSentence(intro.text), profile, exclude);
-    collect(intro, [], isEmptyReading(fromIntro) ? byAddressees : fromIntro, slots, warnings);
+    collect(intro, [], isEmptyReading(fromIntro) ? byAddressees : fromIntro, slots, warnings, intro.text);
   }
 
-  if (intros.length === 0) {
+  if (intros.length === 0 && rows.length === 0) {
     // No request sentence: offer the list items (or requesting paragraphs) and say so.
-    const leaves: Array<{ node: OutlineNode; chain: OutlineNode[] }> = [];
-    allLeaves(outline, [], leaves);
-    if (leaves.length === 0) {
-      for (const n of outline) {
-        if (n.kind === 'para' && /(?<![a-z])(de nghi|yeu cau|giao)(?![a-z])/.test(foldKeep(n.text))) leaves.push({ node: n, chain: [] });
-      }
-    }
+    // Only requests to act: a list item that asks (or sits under a heading that asks), or a request sentence.
+    const items: Array<{ node: OutlineNode; chain: OutlineNode[] }> = [];
+    allLeaves(outline, [], items);
+    const leaves = items.filter((l) => isRequest(l.node.text) || l.chain.some((h) => isRequest(h.text)));
+    if (leaves.length === 0) requestSentences(outline, leaves);
     for (const l of leaves) slots.push({ node: l.node, chain: l.chain, notice: byAddressees, contents: null });
     if (slots.length > 0) warnings.push(warning('taskListNotFound'));
   }
