@@ -35,15 +35,20 @@ export interface AppState {
 
 const empty = z.object({}).strict();
 
+
 export const appOps = {
   'app.state': op(empty).returns<AppState>(),
   'app.profile': op(empty).returns<OrgProfile>(),
+  /** The built-in profiles first run offers (whole, so the choice shows its own units and words). */
+  'app.profiles': op(empty).returns<OrgProfile[]>(),
   'app.setup': op(
     z
       .object({
         role: RoleSchema,
         officeCode: z.string().trim().min(1).max(32),
         officerName: z.string().trim().min(2, 'app:firstRun.nameTooShort').max(120),
+        /** A built-in profile chosen at first run (absent: keep the folder's profile). */
+        profileId: z.string().min(1).max(64).optional(),
       })
       .strict(),
   ).returns<AppState>(),

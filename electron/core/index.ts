@@ -5,7 +5,8 @@ import { AppError } from '../domain/errors';
 import { Store } from './store/store';
 import { acquireFolderLock } from './store/folderLock';
 import { loadSettings, saveSettings, type Settings } from './runtime/settings';
-import { loadProfile } from './runtime/profile';
+import { loadProfile, saveProfile } from './runtime/profile';
+import { setSharedProfileTerms } from '../domain/translate';
 import { unitByCode } from '../domain/org';
 import { createDispatch, type Dispatch } from './runtime/dispatch';
 import { createLogger } from './runtime/log';
@@ -42,7 +43,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   try {
     const now = opts.now ?? Date.now;
     let settings: Settings = await loadSettings(dataDir, new Date(now()));
-    const profile = await loadProfile(dataDir);
+    let profile = await loadProfile(dataDir);
+    setSharedProfileTerms(profile);
     const store = await Store.open({
       dataDir,
       node: settings.node,
@@ -59,6 +61,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       appVersion: APP_VERSION,
       now: () => new Date(now()),
       profile: () => profile,
+      setProfile: async (next) => {
+        await saveProfile(dataDir, next);
+        profile = next;
+        setSharedProfileTerms(next);
+      },
       settings: () => settings,
       updateSettings: (change) => {
         const run = settingsQueue.then(async () => {

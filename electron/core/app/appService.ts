@@ -3,6 +3,7 @@ import type { appOps, AppState, Session } from '../../contract/app';
 import { AppError } from '../../domain/errors';
 import type { CoreContext } from '../runtime/context';
 import { rootUnit } from '../../domain/org';
+import { BUILT_IN_PROFILES, builtInProfile } from '../../domain/profiles/builtIn';
 
 export function appState(ctx: CoreContext): AppState {
   const s = ctx.settings();
@@ -32,7 +33,16 @@ export function createAppService(ctx: CoreContext): ServiceOf<typeof appOps> {
   return {
     'app.state': async () => state(),
     'app.profile': async () => ctx.profile(),
-    'app.setup': async ({ role, officeCode, officerName }) => {
+    'app.profiles': async () => [...BUILT_IN_PROFILES],
+    'app.setup': async ({ role, officeCode, officerName, profileId }) => {
+      if (profileId && profileId !== ctx.profile().id) {
+        const chosen = builtInProfile(profileId);
+        if (!chosen) throw new AppError('UNKNOWN_PROFILE', 'app:profile.errors.unknown', { id: profileId });
+        // Once the folder holds data written under one tree, moving to another is a migration
+        // (old units mapped to new ones), never a silent swap.
+        if (ctx.settings().session) throw new AppError('PROFILE_LOCKED', 'app:profile.errors.locked', { profile: ctx.profile().name });
+        await ctx.setProfile(chosen);
+      }
       const profile = ctx.profile();
       const code = role === 'so' ? rootUnit(profile).code : officeCode;
       const unit = ctx.unit(code);

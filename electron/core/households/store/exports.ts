@@ -5,7 +5,7 @@ import { translator, untypedT } from '../../../domain/translate';
 import { say } from '../../../domain/i18n/keys';
 import type { CoreContext } from '../../runtime/context';
 import { vnDay } from '../../../domain/calendar';
-import { rootUnit } from '../../../domain/org';
+import { lowerUnits, parentBodyOf, rootUnit } from '../../../domain/org';
 import { buildWorkbook, type CellValue } from '../../files/xlsx';
 import { communeLabel } from '../../../domain/households/communes';
 import type { Household } from '../../../domain/households/household';
@@ -38,12 +38,12 @@ export function summaryView(ctx: CoreContext, index: HouseholdIndex, year: numbe
   let issuer: SummaryView['issuer'];
   if (s.role === 'office') {
     summary = summarise(householdsOf(ctx, index, s.office.code), { year, communes: officeCommunes(ctx, s.office.code) });
-    const district = s.office.district ?? s.office.place ?? '';
-    issuer = { name: s.office.name, parentBody: `UBND ${district.toUpperCase()}`, symbol: s.office.symbol, place: s.office.place ?? '', district };
+    const district = s.office.district ?? '';
+    issuer = { name: s.office.name, parentBody: parentBodyOf(ctx.profile(), s.office), symbol: s.office.symbol, place: s.office.place ?? '', district };
   } else {
     const profile = ctx.profile();
     const owners = index.owners();
-    const districts = profile.units.filter((u) => u.type === 'districtOffice');
+    const districts = lowerUnits(profile);
     const codes = [...districts.map((u) => u.code).filter((c) => owners.includes(c)), ...owners.filter((o) => !districts.some((u) => u.code === o))];
     summary = summaryByDistrict(
       codes.map((code) => ({ office: { code, name: ctx.unit(code)?.district ?? ctx.unit(code)?.shortName ?? code }, households: householdsOf(ctx, index, code) })),
@@ -65,7 +65,7 @@ function rowLabel(r: SummaryRow): string {
 
 export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
   const s = view.summary;
-  const headers = [view.scope === 'district' ? 'Xã/phường/thị trấn' : 'Huyện/thành phố', ...SUMMARY_COLUMNS.map((c) => say(vi, `households:summary.column.${c}`))];
+  const headers = [say(vi, view.scope === 'district' ? 'households:summary.colCommune' : 'households:summary.colDistrict'), ...SUMMARY_COLUMNS.map((c) => say(vi, `households:summary.column.${c}`))];
   const line = (r: SummaryRow): CellValue[] => [rowLabel(r), ...SUMMARY_COLUMNS.map((c) => r[c])];
   const rows = [...s.rows.map(line), [], line(s.rural), line(s.urban), line(s.total)];
   const buffer = await buildWorkbook([
