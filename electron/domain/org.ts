@@ -114,6 +114,8 @@ export const FormerUnitSchema = OrgUnitSchema.extend({
   /** The profile it belonged to, and the day that profile ended. */
   profileId: z.string().min(1),
   until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** It reported to the upper level in its tree (a district office of 2022). */
+  lower: z.boolean().default(false),
   /** Where its area went: new unit codes; `whole` false/null where only a part went there. */
   becameUnits: z.array(z.object({ code: z.string(), whole: z.boolean().nullable() })).default([]),
 });
@@ -225,4 +227,16 @@ export function parentBodyOf(profile: OrgProfile, unit: OrgUnit): string {
   if (unit.type === 'districtOffice') return unit.district ? `UBND ${unit.district.toUpperCase()}` : profile.parentBody;
   if (unit.type === 'commune') return '';
   return profile.parentBody;
+}
+
+/**
+ * The reporting units of the tree in force on `day` (YYYY-MM-DD): the profile's own lower units
+ * from its first day, before that the former units of the latest earlier tree. A 2024 period at
+ * a Sở that moved to the 2025 tree is reported by the 2022 offices, a 2026 period by communes.
+ */
+export function lowerUnitsOn(profile: OrgProfile, day: string): (OrgUnit | FormerUnit)[] {
+  if (!profile.effectiveFrom || day >= profile.effectiveFrom) return lowerUnits(profile);
+  const inForce = profile.formerUnits.filter((u) => u.lower && u.until >= day);
+  const until = inForce.reduce<string | null>((min, u) => (min === null || u.until < min ? u.until : min), null);
+  return inForce.filter((u) => u.until === until);
 }

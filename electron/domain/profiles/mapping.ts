@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OrgProfileSchema, type FormerUnit, type OrgProfile, type OrgUnit } from '../org';
+import { isLowerUnit, OrgProfileSchema, type FormerUnit, type OrgProfile, type OrgUnit } from '../org';
 import { AppError } from '../errors';
 
 /**
@@ -31,15 +31,16 @@ function dayBefore(iso: string): string {
 /**
  * The profile a data folder uses after a reorganisation: the new tree, plus every unit of the
  * old one as a former unit (with where it went). Records keep their owner codes; roll-ups and
- * names of old records read the former units. Every row must name a unit of each side: a
- * mapping that names a unit no profile has is refused rather than half applied.
+ * names of old records read the former units. Every row must name a unit of each side (or, on
+ * the old side, a commune of the old lists): a mapping that names a unit nobody has is refused
+ * rather than half applied.
  */
-export function migrateProfile(current: OrgProfile, next: OrgProfile, mapping: UnitMapping): OrgProfile {
+export function migrateProfile(current: OrgProfile, next: OrgProfile, mapping: UnitMapping, oldCommuneCodes: ReadonlySet<string> = new Set()): OrgProfile {
   if (!next.effectiveFrom) throw new AppError('PROFILE_NO_START', 'app:profile.errors.noStart', { profile: next.name });
   const oldCodes = new Set([...current.units.map((u) => u.code), ...current.formerUnits.map((u) => u.code)]);
   const newCodes = new Set(next.units.map((u) => u.code));
   for (const row of mapping.rows) {
-    if (!oldCodes.has(row.old)) throw new AppError('MAPPING_UNKNOWN_OLD', 'app:profile.errors.unknownOld', { code: row.old });
+    if (!oldCodes.has(row.old) && !oldCommuneCodes.has(row.old)) throw new AppError('MAPPING_UNKNOWN_OLD', 'app:profile.errors.unknownOld', { code: row.old });
     if (!newCodes.has(row.new)) throw new AppError('MAPPING_UNKNOWN_NEW', 'app:profile.errors.unknownNew', { code: row.new });
   }
   const until = dayBefore(next.effectiveFrom);
@@ -48,7 +49,7 @@ export function migrateProfile(current: OrgProfile, next: OrgProfile, mapping: U
   // A unit that carries on under the same code (none in Lạng Sơn) is not a former unit.
   const retired: FormerUnit[] = current.units
     .filter((u) => !newCodes.has(u.code))
-    .map((u) => ({ ...u, profileId: current.id, until, becameUnits: becameOf(u.code) }));
+    .map((u) => ({ ...u, profileId: current.id, until, lower: isLowerUnit(current, u), becameUnits: becameOf(u.code) }));
   return OrgProfileSchema.parse({
     ...next,
     formerUnits: [...current.formerUnits, ...retired],
@@ -58,21 +59,6 @@ export function migrateProfile(current: OrgProfile, next: OrgProfile, mapping: U
 /** A unit of the profile or of an earlier one, by code: old records keep their owner's name. */
 export function anyUnitByCode(profile: OrgProfile, code: string): OrgUnit | FormerUnit | undefined {
   return profile.units.find((u) => u.code === code) ?? profile.formerUnits.find((u) => u.code === code);
-}
-
-/**
- * The reporting units of a period that ends on `periodEnd` (YYYY-MM-DD): the lower units of the
- * tree in force that day. A 2024 period at a 2025 Sở is reported by the 2022 offices, a 2026
- * period by the communes; each report counts once, in the tree of its own period.
- */
-export function lowerUnitsInForce(profile: OrgProfile, periodEnd: string): (OrgUnit | FormerUnit)[] {
-  if (!profile.effectiveFrom || periodEnd >= profile.effectiveFrom) {
-    return profile.units.filter((u) => profile.levels.lower.includes(u.type));
-  }
-  // Among former units, the latest tree in force on that day (they are kept in order).
-  const inForce = profile.formerUnits.filter((u) => u.until >= periodEnd);
-  const until = inForce.reduce<string | null>((min, u) => (min === null || u.until < min ? u.until : min), null);
-  return inForce.filter((u) => u.until === until && (u.type === 'districtOffice' || u.type === 'commune'));
 }
 
 /**
