@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { op } from './define';
 import type { OrgProfile, OrgUnit } from '../domain/org';
+import type { UnitListCheck } from '../domain/profiles/unitList';
+import type { FileOut } from './tasks';
 
 export const RoleSchema = z.enum(['so', 'office']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -52,6 +54,9 @@ export const appOps = {
       })
       .strict(),
   ).returns<AppState>(),
+  /** The Sở's list of its communes and wards, for units the shipped profile does not cite. */
+  'app.units.template': op(empty).returns<FileOut>(),
+  'app.units.import': op(z.object({ base64: z.string().min(4).max(20_000_000), dryRun: z.boolean() }).strict()).returns<UnitListCheck>(),
   'app.setLanguage': op(z.object({ language: LanguageSchema }).strict()).returns<AppState>(),
   'app.dismissRecoveries': op(empty).returns<AppState>(),
 };

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import type { CoreContext } from '../runtime/context';
 import { rootUnit } from '../../domain/org';
 import { BUILT_IN_PROFILES, builtInProfile } from '../../domain/profiles/builtIn';
+import { importUnitList, unitListTemplate } from './unitList';
 
 export function appState(ctx: CoreContext): AppState {
   const s = ctx.settings();
@@ -61,6 +62,8 @@ export function createAppService(ctx: CoreContext): ServiceOf<typeof appOps> {
       }));
       return state();
     },
+    'app.units.template': async () => unitListTemplate(),
+    'app.units.import': async ({ base64, dryRun }) => importUnitList(ctx, Buffer.from(base64, 'base64'), dryRun),
     'app.setLanguage': async ({ language }) => {
       await ctx.updateSettings((s) => ({ ...s, language }));
       return state();
