@@ -8,6 +8,7 @@ import 'dayjs/locale/vi';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../electron/contract/app';
 import { createQueryClient } from './api/hooks';
+import { ProfileTerms } from './app/ProfileTerms';
 import { AppContext } from './ui/session';
 import { FirstRun } from './app/FirstRun';
 import { Shell } from './app/Shell';
@@ -29,7 +30,9 @@ export function App({ initial }: { initial: AppState }): React.JSX.Element {
         theme={{ token: { colorPrimary: '#1f4e8c', borderRadius: 6, fontFamily: "'Segoe UI', 'Noto Sans', Roboto, Arial, sans-serif" } }}
       >
         <AntApp>
-          <AppContext.Provider value={{ state, setState }}>{state.session ? <Shell /> : <FirstRun />}</AppContext.Provider>
+          <AppContext.Provider value={{ state, setState }}>
+            <ProfileTerms>{state.session ? <Shell /> : <FirstRun />}</ProfileTerms>
+          </AppContext.Provider>
         </AntApp>
       </ConfigProvider>
     </QueryClientProvider>

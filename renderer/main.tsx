@@ -7,7 +7,8 @@ import './styles.css';
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   const state = await call('app.state', {});
-  await initI18n(state.language);
+  // The profile's words ("Phòng LĐTBXH" or "xã, phường") are in place before the first paint.
+  await initI18n(state.language, await call('app.profile', {}));
   root.render(<App initial={state} />);
 }
 

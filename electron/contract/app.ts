@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { op } from './define';
 import type { OrgProfile, OrgUnit } from '../domain/org';
+import type { UnitListCheck } from '../domain/profiles/unitList';
+import type { FileOut } from './tasks';
 
 export const RoleSchema = z.enum(['so', 'office']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -37,18 +39,26 @@ export interface AppState {
 
 const empty = z.object({}).strict();
 
+
 export const appOps = {
   'app.state': op(empty).returns<AppState>(),
   'app.profile': op(empty).returns<OrgProfile>(),
+  /** The built-in profiles first run offers (whole, so the choice shows its own units and words). */
+  'app.profiles': op(empty).returns<OrgProfile[]>(),
   'app.setup': op(
     z
       .object({
         role: RoleSchema,
         officeCode: z.string().trim().min(1).max(32),
         officerName: z.string().trim().min(2, 'app:firstRun.nameTooShort').max(120),
+        /** A built-in profile chosen at first run (absent: keep the folder's profile). */
+        profileId: z.string().min(1).max(64).optional(),
       })
       .strict(),
   ).returns<AppState>(),
+  /** The Sở's list of its communes and wards, for units the shipped profile does not cite. */
+  'app.units.template': op(empty).returns<FileOut>(),
+  'app.units.import': op(z.object({ base64: z.string().min(4).max(20_000_000), dryRun: z.boolean() }).strict()).returns<UnitListCheck>(),
   'app.setLanguage': op(z.object({ language: LanguageSchema }).strict()).returns<AppState>(),
   'app.dismissRecoveries': op(empty).returns<AppState>(),
 };

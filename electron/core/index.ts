@@ -7,7 +7,8 @@ import { acquireFolderLock } from './store/folderLock';
 import { removeStaleTempFiles } from './store/tmpFiles';
 import { clearStateRecoveries, stateRecoveries } from './store/stateFiles';
 import { loadSettings, saveSettings, type Settings } from './runtime/settings';
-import { loadProfile } from './runtime/profile';
+import { loadProfile, saveProfile } from './runtime/profile';
+import { setSharedProfileTerms } from '../domain/translate';
 import { unitByCode } from '../domain/org';
 import { createDispatch, type Dispatch } from './runtime/dispatch';
 import { createLogger } from './runtime/log';
@@ -54,7 +55,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     const tmpRemoved = await removeStaleTempFiles(dataDir).catch(() => 0);
     if (tmpRemoved > 0) log(`removed ${tmpRemoved} temp files of unfinished writes`);
     let settings: Settings = await loadSettings(dataDir, new Date(now()));
-    const profile = await loadProfile(dataDir);
+    let profile = await loadProfile(dataDir);
+    setSharedProfileTerms(profile);
     const store = await Store.open({
       dataDir,
       node: settings.node,
@@ -74,6 +76,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       appVersion: APP_VERSION,
       now: () => new Date(now()),
       profile: () => profile,
+      setProfile: async (next) => {
+        await saveProfile(dataDir, next);
+        profile = next;
+        setSharedProfileTerms(next);
+      },
       settings: () => settings,
       updateSettings: (change) => {
         const run = settingsQueue.then(async () => {

@@ -1,7 +1,8 @@
 import { createInstance, type i18n as I18n, type Module, type TFunction } from 'i18next';
 import type { AppErrorValue } from './errors';
 import { formatNumberVi } from './numbers';
-import { MISSING_MARK, NAMESPACES, RESOURCES, type Lang } from './i18n/resources';
+import { LANGS, MISSING_MARK, NAMESPACES, RESOURCES, type Lang } from './i18n/resources';
+import { rootUnit, TERMS_2022, type OrgProfile } from './org';
 
 /**
  * (Beside i18n/ rather than in it: it needs numbers.ts, and errors.ts needs i18n/keys, so
@@ -18,7 +19,7 @@ export function createI18n(lang: Lang, plugins: readonly Module[] = []): I18n {
     resources: RESOURCES,
     lng: lang,
     fallbackLng: false,
-    ns: NAMESPACES,
+    ns: [...NAMESPACES, ORG_NAMESPACE],
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -30,7 +31,27 @@ export function createI18n(lang: Lang, plugins: readonly Module[] = []): I18n {
   // "{{n, number}}" in a sentence looks like every other figure (1.234.567) in both languages;
   // otherwise English sentences showed 1,234,567 next to tables showing 1.234.567.
   instance.services.formatter?.add('number', (value: unknown) => (typeof value === 'number' ? formatNumberVi(value) : String(value)));
+  // Until a profile is applied (the core on open, the UI at boot), the words of a profile file
+  // without terms: the 2022 tree's, with the Sở named generically.
+  for (const l of LANGS) instance.addResourceBundle(l, ORG_NAMESPACE, { ...TERMS_2022[l], upperName: TERMS_2022[l].upperUnit, upperFullName: TERMS_2022[l].upperUnit, province: '' }, false, true);
   return instance;
+}
+
+/**
+ * The namespace of the profile's own words. Locale strings nest them, `$t(org:lowerUnit)`, so
+ * each language gets its own profile's words and no locale file names a level.
+ */
+export const ORG_NAMESPACE = 'org';
+
+/** The profile's words in one language, with the names derived from its units. */
+export function orgTerms(profile: OrgProfile, lang: Lang): Record<string, string> {
+  const so = rootUnit(profile);
+  return { ...profile.terms[lang], upperName: so.shortName, upperFullName: so.name, province: profile.province };
+}
+
+/** Puts a profile's words into an instance (both languages), replacing the previous profile's. */
+export function applyOrgTerms(instance: I18n, profile: OrgProfile): void {
+  for (const lang of LANGS) instance.addResourceBundle(lang, ORG_NAMESPACE, orgTerms(profile, lang), false, true);
 }
 
 const shared = new Map<Lang, I18n>();
@@ -40,13 +61,25 @@ const shared = new Map<Lang, I18n>();
  * texts). They are never switched to another language, so sharing them is safe, and cheaper
  * than initialising i18next for every household of a 50k import.
  */
+let sharedProfile: OrgProfile | null = null;
+
 function sharedInstance(lang: Lang): I18n {
   let instance = shared.get(lang);
   if (!instance) {
     instance = createI18n(lang);
+    if (sharedProfile) applyOrgTerms(instance, sharedProfile);
     shared.set(lang, instance);
   }
   return instance;
+}
+
+/**
+ * The profile whose words the shared instances use (the core's files and prints, the CLI).
+ * One process serves one data folder, so one profile at a time.
+ */
+export function setSharedProfileTerms(profile: OrgProfile): void {
+  sharedProfile = profile;
+  for (const instance of shared.values()) applyOrgTerms(instance, profile);
 }
 
 /** The `t` of one language, shared (see sharedInstance). */

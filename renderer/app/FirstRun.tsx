@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useOpMutation, useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
@@ -7,8 +7,11 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { useAppState } from '../ui/session';
 import { foldFilter } from '../ui/filter';
 import type { Role } from '../../electron/contract/app';
+import { isLowerUnit, lowerUnits } from '../../electron/domain/org';
+import { applyOrgTerms } from '../../electron/domain/translate';
 
 interface FirstRunValues {
+  profileId: string;
   role: Role;
   officeCode?: string;
   officerName: string;
@@ -16,29 +19,41 @@ interface FirstRunValues {
 
 /** First start: which office this PC belongs to, and who uses it. */
 export function FirstRun(): React.JSX.Element {
-  const { t } = useTranslation('app');
+  const { t, i18n } = useTranslation('app');
   const { setState } = useAppState();
-  const profile = useOpQuery('app.profile', {});
+  const current = useOpQuery('app.profile', {});
+  const profiles = useOpQuery('app.profiles', {});
   const [form] = Form.useForm<FirstRunValues>();
   const role = Form.useWatch('role', form) ?? 'office';
+  const profileId = Form.useWatch('profileId', form) ?? current.data?.id;
   const setup = useOpMutation('app.setup');
+  // The chosen profile's own units and words (the folder's profile until another is chosen).
+  const profile = profiles.data?.find((p) => p.id === profileId) ?? current.data;
+  if (profile) applyOrgTerms(i18n, profile);
 
   const officeOptions = useMemo(() => {
-    const units = profile.data?.units ?? [];
+    if (!profile) return [];
+    const units = profile.units;
     return [
       {
         label: t('firstRun.groupDistricts'),
-        options: units.filter((u) => u.type === 'districtOffice').map((u) => ({ label: u.name, value: u.code })),
+        options: lowerUnits(profile).map((u) => ({ label: u.name, value: u.code })),
       },
       {
         label: t('firstRun.groupUnits'),
-        options: units.filter((u) => u.type === 'unit' || u.type === 'school').map((u) => ({ label: u.name, value: u.code })),
+        options: units.filter((u) => !isLowerUnit(profile, u) && (u.type === 'unit' || u.type === 'school')).map((u) => ({ label: u.name, value: u.code })),
       },
-    ];
-  }, [profile.data, t]);
+    ].filter((g) => g.options.length > 0);
+  }, [profile, t]);
 
-  const submit = (v: FirstRunValues): void =>
-    setup.mutate({ role: v.role, officeCode: v.role === 'so' ? 'SO' : (v.officeCode ?? ''), officerName: v.officerName }, { onSuccess: setState });
+  const submit = (v: FirstRunValues): void => {
+    // The Sở's own code comes from the profile (SO in 2022, SNV from 2025); the core checks it.
+    const so = profile?.units.find((u) => u.type === 'department')?.code ?? '';
+    setup.mutate(
+      { role: v.role, officeCode: v.role === 'so' ? so : (v.officeCode ?? ''), officerName: v.officerName, ...(v.profileId ? { profileId: v.profileId } : {}) },
+      { onSuccess: setState },
+    );
+  };
 
   return (
     <div className="first-run">
@@ -50,9 +65,32 @@ export function FirstRun(): React.JSX.Element {
           {t('firstRun.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
-        {profile.data && <Typography.Paragraph>{t('firstRun.profile', { name: profile.data.name })}</Typography.Paragraph>}
         {setup.error && <Alert type="error" showIcon title={errorText(t, setup.error)} style={{ marginBottom: 16 }} />}
         <Form<FirstRunValues> form={form} layout="vertical" initialValues={{ role: 'office' }} onFinish={submit} requiredMark={false}>
+          {current.data && (
+            <Form.Item name="profileId" label={t('firstRun.profileChoice')} initialValue={current.data.id}>
+              <Radio.Group
+                style={{ width: '100%' }}
+                onChange={() => form.setFieldValue('officeCode', undefined)}
+                data-testid="profile-choice"
+              >
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  {(profiles.data ?? [current.data]).map((p) => (
+                    <Radio key={p.id} value={p.id} data-testid={`profile-${p.id}`}>
+                      <strong>{p.name}</strong>{' '}
+                      {p.historical ? (
+                        <Tag>{t('firstRun.profileHistorical')}</Tag>
+                      ) : (
+                        <span className="muted">
+                          {t('firstRun.profileCurrent', { date: p.effectiveFrom ?? '', count: lowerUnits(p).length })}
+                        </span>
+                      )}
+                    </Radio>
+                  ))}
+                </Space>
+              </Radio.Group>
+            </Form.Item>
+          )}
           <Form.Item name="role" label={t('firstRun.role')}>
             <Radio.Group style={{ width: '100%' }}>
               <Space direction="vertical" style={{ width: '100%' }}>

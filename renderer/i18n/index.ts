@@ -1,7 +1,8 @@
 import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-import { createI18n } from '../../electron/domain/translate';
+import { applyOrgTerms, createI18n } from '../../electron/domain/translate';
+import type { OrgProfile } from '../../electron/domain/org';
 import { MISSING_MARK, RESOURCES, type Lang } from '../../electron/domain/i18n/resources';
 
 export { MISSING_MARK, type Lang };
@@ -12,6 +13,8 @@ export function buildResources(): typeof RESOURCES {
 }
 
 /** The UI's instance: the shared setup plus react-i18next, which hands it to useTranslation. */
-export function initI18n(lang: Lang): Promise<I18n> {
-  return Promise.resolve(createI18n(lang, [initReactI18next]));
+export function initI18n(lang: Lang, profile?: OrgProfile): Promise<I18n> {
+  const instance = createI18n(lang, [initReactI18next]);
+  if (profile) applyOrgTerms(instance, profile);
+  return Promise.resolve(instance);
 }

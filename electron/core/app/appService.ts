@@ -4,6 +4,8 @@ import { AppError } from '../../domain/errors';
 import type { CoreContext } from '../runtime/context';
 import { stateRecoveries } from '../store/stateFiles';
 import { rootUnit } from '../../domain/org';
+import { BUILT_IN_PROFILES, builtInProfile } from '../../domain/profiles/builtIn';
+import { importUnitList, unitListTemplate } from './unitList';
 
 export function appState(ctx: CoreContext): AppState {
   const s = ctx.settings();
@@ -33,7 +35,16 @@ export function createAppService(ctx: CoreContext): ServiceOf<typeof appOps> {
   return {
     'app.state': async () => state(),
     'app.profile': async () => ctx.profile(),
-    'app.setup': async ({ role, officeCode, officerName }) => {
+    'app.profiles': async () => [...BUILT_IN_PROFILES],
+    'app.setup': async ({ role, officeCode, officerName, profileId }) => {
+      if (profileId && profileId !== ctx.profile().id) {
+        const chosen = builtInProfile(profileId);
+        if (!chosen) throw new AppError('UNKNOWN_PROFILE', 'app:profile.errors.unknown', { id: profileId });
+        // Once the folder holds data written under one tree, moving to another is a migration
+        // (old units mapped to new ones), never a silent swap.
+        if (ctx.settings().session) throw new AppError('PROFILE_LOCKED', 'app:profile.errors.locked', { profile: ctx.profile().name });
+        await ctx.setProfile(chosen);
+      }
       const profile = ctx.profile();
       const code = role === 'so' ? rootUnit(profile).code : officeCode;
       const unit = ctx.unit(code);
@@ -52,6 +63,8 @@ export function createAppService(ctx: CoreContext): ServiceOf<typeof appOps> {
       }));
       return state();
     },
+    'app.units.template': async () => unitListTemplate(),
+    'app.units.import': async ({ base64, dryRun }) => importUnitList(ctx, Buffer.from(base64, 'base64'), dryRun),
     'app.setLanguage': async ({ language }) => {
       await ctx.updateSettings((s) => ({ ...s, language }));
       return state();

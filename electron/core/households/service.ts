@@ -9,7 +9,7 @@ import { HouseholdIndex } from './store/householdIndex';
 import { HouseholdSummaryIndex } from './store/summaryIndex';
 import { commitImport, parseImport, PendingImports, previewOf, rejectedFile } from './store/importFlow';
 import { allCommuneViews, checkIdNumber, defaultYear, householdRecord, ListQueries, officeCommunes } from './store/queries';
-import { deleteHousehold, importCommuneEntries, importSampleCommunes, saveCommune, saveHousehold } from './store/writes';
+import { deleteHousehold, importCommuneEntries, importSampleCommunes, ownCommune, saveCommune, saveHousehold } from './store/writes';
 
 /**
  * The poverty review behind the contract: communes, household records, Excel in and out, the
@@ -40,7 +40,7 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
         defaultYear: defaultYear(idx(), ctx.now()),
         standards: STANDARDS.map((st) => ({ id: st.id, title: st.title, legalBasis: st.legalBasis, reviewYears: st.reviewYears })),
         communes,
-        sampleAvailable: mine && communes.length === 0 && sampleCommunes(s.office.code).length > 0,
+        sampleAvailable: mine && communes.length === 0 && (sampleCommunes(s.office.code).length > 0 || ownCommune(ctx, s.office.code).length > 0),
         offices: (mine ? [s.office.code] : idx().owners()).map((code) => ({ code, name: ctx.unit(code)?.shortName ?? code })),
       };
     },

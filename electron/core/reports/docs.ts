@@ -2,10 +2,12 @@ import type { CoreContext } from '../runtime/context';
 import type { Doc } from '../../domain/document';
 import type { DataOf } from '../../domain/documentKinds';
 import { rootUnit } from '../../domain/org';
+import { anyUnitByCode } from '../../domain/profiles/mapping';
+import { periodRange } from '../../domain/reports/periods';
 import { AppError } from '../../domain/errors';
 import type { FormSummary, OfficeRef, Report, ReportReview } from '../../contract/reports';
 import { reportDocId, reviewDocId } from '../../contract/reports';
-import { formIndicators, parseReportForm, reportingOffices, type ReportForm } from '../../domain/reports/form';
+import { formIndicators, parseReportForm, reportingOffices, reportingOfficesOn, type ReportForm } from '../../domain/reports/form';
 import type { ReportStatusInput } from '../../domain/reports/completeness';
 import type { Target } from '../../domain/reports/targets';
 import { latestForm } from '../../domain/reports/versions';
@@ -72,11 +74,19 @@ export function requireOffice(ctx: CoreContext): string {
 }
 
 export function officeRef(ctx: CoreContext, code: string): OfficeRef {
-  return { code, name: ctx.unit(code)?.shortName ?? code };
+  // A unit of an earlier tree keeps its name on its old reports.
+  return { code, name: anyUnitByCode(ctx.profile(), code)?.shortName ?? code };
 }
 
 export function officesOf(ctx: CoreContext, form: ReportForm): OfficeRef[] {
   return reportingOffices(form, ctx.profile()).map((c) => officeRef(ctx, c));
+}
+
+/** The offices that report the given periods, each in the tree in force at its period's end. */
+export function officesOfPeriods(ctx: CoreContext, form: ReportForm, periods: readonly string[]): OfficeRef[] {
+  const codes = new Set<string>();
+  for (const p of periods) for (const c of reportingOfficesOn(form, ctx.profile(), periodRange(p).end)) codes.add(c);
+  return [...codes].map((c) => officeRef(ctx, c));
 }
 
 export function summaryOf(ctx: CoreContext, versions: readonly ReportForm[]): FormSummary {

@@ -8,6 +8,7 @@ import {
   isReviewCurrent,
   officeRef,
   officesOf,
+  officesOfPeriods,
   reportOf,
   reportsOf,
   requireLatest,
@@ -163,8 +164,11 @@ export function consolidationView(ctx: CoreContext, formId: string, period: stri
   const latest = requireLatest(ctx, formId);
   assertFormPeriod(latest, period);
   const forms = versionsOf(ctx, formId);
-  const offices = officesOf(ctx, latest);
-  const usable = usableReports(ctx, formId, new Set(offices.map((o) => o.code)), acceptedOnly);
+  // Across a reorganisation each period is summed over the units of its own tree: a 2024
+  // report of a district office and a 2026 report of a commune both reach their province total.
+  const offices = officesOfPeriods(ctx, latest, [period]);
+  const seriesOffices = officesOfPeriods(ctx, latest, periodsUpTo(reportsOf(ctx, formId).map((r) => r.period), period, 8));
+  const usable = usableReports(ctx, formId, new Set([...offices, ...seriesOffices].map((o) => o.code)), acceptedOnly);
   const reports: ReportForConsolidation[] = usable.map((r) => ({
     office: r.office,
     period: r.period,
@@ -187,7 +191,7 @@ export function consolidationView(ctx: CoreContext, formId: string, period: stri
     acceptedOnly,
     included: reports.filter((r) => r.period === period).length,
     consolidation,
-    series: consolidatePeriods({ ...input, indicatorIds: consolidation.indicators.map((i) => i.id) }, periods),
+    series: consolidatePeriods({ ...input, offices: seriesOffices.map((o) => o.code), indicatorIds: consolidation.indicators.map((i) => i.id) }, periods),
   };
 }
 

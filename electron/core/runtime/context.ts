@@ -28,6 +28,8 @@ export interface CoreContext {
   readonly appVersion: string;
   now(): Date;
   profile(): OrgProfile;
+  /** Saves <data>/profile.json and uses it from now on (first run's choice, a migration). */
+  setProfile(profile: OrgProfile): Promise<void>;
   settings(): Settings;
   updateSettings(change: (s: Settings) => Settings): Promise<Settings>;
   /** The signed-in office; throws NOT_SET_UP before first run is done. */

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../runtime/context';
 import type { FileOut, ProgressReportData, TaskRow, Directive } from '../../contract/tasks';
 import { AppError } from '../../domain/errors';
+import { parentBodyOf } from '../../domain/org';
 import { vnDay } from '../../domain/calendar';
 import { stripMarks } from '../../domain/text';
 import { addToCounts, emptyCounts } from './assignment';
@@ -109,7 +110,7 @@ export function progressReport(ctx: CoreContext, office: string | undefined, dir
       due: a?.due ?? { state: 'none' as const, days: 0 },
     };
   });
-  const parentBody = unit.type === 'districtOffice' ? `UBND ${unit.district?.toUpperCase() ?? ''}` : profile.parentBody;
+  const parentBody = parentBodyOf(profile, unit);
   return {
     office: { code, name: unit.name, parentBody, symbol: unit.symbol, place: unit.place ?? profile.province },
     parentBody,

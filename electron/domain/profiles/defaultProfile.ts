@@ -1,5 +1,8 @@
-import raw from './profile-lang-son-2022.json' with { type: 'json' };
-import { OrgProfileSchema, type OrgProfile } from '../org';
+import { LANG_SON_2022 } from './builtIn';
+import type { OrgProfile } from '../org';
 
-/** The 2022 Lạng Sơn tree from the seed notice, shipped as the default profile. */
-export const DEFAULT_PROFILE: OrgProfile = OrgProfileSchema.parse(raw);
+/**
+ * The profile of a data folder that has no profile.json: folders made before profiles could be
+ * chosen are 2022 Lạng Sơn folders. A new folder chooses its profile at first run.
+ */
+export const DEFAULT_PROFILE: OrgProfile = LANG_SON_2022;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { groupMembers, type OrgProfile } from '../org';
+import { groupMembers, lowerUnitsOn, type OrgProfile } from '../org';
 import { DueRuleSchema, PeriodTypeSchema, dueDate, periodKey, periodRange, periodsOfYear } from './periods';
 
 /**
@@ -206,6 +206,19 @@ export function reportingOffices(form: Pick<ReportForm, 'reporters'>, profile: O
   if (form.reporters.group) for (const c of groupMembers(profile, form.reporters.group)) wanted.add(c);
   for (const c of form.reporters.codes ?? []) wanted.add(c);
   return profile.units.filter((u) => wanted.has(u.code)).map((u) => u.code);
+}
+
+/**
+ * Who reports a period that ends on `periodEnd`: the form's reporters in the tree in force that
+ * day. Before a reorganisation a group stands for the old tree's reporting units (its groups
+ * named them by level), and listed codes count where they were units then.
+ */
+export function reportingOfficesOn(form: Pick<ReportForm, 'reporters'>, profile: OrgProfile, periodEnd: string): string[] {
+  if (!profile.effectiveFrom || periodEnd >= profile.effectiveFrom) return reportingOffices(form, profile);
+  const listed = new Set(form.reporters.codes ?? []);
+  return lowerUnitsOn(profile, periodEnd)
+    .filter((u) => form.reporters.group !== undefined || listed.has(u.code))
+    .map((u) => u.code);
 }
 
 /** The periods of a year this form expects reports for. */

@@ -9,7 +9,9 @@ import { ReportBody } from './ReportBody';
 
 /** #/report-print/<formId>/<period>/<accepted|all>: the consolidated BÁO CÁO, ready to print. */
 export function ReportPrintPage({ params }: { params: string[] }): React.JSX.Element {
-  const { t } = useTranslation('reports');
+  const { t, i18n } = useTranslation('reports');
+  // The paper is Vietnamese whatever the interface language; the bodies named are the profile's.
+  const vi = i18n.getFixedT('vi', 'reports');
   const [formId = '', period = '', which = 'all'] = params;
   const q = useOpQuery('reports.printData', { formId, period, acceptedOnly: which === 'accepted' });
   if (q.error) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
@@ -35,7 +37,13 @@ export function ReportPrintPage({ params }: { params: string[] }): React.JSX.Ele
         subject={d.subject}
         place={d.issuer.place}
         date={d.date}
-        recipients={['- UBND tỉnh (b/c);', '- Bộ Lao động - TB&XH (b/c);', '- Giám đốc, các Phó Giám đốc Sở;', '- Phòng LĐTBXH các huyện, thành phố;', '- Lưu: VT, VP.']}
+        recipients={[
+          vi('print.recipientProvince'),
+          vi('print.recipientMinistry'),
+          vi('print.recipientLeaders'),
+          vi('print.recipientLower'),
+          vi('print.recipientArchive'),
+        ]}
         authority="KT. GIÁM ĐỐC"
         signerTitle="PHÓ GIÁM ĐỐC"
       >

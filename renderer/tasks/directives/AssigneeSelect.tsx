@@ -21,7 +21,7 @@ export function AssigneeSelect({ profile, value, onChange, warn }: Props): React
     const of = (types: string[]) =>
       profile.units.filter((u) => types.includes(u.type)).map((u) => ({ value: u.code, label: u.shortName, search: fold(`${u.shortName} ${u.name} ${u.aliases.join(' ')}`) }));
     return [
-      { label: t('editor.unitGroups.districtOffice'), options: of(['districtOffice']) },
+      { label: t('editor.unitGroups.lower'), options: of(profile.levels.lower) },
       { label: t('editor.unitGroups.division'), options: of(['division']) },
       { label: t('editor.unitGroups.unit'), options: of(['unit', 'school']) },
     ];
@@ -29,6 +29,7 @@ export function AssigneeSelect({ profile, value, onChange, warn }: Props): React
 
   const groupLabel = (code: string, name: string): string => {
     if (code === 'ALL_DISTRICTS') return t('editor.groups.ALL_DISTRICTS');
+    if (code === 'ALL_BASE') return t('editor.groups.ALL_BASE');
     if (code === 'ALL_DIVISIONS') return t('editor.groups.ALL_DIVISIONS');
     if (code === 'ALL_UNITS') return t('editor.groups.ALL_UNITS');
     return name;

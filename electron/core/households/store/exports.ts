@@ -5,7 +5,7 @@ import { translator, untypedT } from '../../../domain/translate';
 import { say } from '../../../domain/i18n/keys';
 import type { CoreContext } from '../../runtime/context';
 import { vnDay } from '../../../domain/calendar';
-import { rootUnit } from '../../../domain/org';
+import { lowerUnits, parentBodyOf, rootUnit } from '../../../domain/org';
 import { buildWorkbook, type CellValue } from '../../files/xlsx';
 import { communeLabel } from '../../../domain/households/communes';
 import { standardForYear } from '../../../domain/households/standards';
@@ -33,11 +33,11 @@ export async function summaryView(ctx: CoreContext, summaries: HouseholdSummaryI
   if (s.role === 'office') {
     summary = summariseRecords(byOwner.get(s.office.code) ?? [], { year, communes: officeCommunes(ctx, s.office.code) });
     const district = s.office.district ?? s.office.place ?? '';
-    issuer = { name: s.office.name, parentBody: `UBND ${district.toUpperCase()}`, symbol: s.office.symbol, place: s.office.place ?? '', district };
+    issuer = { name: s.office.name, parentBody: parentBodyOf(ctx.profile(), s.office), symbol: s.office.symbol, place: s.office.place ?? '', district };
   } else {
     const profile = ctx.profile();
     const owners = [...byOwner.keys()].sort();
-    const districts = profile.units.filter((u) => u.type === 'districtOffice');
+    const districts = lowerUnits(profile);
     const codes = [...districts.map((u) => u.code).filter((c) => owners.includes(c)), ...owners.filter((o) => !districts.some((u) => u.code === o))];
     summary = summaryByDistrictOfRecords(
       codes.map((code) => ({ office: { code, name: ctx.unit(code)?.district ?? ctx.unit(code)?.shortName ?? code }, records: byOwner.get(code) ?? [] })),
@@ -59,7 +59,7 @@ function rowLabel(r: SummaryRow): string {
 
 export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
   const s = view.summary;
-  const headers = [view.scope === 'district' ? 'Xã/phường/thị trấn' : 'Huyện/thành phố', ...SUMMARY_COLUMNS.map((c) => say(vi, `households:summary.column.${c}`))];
+  const headers = [say(vi, view.scope === 'district' ? 'households:summary.colCommune' : 'households:summary.colDistrict'), ...SUMMARY_COLUMNS.map((c) => say(vi, `households:summary.column.${c}`))];
   const line = (r: SummaryRow): CellValue[] => [rowLabel(r), ...SUMMARY_COLUMNS.map((c) => r[c])];
   const rows = [...s.rows.map(line), [], line(s.rural), line(s.urban), line(s.total)];
   const buffer = await buildWorkbook([

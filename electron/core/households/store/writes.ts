@@ -101,9 +101,19 @@ export async function saveCommune(ctx: CoreContext, raw: CommuneInput): Promise<
 export async function importSampleCommunes(ctx: CoreContext): Promise<number> {
   const { office } = requireOffice(ctx);
   const have = new Set(officeCommunes(ctx, office).map((c) => c.code));
-  const missing = sampleCommunes(office).filter((c) => !have.has(c.code));
+  const missing = [...sampleCommunes(office), ...ownCommune(ctx, office)].filter((c) => !have.has(c.code));
   if (missing.length > 0) await ctx.store.write(missing.map((c) => communeChange(office, c, true)));
   return missing.length;
+}
+
+/**
+ * A commune or ward that reports on its own (the 2025 tree) is its own list: one entry, named
+ * and coded as the profile cites it; its villages are the office's to add.
+ */
+export function ownCommune(ctx: CoreContext, office: string): Commune[] {
+  const unit = ctx.unit(office);
+  if (!unit || unit.type !== 'commune' || !unit.kind || !unit.place) return [];
+  return [CommuneSchema.parse({ code: unit.code, name: unit.place, kind: unit.kind, ...(unit.officialCode ? { officialCode: unit.officialCode } : {}), aliases: unit.aliases })];
 }
 
 /** Communes read from a sheet: new ones added, known ones (by name) get the sheet's villages. */

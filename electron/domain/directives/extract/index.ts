@@ -34,7 +34,7 @@ export interface ExtractOptions {
 function withFields(profile: OrgProfile, extra: ExtractOptions['fields']): OrgProfile {
   const added: Field[] = (extra ?? [])
     .filter((f) => f.name.trim().length > 0 && !profile.fields.some((p) => p.code === f.code))
-    .map((f) => ({ code: f.code, name: f.name, aliases: f.aliases ?? [] }));
+    .map((f) => ({ code: f.code, name: f.name, aliases: f.aliases ?? [], ownerCertainty: 'province', parts: [] }));
   return added.length > 0 ? { ...profile, fields: [...profile.fields, ...added] } : profile;
 }
 
