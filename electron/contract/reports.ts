@@ -154,6 +154,11 @@ export interface ReportOpen {
   dueDate: IsoDate;
   report: Report | null;
   review: ReportReview | null;
+  /**
+   * At the Sở: when the bundle with the first complete version was made at the office and
+   * when the Sở imported it (timeliness at the Sở is measured by the receipt); null elsewhere.
+   */
+  receipt: { sentAt: string; receivedAt: string } | null;
   /** The review looked at the current revision of the report. */
   reviewCurrent: boolean;
   state: ReportState;
