@@ -87,6 +87,7 @@ export function summaryOf(ctx: CoreContext, versions: readonly ReportForm[]): Fo
     periodType: latest.periodType,
     ...(latest.onlyPeriods ? { onlyPeriods: latest.onlyPeriods } : {}),
     dueRule: latest.dueRule,
+    ...(latest.cutoff ? { cutoff: latest.cutoff } : {}),
     latest: latest.version,
     versions: [...versions]
       .sort((a, b) => b.version - a.version)

@@ -90,7 +90,7 @@ export function openReport(ctx: CoreContext, formId: string, period: string, off
   const due = dueDate(latest.dueRule, period);
   const { year } = assertPeriodKey(period);
   const prefill =
-    s.role === 'office' && !report ? prefillValues(form, prefillFacts(ctx, code, period)) : { values: report?.values ?? {}, filled: [] };
+    s.role === 'office' && !report ? prefillValues(form, prefillFacts(ctx, code, form, period)) : { values: report?.values ?? {}, filled: [] };
   const current = isReviewCurrent(report, review);
   return {
     form,
