@@ -41,6 +41,8 @@ describe('directive → tasks → progress → review, Sở and Văn Quan', () =
     expect(xkld?.assignees.sort()).toEqual(['BINHGIA', 'VANQUAN']);
 
     await carry(so, vq, ['directive', 'task']);
+    const fresh = await vq.call('inbox.get', {});
+    expect(fresh.role === 'office' && fresh.newDirectives.map((d) => d.id)).toEqual([directive.id]);
     const mine = await vq.call('tasks.list', {});
     expect(mine.length).toBeGreaterThan(3);
     expect(mine.every((r) => r.assignments.length === 1 && r.assignments[0]?.office === 'VANQUAN')).toBe(true);
@@ -74,6 +76,10 @@ describe('directive → tasks → progress → review, Sở and Văn Quan', () =
 
     await carry(vq, so, ['progress', 'audit']);
     // 28/8: the plan deadline has passed for the others.
+    const inbox = await so.call('inbox.get', {});
+    if (inbox.role !== 'so') throw new Error('not the Sở');
+    expect(inbox.progressToReview.map((i) => [i.taskId, i.office])).toEqual([[planId, 'VANQUAN']]);
+    expect(inbox.lastImport).toMatchObject({ progress: 1, reports: 0, offices: [expect.stringContaining('Văn Quan')] });
     const dash = await so.call('dashboard.get', { directiveId: directive.id });
     const planRow = dash.rows.find((r) => r.task.id === planId);
     expect(planRow?.assignments.find((a) => a.office === 'VANQUAN')?.due.state).toBe('doneOnTime');
@@ -82,7 +88,20 @@ describe('directive → tasks → progress → review, Sở and Văn Quan', () =
     expect(dash.total.doneOnTime).toBe(1);
     expect(dash.total.doneLate).toBe(0);
 
+    // Returned: the office sees it on its home page with the comment, fixes it from there.
+    await so.call('reviews.save', { taskId: planId, office: 'VANQUAN', outcome: 'returned', comment: 'Bổ sung chỉ tiêu giảm nghèo theo từng xã.' });
+    await carry(so, vq, ['review']);
+    const back = await vq.call('inbox.get', {});
+    expect(back.role === 'office' && back.returnedTasks).toMatchObject([{ taskId: planId, comment: 'Bổ sung chỉ tiêu giảm nghèo theo từng xã.' }]);
+    await vq.call('progress.save', { ...entry, narrative: 'Đã bổ sung chỉ tiêu theo từng xã.' });
+    const after = await vq.call('inbox.get', {});
+    expect(after.role === 'office' && after.returnedTasks).toEqual([]);
+    await carry(vq, so, ['progress']);
+    const again = await so.call('inbox.get', {});
+    expect(again.role === 'so' && again.progressToReview.map((i) => i.taskId)).toEqual([planId]);
     const review = await so.call('reviews.save', { taskId: planId, office: 'VANQUAN', outcome: 'accepted', comment: 'Đạt yêu cầu.' });
+    const cleared = await so.call('inbox.get', {});
+    expect(cleared.role === 'so' && cleared.progressToReview).toEqual([]);
     await carry(so, vq, ['review']);
     const detail = await vq.call('tasks.get', { id: planId });
     expect(detail.row.assignments[0]?.review).toBe('accepted');

@@ -12,7 +12,7 @@ import { conflictId, planImport, totalsOf, type ImportPlan } from './plan';
 import { gatherFiles, groupBundles, type Candidate, type Source } from './readFiles';
 import { recordImport, sequenceWarnings } from './inbound';
 import { pinFor, recordPending } from './trust';
-import { receiptAfter, receiptId } from './receipts';
+import { receiptAfter, receiptId, receiptKinds } from './receipts';
 
 /**
  * Dry run (apply: false) and import of bundle files. Each bundle is verified completely by
@@ -141,7 +141,7 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
 
     await writeAttachmentFiles(ctx.dataDir, good);
     const at = ctx.now().toISOString();
-    const receipts = me.isSo ? receiptDocs(deps, me, plan, manifest, at) : [];
+    const receipts = receiptDocs(deps, me, plan, manifest, at);
     await ctx.store.putVersions([...plan.apply, ...conflictDocs(deps, me, plan), ...receipts]);
     await deps.peers.update((s) => recordImport(s, keys, opened, at));
     deps.log(`sync: imported ${manifest.bundleId} seq ${manifest.seq} from ${sender.office}/${sender.installation}: ${JSON.stringify(report.totals)}`);
@@ -202,14 +202,15 @@ function conflictDocs(deps: SyncDeps, me: Me, plan: ImportPlan): Doc[] {
 }
 
 
-/** The Sở's receipts of the reports and progress this bundle brings (see receipts.ts). */
+/** Receipts of what this bundle brings (see receipts.ts). */
 function receiptDocs(deps: SyncDeps, me: Me, plan: ImportPlan, manifest: Manifest, at: string): Doc[] {
   const { ctx } = deps;
   const out: Doc[] = [];
+  const kinds = receiptKinds(me.isSo);
   for (const d of plan.apply) {
     const id = receiptId(d.id);
     const prev = ctx.store.getAs('receipt', id);
-    const data = receiptAfter(d, prev?.data, { bundleId: manifest.bundleId, createdAt: manifest.createdAt }, at);
+    const data = receiptAfter(d, prev?.data, { bundleId: manifest.bundleId, createdAt: manifest.createdAt }, at, kinds);
     if (!data) continue;
     out.push({ id, kind: 'receipt', owner: me.office, rev: (prev?.rev ?? 0) + 1, hlc: ctx.store.hlc.tick(), author: me.node, data });
   }

@@ -13,8 +13,12 @@ type ReceiptData = DataOf<'receipt'>;
 
 function isFinished(d: Doc): boolean {
   if (d.kind === 'report') return d.data['status'] === 'complete';
+  if (d.kind === 'directive') return true;
   return d.data['status'] === 'done';
 }
+
+/** What each side keeps receipts of: the Sở, what offices report; an office, the Sở's directives. */
+export const receiptKinds = (isSo: boolean): ReadonlySet<string> => new Set(isSo ? ['report', 'progress'] : ['directive']);
 
 /** The receipt data after importing `doc` from a bundle; null for kinds without receipts. Pure. */
 export function receiptAfter(
@@ -22,8 +26,9 @@ export function receiptAfter(
   prev: ReceiptData | undefined,
   bundle: { bundleId: string; createdAt: string },
   at: string,
+  kinds: ReadonlySet<string>,
 ): ReceiptData | null {
-  if (doc.kind !== 'report' && doc.kind !== 'progress') return null;
+  if (!kinds.has(doc.kind) || (doc.kind !== 'report' && doc.kind !== 'progress' && doc.kind !== 'directive')) return null;
   const office = typeof doc.data['office'] === 'string' ? doc.data['office'] : doc.owner;
   const firstComplete = prev?.firstComplete ?? (isFinished(doc) ? { receivedAt: at, sentAt: bundle.createdAt } : null);
   return { docId: doc.id, kind: doc.kind, office, bundleId: bundle.bundleId, sentAt: bundle.createdAt, receivedAt: at, firstComplete };

@@ -25,14 +25,14 @@ export const OrgUnitDataSchema = OrgUnitSchema;
 export const ReservedDataSchema = z.object({});
 
 /**
- * When this PC received an office's report or task progress (issue 13): the Sở's own import
- * time, beside the day the bundle was made at the office. `firstCompleteAt` is the first
- * import of a finished version (report complete, task done): the receipt the deadline is
- * measured against at the Sở. Kept on the Sở's PC only; written at import.
+ * When this PC received a document (issue 13): at the Sở an office's report or task progress,
+ * at an office a directive of the Sở; the import time, beside the day the bundle was made.
+ * `firstComplete` is the first import of a finished version (report complete, task done):
+ * the receipt the deadline is measured against at the Sở. Never sent; written at import.
  */
 export const ReceiptDataSchema = z.object({
   docId: z.string().min(1),
-  kind: z.enum(['report', 'progress']),
+  kind: z.enum(['report', 'progress', 'directive']),
   office: z.string().min(1),
   bundleId: z.string().min(1),
   /** When the bundle that last brought the document was made (the office's clock). */
