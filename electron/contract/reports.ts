@@ -6,6 +6,7 @@ import { DueRuleSchema, PeriodKeySchema, type DueRule, type IsoDate, type Period
 import { ReportValuesSchema, type IndicatorValue } from '../domain/reports/values';
 import type { CompletenessResult, CompletenessTotals, ReportState } from '../domain/reports/completeness';
 import type { Consolidation } from '../domain/reports/consolidate';
+import { CutoffSchema, type Cutoff } from '../domain/reports/window';
 
 /**
  * Periodic reports (báo cáo định kỳ): forms designed by the Sở, targets (chỉ tiêu kế hoạch
@@ -125,6 +126,8 @@ export interface FormSummary {
   periodType: PeriodType;
   onlyPeriods?: number[];
   dueRule: DueRule;
+  /** Cut-off window; absent = the calendar period. */
+  cutoff?: Cutoff;
   latest: number;
   versions: FormVersionInfo[];
   offices: OfficeRef[];
@@ -154,6 +157,11 @@ export interface ReportOpen {
   dueDate: IsoDate;
   report: Report | null;
   review: ReportReview | null;
+  /**
+   * At the Sở: when the bundle with the first complete version was made at the office and
+   * when the Sở imported it (timeliness at the Sở is measured by the receipt); null elsewhere.
+   */
+  receipt: { sentAt: string; receivedAt: string } | null;
   /** The review looked at the current revision of the report. */
   reviewCurrent: boolean;
   state: ReportState;
@@ -249,6 +257,8 @@ export const reportOps = {
           .object({
             title: z.string().trim().min(1).max(300).optional(),
             dueRule: DueRuleSchema.optional(),
+            /** The cut-off window (domain/reports/window.ts); null = the calendar period. */
+            cutoff: CutoffSchema.nullable().optional(),
             sections: z.array(SectionSchema).min(1).max(50).optional(),
           })
           .strict(),

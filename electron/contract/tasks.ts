@@ -90,6 +90,10 @@ export const FigureSchema = z.object({
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
+/** Số and ngày of the document an office reported with (văn bản báo cáo). */
+export const ReportRefSchema = z.object({ number: text(60), date: isoDate.nullable() }).strict();
+export type ReportRef = z.infer<typeof ReportRefSchema>;
+
 export interface AttachmentMeta {
   id: string;
   name: string;
@@ -111,8 +115,10 @@ export interface Progress {
   /** Required content item -> what the office wrote for it. */
   requiredContents: Record<string, string>;
   attachments: AttachmentMeta[];
-  /** Date (YYYY-MM-DD, Vietnam) the office marked the task done. */
+  /** Day (YYYY-MM-DD, Vietnam) the task was really finished, as the office recorded it. */
   completedOn: string | null;
+  /** Số/ngày of the office's report document; absent on records older than issue 13. */
+  reportRef?: ReportRef;
   updatedBy: string;
   updatedAt: string;
   rev: number;
@@ -288,8 +294,12 @@ export const taskOps = {
         figures: z.array(FigureSchema).max(100).default([]),
         requiredContents: z.record(z.string().max(300), z.string().max(20_000)).default({}),
         attachmentIds: z.array(z.string().max(100)).max(50).default([]),
+        /** The day the task was really finished; null = keep the recorded one, or today. */
+        completedOn: isoDate.nullable().default(null),
+        reportRef: ReportRefSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((p) => p.completedOn === null || p.status === 'done', { message: 'tasks:errors.COMPLETED_ONLY_WHEN_DONE', path: ['completedOn'] }),
   ).returns<Progress>(),
   'attachments.add': op(
     z

@@ -20,6 +20,7 @@ import { createSyncService } from './sync/service';
 import { createHouseholdService } from './households/service';
 import { HouseholdSummaryIndex } from './households/store/summaryIndex';
 import { createReportService } from './reports/service';
+import { createInboxService } from './inbox/service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -117,6 +118,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       ...createSyncService(context),
       ...createHouseholdService(context, summaries),
       ...createReportService(context),
+      ...createInboxService(context),
     };
     const inner = createDispatch(service, { log });
     // Tasks, reports, the sync status and the summary never wait for households (see Store's

@@ -21,6 +21,7 @@ export const DOC_KINDS = [
   'field',
   'audit',
   'conflict',
+  'receipt',
   'peer',
   'setting',
 ] as const;

@@ -28,6 +28,8 @@ const FAMILY_OF_PREFIX: Readonly<Record<string, OpFamily>> = {
   dashboard: 'tasks',
   search: 'tasks',
   exports: 'tasks',
+  // The inbox reads tasks, reports and sync state: every write marks the sync family stale.
+  inbox: 'sync',
 };
 
 export function familyOf(name: OpName): OpFamily {

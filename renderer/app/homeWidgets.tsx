@@ -1,8 +1,10 @@
 import type { HomeWidget } from '../ui/extension';
 import { taskHomeWidgets } from '../tasks/homeWidgets';
 import { reportWidgets } from '../reports/home/widgets';
+import { InboxWidget } from './InboxWidget';
 
 export type { HomeWidget };
 
 
-export const homeWidgets: HomeWidget[] = [...taskHomeWidgets, ...reportWidgets];
+/** The inbox comes first: it says what needs the person now (issue 13). */
+export const homeWidgets: HomeWidget[] = [{ id: 'inbox', roles: ['so', 'office'], render: () => <InboxWidget /> }, ...taskHomeWidgets, ...reportWidgets];

@@ -117,6 +117,12 @@ describe('báo cáo định kỳ: Sở, Văn Quan, Bình Gia', () => {
     const done = await vq.call('reports.save', { formId: SIX, period: '2022-H1', values: vqValues, complete: true });
     expect(done.report).toMatchObject({ status: 'complete', completedOn: '2022-06-10', version: 1, office: 'VANQUAN' });
     expect(done.state).toBe('sentOnTime');
+    // Carried the same day: the Sở records when the bundle was made and when it arrived.
+    await carry(vq, so, ['report']);
+    const atSo = await so.call('reports.open', { formId: SIX, period: '2022-H1', office: 'VANQUAN' });
+    expect(atSo.receipt?.receivedAt.slice(0, 10)).toBe('2022-06-10');
+    expect(atSo.receipt?.sentAt.slice(0, 10)).toBe('2022-06-10');
+    expect(done.receipt).toBeNull();
   });
 
   it('the Sở makes version 2; Bình Gia fills on it, late', async () => {
@@ -159,7 +165,8 @@ describe('báo cáo định kỳ: Sở, Văn Quan, Bình Gia', () => {
     const state = (o: string) => c.result.cells.find((x) => x.office === o)?.state;
     expect(state('VANQUAN')).toBe('sentOnTime');
     expect(state('BINHGIA')).toBe('sentLate');
-    expect(c.result.cells.find((x) => x.office === 'BINHGIA')).toMatchObject({ daysLate: 5, formVersion: 2 });
+    expect(c.result.cells.find((x) => x.office === 'BINHGIA')).toMatchObject({ daysLate: 5, formVersion: 2, submittedOn: '2022-06-20', receivedOn: '2022-06-20' });
+    expect(c.result.cells.find((x) => x.office === 'VANQUAN')).toMatchObject({ submittedOn: '2022-06-10', receivedOn: '2022-06-10', onTime: true });
     expect(c.result.totals).toMatchObject({ expected: 11, received: 2, onTime: 1, late: 1, completenessPct: 18.2, timelinessPct: 9.1 });
     expect(c.result.chase).toHaveLength(9);
     expect(c.result.chase[0]).toMatchObject({ reason: 'overdue', daysOverdue: 6 });

@@ -41,6 +41,8 @@ describe('directive → tasks → progress → review, Sở and Văn Quan', () =
     expect(xkld?.assignees.sort()).toEqual(['BINHGIA', 'VANQUAN']);
 
     await carry(so, vq, ['directive', 'task']);
+    const fresh = await vq.call('inbox.get', {});
+    expect(fresh.role === 'office' && fresh.newDirectives.map((d) => d.id)).toEqual([directive.id]);
     const mine = await vq.call('tasks.list', {});
     expect(mine.length).toBeGreaterThan(3);
     expect(mine.every((r) => r.assignments.length === 1 && r.assignments[0]?.office === 'VANQUAN')).toBe(true);
@@ -57,21 +59,49 @@ describe('directive → tasks → progress → review, Sở and Văn Quan', () =
       }),
     ).rejects.toMatchObject({ code: 'REQUIRED_CONTENTS_MISSING' });
 
-    clock = Date.UTC(2022, 6, 29, 3, 0); // 29/7: on time
+    // Finished on 29/7 (on time) but entered 30 days later, on 28/8: the office types the real
+    // day and the số/ngày of its report; a day not yet come or before the directive is refused.
+    clock = Date.UTC(2022, 7, 28, 3, 0);
     const filled = Object.fromEntries((plan?.requiredContents ?? []).map((k) => [k, `Nội dung: ${k}`]));
-    const done = await vq.call('progress.save', { taskId: planId, status: 'done', percent: null, narrative: 'Đã ban hành Kế hoạch số 85/KH-UBND.', requiredContents: filled });
-    expect(done.completedOn).toBe('2022-07-29');
+    const entry = { taskId: planId, status: 'done' as const, percent: null, narrative: 'Đã ban hành Kế hoạch số 85/KH-UBND.', requiredContents: filled };
+    await expect(vq.call('progress.save', { ...entry, completedOn: '2022-08-29' })).rejects.toMatchObject({ code: 'COMPLETED_IN_FUTURE' });
+    await expect(vq.call('progress.save', { ...entry, completedOn: '2022-07-21' })).rejects.toMatchObject({ code: 'COMPLETED_BEFORE_ASSIGNMENT' });
+    await expect(vq.call('progress.save', { ...entry, status: 'inProgress', completedOn: '2022-07-29' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const done = await vq.call('progress.save', { ...entry, completedOn: '2022-07-29', reportRef: { number: '312/BC-LĐTBXH', date: '2022-07-29' } });
+    expect(done).toMatchObject({ completedOn: '2022-07-29', reportRef: { number: '312/BC-LĐTBXH', date: '2022-07-29' } });
+    // The day of entry stays in the record and its audit trail.
+    expect(done.updatedAt.slice(0, 10)).toBe('2022-08-28');
+    // Re-saving without a day keeps the recorded one.
+    expect((await vq.call('progress.save', { ...entry, narrative: 'Đã ban hành Kế hoạch số 85/KH-UBND ngày 29/7/2022.' })).completedOn).toBe('2022-07-29');
 
     await carry(vq, so, ['progress', 'audit']);
-    clock = Date.UTC(2022, 7, 1, 2, 0); // 01/8: the plan deadline has passed for the others
+    // 28/8: the plan deadline has passed for the others.
+    const inbox = await so.call('inbox.get', {});
+    if (inbox.role !== 'so') throw new Error('not the Sở');
+    expect(inbox.progressToReview.map((i) => [i.taskId, i.office])).toEqual([[planId, 'VANQUAN']]);
+    expect(inbox.lastImport).toMatchObject({ progress: 1, reports: 0, offices: [expect.stringContaining('Văn Quan')] });
     const dash = await so.call('dashboard.get', { directiveId: directive.id });
     const planRow = dash.rows.find((r) => r.task.id === planId);
     expect(planRow?.assignments.find((a) => a.office === 'VANQUAN')?.due.state).toBe('doneOnTime');
     expect(planRow?.assignments.filter((a) => a.due.state === 'overdue')).toHaveLength(10);
     expect(dash.overdue.some((o) => o.office === 'BINHGIA')).toBe(true);
     expect(dash.total.doneOnTime).toBe(1);
+    expect(dash.total.doneLate).toBe(0);
 
+    // Returned: the office sees it on its home page with the comment, fixes it from there.
+    await so.call('reviews.save', { taskId: planId, office: 'VANQUAN', outcome: 'returned', comment: 'Bổ sung chỉ tiêu giảm nghèo theo từng xã.' });
+    await carry(so, vq, ['review']);
+    const back = await vq.call('inbox.get', {});
+    expect(back.role === 'office' && back.returnedTasks).toMatchObject([{ taskId: planId, comment: 'Bổ sung chỉ tiêu giảm nghèo theo từng xã.' }]);
+    await vq.call('progress.save', { ...entry, narrative: 'Đã bổ sung chỉ tiêu theo từng xã.' });
+    const after = await vq.call('inbox.get', {});
+    expect(after.role === 'office' && after.returnedTasks).toEqual([]);
+    await carry(vq, so, ['progress']);
+    const again = await so.call('inbox.get', {});
+    expect(again.role === 'so' && again.progressToReview.map((i) => i.taskId)).toEqual([planId]);
     const review = await so.call('reviews.save', { taskId: planId, office: 'VANQUAN', outcome: 'accepted', comment: 'Đạt yêu cầu.' });
+    const cleared = await so.call('inbox.get', {});
+    expect(cleared.role === 'so' && cleared.progressToReview).toEqual([]);
     await carry(so, vq, ['review']);
     const detail = await vq.call('tasks.get', { id: planId });
     expect(detail.row.assignments[0]?.review).toBe('accepted');

@@ -97,6 +97,7 @@ export function summaryOf(ctx: CoreContext, versions: readonly ReportForm[]): Fo
     periodType: latest.periodType,
     ...(latest.onlyPeriods ? { onlyPeriods: latest.onlyPeriods } : {}),
     dueRule: latest.dueRule,
+    ...(latest.cutoff ? { cutoff: latest.cutoff } : {}),
     latest: latest.version,
     versions: [...versions]
       .sort((a, b) => b.version - a.version)
@@ -139,9 +140,16 @@ export function isReviewCurrent(report: Report | null, review: ReportReview | nu
   return report !== null && review !== null && review.reportRev >= report.rev;
 }
 
-/** What completeness() needs to know about one report. */
-export function statusInput(report: Report, review: ReportReview | null): ReportStatusInput {
+/** When the Sở received a report (receipts are kept at the Sở's import; see sync/receipts.ts). */
+export function receiptOf(ctx: CoreContext, reportId: string): { sentAt: string; receivedAt: string } | null {
+  const d = ctx.store.getAs('receipt', `rcv:${reportId}`);
+  return d && !d.deleted ? d.data.firstComplete : null;
+}
+
+/** What completeness() needs to know about one report; `receipt` when the Sở holds one. */
+export function statusInput(report: Report, review: ReportReview | null, receipt: { sentAt: string; receivedAt: string } | null = null): ReportStatusInput {
   return {
+    ...(receipt ? { sentAt: receipt.sentAt, receivedAt: receipt.receivedAt } : {}),
     office: report.office,
     period: report.period,
     formVersion: report.version,

@@ -5,7 +5,7 @@ import { rootUnit } from '../../domain/org';
 import { buildWorkbook, isoToExcelDate, type CellValue, type SheetSpec } from '../files/xlsx';
 import { completeness, type CompletenessResult, type ReportState } from '../../domain/reports/completeness';
 import type { ConsolidatedIndicator, OfficeFigure } from '../../domain/reports/consolidate';
-import { reportsOf, requireLatest, reviewOf, statusInput } from './docs';
+import { reportsOf, requireLatest, reviewOf, receiptOf, statusInput } from './docs';
 import { communesOf } from './facts';
 import { formIndicators, type ReportForm } from '../../domain/reports/form';
 import { dateInVietnam, periodLabelVi } from '../../domain/reports/periods';
@@ -97,7 +97,7 @@ function periodCompleteness(ctx: CoreContext, form: ReportForm, view: Consolidat
   const offices = view.offices.map((o) => o.code);
   const reports = reportsOf(ctx, form.formId, [view.period])
     .filter((r) => offices.includes(r.office))
-    .map((r) => statusInput(r, reviewOf(ctx, form.formId, r.period, r.office)));
+    .map((r) => statusInput(r, reviewOf(ctx, form.formId, r.period, r.office), receiptOf(ctx, r.id)));
   return completeness({ form, offices, periods: [view.period], reports, asOf: dateInVietnam(ctx.now()) });
 }
 

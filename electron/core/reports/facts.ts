@@ -4,7 +4,8 @@ import { classOfStored } from '../../domain/households/classOf';
 import { communeLabel, sampleCommunes, type Commune } from '../../domain/households/communes';
 import { listRows } from '../tasks/views';
 import { householdFacts, mergeFacts, taskFacts, type HouseholdRow } from './householdFacts';
-import { assertPeriodKey, periodRange } from '../../domain/reports/periods';
+import { reportWindow, reviewYearsOf } from '../../domain/reports/window';
+import type { ReportForm } from '../../domain/reports/form';
 import type { PrefillFacts } from './prefill';
 
 /**
@@ -33,9 +34,10 @@ function householdRows(ctx: CoreContext, office: string): HouseholdRow[] {
     .map((d) => householdRowOf(d.data));
 }
 
-export function prefillFacts(ctx: CoreContext, office: string, period: string): PrefillFacts {
-  const { year } = assertPeriodKey(period);
-  const households = householdFacts(householdRows(ctx, office), year);
+/** Facts of exactly the form's cut-off window for the period (window.ts), and the reviews of its years. */
+export function prefillFacts(ctx: CoreContext, office: string, form: Pick<ReportForm, 'cutoff'>, period: string): PrefillFacts {
+  const window = reportWindow(form, period);
+  const households = householdFacts(householdRows(ctx, office), reviewYearsOf(window));
   if (ctx.store.count('task') === 0) return households;
   const rows = listRows(ctx, { office }).map((r) => {
     const mine = r.assignments.find((a) => a.office === office);
@@ -44,7 +46,7 @@ export function prefillFacts(ctx: CoreContext, office: string, period: string): 
       done: mine?.status === 'done',
     };
   });
-  return mergeFacts(households, taskFacts(rows, periodRange(period)));
+  return mergeFacts(households, taskFacts(rows, window));
 }
 
 /** The office's communes: its own list when it has one, else the shipped sample, plus any seen in households. */

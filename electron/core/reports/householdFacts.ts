@@ -5,9 +5,10 @@ import type { PrefillFacts } from './prefill';
  * Household counts for prefilling a report, from the poverty review. Pure: the caller reads
  * the household documents and works out each one's class (see facts.ts).
  *
- * Which review: the latest review year not after the report's year. The review done at the
- * end of 2021 is the list of poor households a 2022 six-month report speaks of until the 2022
- * review is recorded.
+ * Which review: the latest one within `years` (window.ts reviewYearsOf: the year the report's
+ * cut-off window ends and the year before). The review done at the end of 2021 is the list of
+ * poor households a 2022 six-month report speaks of until the 2022 review is recorded; an
+ * older review is never offered.
  */
 export interface HouseholdRow {
   commune: string;
@@ -16,10 +17,10 @@ export interface HouseholdRow {
   reviewYear: number | null;
 }
 
-export function householdFacts(rows: readonly HouseholdRow[], year: number): PrefillFacts {
-  const years = rows.map((r) => r.reviewYear).filter((y): y is number => y !== null && y <= year);
-  if (years.length === 0) return {};
-  const review = Math.max(...years);
+export function householdFacts(rows: readonly HouseholdRow[], years: { from: number; to: number }): PrefillFacts {
+  const found = rows.map((r) => r.reviewYear).filter((y): y is number => y !== null && y >= years.from && y <= years.to);
+  if (found.length === 0) return {};
+  const review = Math.max(...found);
   const mine = rows.filter((r) => r.reviewYear === review);
   const totals: Record<HouseholdPrefill, number> = { 'households.total': 0, 'households.poor': 0, 'households.nearPoor': 0 };
   const perCommune: Record<string, Record<HouseholdPrefill, number>> = {};
@@ -38,7 +39,7 @@ export function householdFacts(rows: readonly HouseholdRow[], year: number): Pre
   return { totals, perCommune };
 }
 
-/** Task counts of a period: tasks assigned to the office in it, and those it reported done. */
+/** Task counts of a report's cut-off window: tasks assigned to the office in it, and those it reported done. */
 export interface TaskRowFact {
   /** Directive date and task deadline ('YYYY-MM-DD'), either may be missing. */
   dates: Array<string | null>;

@@ -16,6 +16,7 @@ import {
   requireSo,
   requireVersion,
   reviewOf,
+  receiptOf,
   statusInput,
   summaryOf,
   targetsOf,
@@ -44,7 +45,7 @@ export function dueList(ctx: CoreContext): DueItem[] {
     if (!form || !reportingOffices(form, ctx.profile()).includes(office)) continue;
     const own = reportsOf(ctx, formId).filter((r) => r.office === office);
     const periods = periodsToShow(form, asOf, own.map((r) => r.period));
-    const inputs = own.map((r) => statusInput(r, reviewOf(ctx, formId, r.period, office)));
+    const inputs = own.map((r) => statusInput(r, reviewOf(ctx, formId, r.period, office), receiptOf(ctx, r.id)));
     const result = completeness({ form, offices: [office], periods, reports: inputs, asOf });
     for (const cell of result.cells) {
       const report = own.find((r) => r.period === cell.period) ?? null;
@@ -90,7 +91,7 @@ export function openReport(ctx: CoreContext, formId: string, period: string, off
   const due = dueDate(latest.dueRule, period);
   const { year } = assertPeriodKey(period);
   const prefill =
-    s.role === 'office' && !report ? prefillValues(form, prefillFacts(ctx, code, period)) : { values: report?.values ?? {}, filled: [] };
+    s.role === 'office' && !report ? prefillValues(form, prefillFacts(ctx, code, form, period)) : { values: report?.values ?? {}, filled: [] };
   const current = isReviewCurrent(report, review);
   return {
     form,
@@ -100,8 +101,9 @@ export function openReport(ctx: CoreContext, formId: string, period: string, off
     dueDate: due,
     report,
     review,
+    receipt: report ? receiptOf(ctx, report.id) : null,
     reviewCurrent: current,
-    state: report ? reportState(statusInput(report, review), due) : 'notStarted',
+    state: report ? reportState(statusInput(report, review, receiptOf(ctx, report.id)), due) : 'notStarted',
     locked: current && review?.outcome === 'accepted',
     values: Object.fromEntries(Object.entries(prefill.values).filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== undefined)),
     prefilled: prefill.filled,
@@ -137,7 +139,7 @@ export function completenessView(ctx: CoreContext, formId: string, year: number)
   const codes = new Set(offices.map((o) => o.code));
   const reports = reportsOf(ctx, formId, periods)
     .filter((r) => codes.has(r.office))
-    .map((r) => statusInput(r, reviewOf(ctx, formId, r.period, r.office)));
+    .map((r) => statusInput(r, reviewOf(ctx, formId, r.period, r.office), receiptOf(ctx, r.id)));
   const asOf = today(ctx);
   return {
     form: summaryOf(ctx, versionsOf(ctx, formId)),
@@ -154,7 +156,7 @@ function usableReports(ctx: CoreContext, formId: string, offices: Set<string>, a
   const form = requireLatest(ctx, formId);
   return reportsOf(ctx, formId).filter((r) => {
     if (!offices.has(r.office)) return false;
-    const state = reportState(statusInput(r, reviewOf(ctx, formId, r.period, r.office)), dueDate(form.dueRule, r.period));
+    const state = reportState(statusInput(r, reviewOf(ctx, formId, r.period, r.office), receiptOf(ctx, r.id)), dueDate(form.dueRule, r.period));
     return acceptedOnly ? state === 'accepted' : state === 'sentOnTime' || state === 'sentLate' || state === 'accepted';
   });
 }

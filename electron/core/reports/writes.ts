@@ -12,6 +12,7 @@ import { assertPeriodKey, dateInVietnam } from '../../domain/reports/periods';
 import { targetsFor } from '../../domain/reports/targets';
 import { canMarkComplete, validateReport } from '../../domain/reports/validate';
 import type { IndicatorValue } from '../../domain/reports/values';
+import type { Cutoff } from '../../domain/reports/window';
 import { diffVersions, indicatorCatalogue, newVersion, type FormChanges } from '../../domain/reports/versions';
 
 /** Writes of the reports feature. The Sở writes forms, targets and reviews; an office its reports. */
@@ -27,17 +28,27 @@ export async function installDefaults(ctx: CoreContext): Promise<void> {
   );
 }
 
-export async function saveVersion(ctx: CoreContext, formId: string, basedOn: number, changes: FormChanges): Promise<ReportForm> {
+export async function saveVersion(
+  ctx: CoreContext,
+  formId: string,
+  basedOn: number,
+  input: Omit<FormChanges, 'cutoff'> & { cutoff?: Cutoff | null | undefined },
+): Promise<ReportForm> {
   const owner = requireSo(ctx);
   const latest = requireLatest(ctx, formId);
   if (basedOn !== latest.version) throw new AppError('REPORT_FORM_STALE', 'reports:errors.staleVersion', { version: latest.version });
+  const { cutoff, ...changes } = input;
   const clean = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as FormChanges;
-  const next = newVersion(latest, clean, versionsOf(ctx, formId));
+  // null clears the window (back to calendar periods); undefined keeps the current one.
+  const { cutoff: current, ...withoutCutoff } = latest;
+  const base: ReportForm = cutoff === null ? withoutCutoff : cutoff ? { ...latest, cutoff } : latest;
+  const next = newVersion(base, clean, versionsOf(ctx, formId));
   const diff = diffVersions(latest, next);
   const same =
     diff.added.length + diff.removed.length + diff.changed.length === 0 &&
     next.title === latest.title &&
     JSON.stringify(next.dueRule) === JSON.stringify(latest.dueRule) &&
+    JSON.stringify(next.cutoff ?? null) === JSON.stringify(current ?? null) &&
     JSON.stringify(next.sections.map((s) => s.title)) === JSON.stringify(latest.sections.map((s) => s.title));
   if (same) throw new AppError('REPORT_FORM_UNCHANGED', 'reports:errors.noChanges');
   await ctx.store.write([{ id: formDocId(formId, next.version), kind: 'reportForm', owner, data: next }]);

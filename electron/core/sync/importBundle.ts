@@ -12,6 +12,7 @@ import { conflictId, planImport, totalsOf, type ImportPlan } from './plan';
 import { gatherFiles, groupBundles, type Candidate, type Source } from './readFiles';
 import { recordImport, sequenceWarnings } from './inbound';
 import { pinFor, recordPending } from './trust';
+import { receiptAfter, receiptId, receiptKinds } from './receipts';
 
 /**
  * Dry run (apply: false) and import of bundle files. Each bundle is verified completely by
@@ -161,8 +162,9 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
     if (!opts.apply) return { ...report, status: 'ready' };
 
     await writeAttachmentFiles(ctx.dataDir, good);
-    await ctx.store.putVersions([...plan.apply, ...conflictDocs(deps, me, plan)]);
     const at = ctx.now().toISOString();
+    const receipts = receiptDocs(deps, me, plan, manifest, at);
+    await ctx.store.putVersions([...plan.apply, ...conflictDocs(deps, me, plan), ...receipts]);
     await deps.peers.update((s) => recordImport(s, keys, opened, at));
     deps.log(`sync: imported ${manifest.bundleId} seq ${manifest.seq} from ${sender.office}/${sender.installation}: ${JSON.stringify(report.totals)}`);
     return { ...report, status: 'applied' };
@@ -221,3 +223,18 @@ function conflictDocs(deps: SyncDeps, me: Me, plan: ImportPlan): Doc[] {
   return out;
 }
 
+
+/** Receipts of what this bundle brings (see receipts.ts). */
+function receiptDocs(deps: SyncDeps, me: Me, plan: ImportPlan, manifest: Manifest, at: string): Doc[] {
+  const { ctx } = deps;
+  const out: Doc[] = [];
+  const kinds = receiptKinds(me.isSo);
+  for (const d of plan.apply) {
+    const id = receiptId(d.id);
+    const prev = ctx.store.getAs('receipt', id);
+    const data = receiptAfter(d, prev?.data, { bundleId: manifest.bundleId, createdAt: manifest.createdAt }, at, kinds);
+    if (!data) continue;
+    out.push({ id, kind: 'receipt', owner: me.office, rev: (prev?.rev ?? 0) + 1, hlc: ctx.store.hlc.tick(), author: me.node, data });
+  }
+  return out;
+}

@@ -22,6 +22,7 @@ import { attachmentId, progressId, reviewId } from './ids';
 import { missingRequiredContents } from './requiredContents';
 import { asDirective, asProgress, asReview, asTask, fieldDefs, tasksOf } from './views';
 import { fold } from '../../domain/text';
+import { completionDay, completionProblem } from '../../domain/directives/completion';
 
 /** Writes for directives, tasks, progress and reviews. Each write carries its audit entry. */
 
@@ -58,7 +59,7 @@ function taskData(t: Task): Omit<Task, 'id'> {
 
 const DIRECTIVE_FIELDS = ['type', 'number', 'symbol', 'date', 'place', 'issuingBody', 'parentBody', 'title', 'signer', 'signerTitle', 'recipients'];
 const TASK_FIELDS = ['field', 'content', 'assignees', 'deadline', 'requiredContents'];
-const PROGRESS_FIELDS = ['status', 'percent', 'narrative', 'reason', 'figures', 'requiredContents', 'attachmentNames'];
+const PROGRESS_FIELDS = ['status', 'percent', 'narrative', 'reason', 'figures', 'requiredContents', 'attachmentNames', 'completedOn', 'reportRef'];
 
 export async function saveDirective(
   ctx: CoreContext,
@@ -167,6 +168,17 @@ export async function saveProgress(ctx: CoreContext, input: ProgressInput): Prom
   const prevDoc = ctx.store.getAs('progress', id);
   const prev = prevDoc ? asProgress(prevDoc) : undefined;
   const today = vnDay(ctx.now());
+  const recorded = prev?.status === 'done' ? prev.completedOn : null;
+  const completedOn = input.status === 'done' ? completionDay(input.completedOn, recorded, today) : null;
+  if (completedOn !== null && input.completedOn !== null) {
+    const assignedOn = ctx.store.getAs('directive', task.directiveId)?.data.date ?? null;
+    const problem = completionProblem(completedOn, { today, assignedOn });
+    if (problem === 'future') throw new AppError('COMPLETED_IN_FUTURE', 'tasks:errors.COMPLETED_IN_FUTURE', { date: completedOn });
+    if (problem === 'beforeAssignment') {
+      throw new AppError('COMPLETED_BEFORE_ASSIGNMENT', 'tasks:errors.COMPLETED_BEFORE_ASSIGNMENT', { date: completedOn, assignedOn: assignedOn ?? '' });
+    }
+  }
+  const reportRef = input.reportRef ?? prev?.reportRef;
   const data = {
     taskId: task.id,
     office,
@@ -177,9 +189,9 @@ export async function saveProgress(ctx: CoreContext, input: ProgressInput): Prom
     figures: input.figures,
     requiredContents: Object.fromEntries(task.requiredContents.map((k) => [k, input.requiredContents[k] ?? ''])),
     attachments,
-    // The completion date is kept from the first time it was marked done, so re-saving a
-    // finished task does not make it late.
-    completedOn: input.status === 'done' ? (prev?.status === 'done' && prev.completedOn ? prev.completedOn : today) : null,
+    // The day typed by the officer; re-saving a finished task keeps the recorded one.
+    completedOn,
+    ...(reportRef ? { reportRef } : {}),
     updatedBy: ctx.session().officerName,
     updatedAt: ctx.now().toISOString(),
   };

@@ -23,3 +23,22 @@ export const OrgUnitDataSchema = OrgUnitSchema;
  * their data must at least be an object.
  */
 export const ReservedDataSchema = z.object({});
+
+/**
+ * When this PC received a document (issue 13): at the Sở an office's report or task progress,
+ * at an office a directive of the Sở; the import time, beside the day the bundle was made.
+ * `firstComplete` is the first import of a finished version (report complete, task done):
+ * the receipt the deadline is measured against at the Sở. Never sent; written at import.
+ */
+export const ReceiptDataSchema = z.object({
+  docId: z.string().min(1),
+  kind: z.enum(['report', 'progress', 'directive']),
+  office: z.string().min(1),
+  bundleId: z.string().min(1),
+  /** When the bundle that last brought the document was made (the office's clock). */
+  sentAt: z.string().min(1),
+  /** When it was last imported here. */
+  receivedAt: z.string().min(1),
+  /** The first import of a finished version and the bundle's date; null while none came. */
+  firstComplete: z.object({ receivedAt: z.string().min(1), sentAt: z.string().min(1) }).nullable(),
+});

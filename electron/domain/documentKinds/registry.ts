@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { DOC_KINDS, type Doc, type DocKind } from '../document';
 import { CommuneDocDataSchema, HouseholdDocDataSchema } from './households';
-import { ConflictDataSchema, OrgUnitDataSchema, ReservedDataSchema } from './local';
+import { ConflictDataSchema, OrgUnitDataSchema, ReceiptDataSchema, ReservedDataSchema } from './local';
 import { ReportDataSchema, ReportFormDataSchema, ReportReviewDataSchema, TargetDataSchema } from './reports';
 import {
   AttachmentDataSchema,
@@ -67,6 +67,7 @@ const kinds = {
   commune: { schema: CommuneDocDataSchema, writers: 'office', soSends: null, shards: 4, ownerInId: match(/^commune:([A-Z0-9_-]{2,32}):.+$/), ownerField: 'office' },
   // This PC's.
   conflict: { schema: ConflictDataSchema, writers: 'local', soSends: null, shards: 4 },
+  receipt: { schema: ReceiptDataSchema, writers: 'local', soSends: null, shards: 8 },
   peer: { schema: ReservedDataSchema, writers: 'local', soSends: null, shards: 1 },
   setting: { schema: ReservedDataSchema, writers: 'local', soSends: null, shards: 1 },
 } as const satisfies { [K in DocKind]: KindSpec };

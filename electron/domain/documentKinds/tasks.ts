@@ -72,7 +72,13 @@ export const ProgressDataSchema = z.object({
   figures: z.array(z.object({ label: z.string(), value: z.number().finite(), unit: z.string() })),
   requiredContents: z.record(z.string(), z.string()),
   attachments: z.array(AttachmentMetaSchema.extend({ id: z.string().min(1) })),
+  /** The day the task was really finished (typed by the office since issue 13; before, the day it was marked done). */
   completedOn: isoDate.nullable(),
+  /**
+   * Số/ngày of the office's report document. Optional: records written before issue 13 have
+   * none, and they stay valid.
+   */
+  reportRef: z.object({ number: z.string(), date: isoDate.nullable() }).optional(),
   updatedBy: z.string(),
   updatedAt: instant,
 });

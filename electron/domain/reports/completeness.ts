@@ -7,11 +7,14 @@ import { roundTo } from './values';
  * period with the state of its report, totals with percentages, and who to chase.
  *
  * Choices:
- * - A report is on time when it was sent (or, failing that, completed) on or before the due
- *   date, as a Vietnamese calendar date. The first sending counts: correcting a returned
+ * - At the Sở a report is on time when the Sở received it (imported its first complete
+ *   version) on or before the due date, as a Vietnamese calendar date; both the sent and the
+ *   received dates are shown (issue 13). Where no receipt is known (an office's own view,
+ *   reports imported before receipts were kept) it is on time when it was sent (or, failing
+ *   that, completed) by the due date. The first sending counts: correcting a returned
  *   report does not make it late. District clocks may run wrong, so a send date later than
- *   the Sở's receipt date is capped at the receipt date; a report with no date at all is
- *   given the benefit of the doubt.
+ *   the receipt date is capped at the receipt date; a report with no date at all is given
+ *   the benefit of the doubt.
  * - A review applies to the revision it saw (`review.reportRev`). Returned and then edited
  *   but not yet completed again stays "returned"; completed again, it is back to
  *   sentOnTime/sentLate awaiting a new review.
@@ -46,6 +49,8 @@ export interface CompletenessCell {
   dueDate: IsoDate;
   /** Date the report counts as sent; null while not sent or when unknown. */
   submittedOn: IsoDate | null;
+  /** Date the Sở received it; null where no receipt is known. */
+  receivedOn: IsoDate | null;
   /** Whether the report came on time; null when it has not come. */
   onTime: boolean | null;
   /** Days after the due date it came (0 when on time); null when it has not come. */
@@ -152,15 +157,26 @@ export function reportState(report: ReportStatusInput | undefined, due: IsoDate)
   if (review && reviewCurrent) return review.state;
   if (review?.state === 'returned' && report.status === 'draft') return 'returned';
   if (report.status === 'draft') return 'draft';
-  const sent = submittedOn(report);
-  return sent !== null && sent > due ? 'sentLate' : 'sentOnTime';
+  const measured = measuredOn(report);
+  return measured !== null && measured > due ? 'sentLate' : 'sentOnTime';
+}
+
+/** The date timeliness is measured by: the Sở's receipt when known, else the sending. */
+function measuredOn(report: ReportStatusInput): IsoDate | null {
+  return receivedOn(report) ?? submittedOn(report);
+}
+
+export function receivedOn(report: ReportStatusInput): IsoDate | null {
+  return report.receivedAt !== undefined ? toVietnamDate(report.receivedAt) : null;
 }
 
 function cellOf(office: string, period: string, report: ReportStatusInput | undefined, due: IsoDate, asOf: IsoDate): CompletenessCell {
   const state = reportState(report, due);
   const came = state === 'sentOnTime' || state === 'sentLate' || state === 'accepted' || state === 'returned';
   const sent = came && report ? submittedOn(report) : null;
-  const daysLate = came ? (sent === null ? 0 : Math.max(0, daysBetween(due, sent))) : null;
+  const received = came && report ? receivedOn(report) : null;
+  const measured = received ?? sent;
+  const daysLate = came ? (measured === null ? 0 : Math.max(0, daysBetween(due, measured))) : null;
   const overdue = !came && asOf > due;
   return {
     office,
@@ -168,6 +184,7 @@ function cellOf(office: string, period: string, report: ReportStatusInput | unde
     state,
     dueDate: due,
     submittedOn: sent,
+    receivedOn: received,
     onTime: came ? daysLate === 0 : null,
     daysLate,
     overdue,

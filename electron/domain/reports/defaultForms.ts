@@ -1,4 +1,5 @@
 import { ReportFormSchema, type ReportForm, type ReportFormInput } from './form';
+import { ND09_CUTOFF } from './window';
 
 /**
  * The default profile's two forms: the six-month and the yearly report of the labour and
@@ -225,7 +226,10 @@ const SIX_MONTH_INPUT: ReportFormInput = {
   title: 'Báo cáo kết quả công tác lao động, người có công và xã hội 6 tháng đầu năm',
   periodType: 'half',
   onlyPeriods: [1],
+  // Set by the Sở: the province's deadline (no source found for Lạng Sơn; editable per form).
   dueRule: { kind: 'fixedDate', month: 6, day: 15 },
+  // NĐ 09/2019 Điều 12 (secondary source): 15/12 of the previous year to 14/6.
+  cutoff: ND09_CUTOFF,
   reporters: { group: 'ALL_DISTRICTS' },
   sections: sections('half'),
   rules: RULES,
@@ -236,7 +240,10 @@ const YEARLY_INPUT: ReportFormInput = {
   version: 1,
   title: 'Báo cáo kết quả công tác lao động, người có công và xã hội năm',
   periodType: 'year',
+  // Set by the Sở, as above.
   dueRule: { kind: 'fixedDate', month: 12, day: 15 },
+  // NĐ 09/2019 Điều 12 (secondary source): 15/12 of the previous year to 14/12.
+  cutoff: ND09_CUTOFF,
   reporters: { group: 'ALL_DISTRICTS' },
   sections: sections('year'),
   rules: RULES,

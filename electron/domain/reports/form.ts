@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { groupMembers, lowerUnitsOn, type OrgProfile } from '../org';
+import { CutoffSchema } from './window';
 import { DueRuleSchema, PeriodTypeSchema, dueDate, periodKey, periodRange, periodsOfYear } from './periods';
 
 /**
@@ -163,7 +164,10 @@ const ReportFormBaseSchema = z.strictObject({
    * The six-month report is [1]: the second half is covered by the yearly report.
    */
   onlyPeriods: z.array(z.number().int().min(1).max(12)).min(1).optional(),
+  /** The last day a report is on time: the province's regime, set by the Sở (the shipped 15/6 and 15/12 are defaults, uncited). */
   dueRule: DueRuleSchema,
+  /** Cut-off window (window.ts); absent on forms saved before issue 13: the calendar period. */
+  cutoff: CutoffSchema.optional(),
   reporters: ReportersSchema,
   sections: z.array(SectionSchema).min(1).max(50),
   rules: z.array(FormRuleSchema).max(200).default([]),

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PROGRESS_STATUSES, type AttachmentMeta, type Progress, type ProgressStatus } from '../../../electron/contract/tasks';
@@ -18,16 +19,22 @@ interface ProgressValues {
   figures: FigureRow[];
   contents: Record<string, string>;
   attachments: AttachmentMeta[];
+  /** The day the task was really finished (not the day it is typed in). */
+  completedOn: Dayjs | null;
+  reportNumber: string;
+  reportDate: Dayjs | null;
 }
 
 interface Props {
   taskId: string;
   requiredContents: string[];
   progress: Progress | undefined;
+  /** The directive's date: the completion date picker opens on it when nothing is recorded. */
+  assignedOn?: string | null;
 }
 
 /** The office's progress on one task. Nothing is disabled: the core says what is missing. A save refreshes the task's views. */
-export function ProgressForm({ taskId, requiredContents, progress }: Props): React.JSX.Element {
+export function ProgressForm({ taskId, requiredContents, progress, assignedOn = null }: Props): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
   const [form] = Form.useForm<ProgressValues>();
@@ -42,7 +49,11 @@ export function ProgressForm({ taskId, requiredContents, progress }: Props): Rea
     figures: progress?.figures ?? [],
     contents: progress?.requiredContents ?? {},
     attachments: progress?.attachments ?? [],
+    completedOn: progress?.completedOn ? dayjs(progress.completedOn) : null,
+    reportNumber: progress?.reportRef?.number ?? '',
+    reportDate: progress?.reportRef?.date ? dayjs(progress.reportRef.date) : null,
   };
+  const openOn = progress?.completedOn ?? assignedOn;
 
   // A figure needs both its label and its value; the rest is the core's to judge.
   const figuresComplete = (_: unknown, figures: FigureRow[] = []): Promise<void> => {
@@ -66,6 +77,10 @@ export function ProgressForm({ taskId, requiredContents, progress }: Props): Rea
             figures: v.figures.filter((f) => f.label.trim() && f.value !== null).map((f) => ({ label: f.label.trim(), value: f.value as number, unit: f.unit.trim() })),
             requiredContents: Object.fromEntries(requiredContents.map((k) => [k, v.contents[k] ?? ''])),
             attachmentIds: v.attachments.map((a) => a.id),
+            completedOn: v.status === 'done' && v.completedOn ? v.completedOn.format('YYYY-MM-DD') : null,
+            ...(v.status === 'done' && (v.reportNumber.trim() || v.reportDate)
+              ? { reportRef: { number: v.reportNumber.trim(), date: v.reportDate ? v.reportDate.format('YYYY-MM-DD') : null } }
+              : {}),
           },
           { onSuccess: () => message.success(t('progress.saved')) },
         );
@@ -85,6 +100,31 @@ export function ProgressForm({ taskId, requiredContents, progress }: Props): Rea
             data-testid="progress-status"
           />
         </Form.Item>
+        {status === 'done' && (
+          <Row gutter={12}>
+            <Col xs={24} md={8}>
+              <Form.Item name="completedOn" label={t('progress.completedOn')} extra={t('progress.completedOnHelp')}>
+                <DatePicker
+                  format="DD/MM/YYYY"
+                  style={{ width: '100%' }}
+                  disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  {...(openOn ? { defaultPickerValue: dayjs(openOn) } : {})}
+                  data-testid="progress-completed-on"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="reportNumber" label={t('progress.reportNumber')}>
+                <Input maxLength={60} placeholder="312/BC-LĐTBXH" data-testid="progress-report-number" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="reportDate" label={t('progress.reportDate')}>
+                <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} {...(openOn ? { defaultPickerValue: dayjs(openOn) } : {})} data-testid="progress-report-date" />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
         {status === 'cannotDo' && (
           <Form.Item name="reason" label={t('progress.reason')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="progress-reason" />

@@ -32,7 +32,7 @@ export function TaskPage({ id }: { id: string }): React.JSX.Element {
       />
       <DirectiveContext directive={detail.directive} row={detail.row} showCountdown={isOffice} />
       {isOffice && <ReviewOutcome review={review} changed={mine?.changedSinceReview ?? false} />}
-      {isOffice && <ProgressForm key={progress?.hlc ?? 'none'} taskId={id} requiredContents={detail.row.task.requiredContents} progress={progress} />}
+      {isOffice && <ProgressForm key={progress?.hlc ?? 'none'} taskId={id} requiredContents={detail.row.task.requiredContents} progress={progress} assignedOn={detail.directive.date} />}
       {!isOffice && <OfficeAssignments detail={detail} />}
       <AuditHistory entries={detail.audit} />
     </div>

@@ -23,6 +23,8 @@ describe('trạng thái một báo cáo', () => {
     ['hoàn thành 00:30 ngày 11/7 giờ Việt Nam (HLC)', { ...base, status: 'complete', completedAt: hlcAt('2022-07-10T17:30:00Z') }, 'sentLate'],
     ['ngày gửi ưu tiên hơn ngày hoàn thành', { ...base, status: 'complete', completedAt: '2022-07-01', sentAt: '2022-07-12' }, 'sentLate'],
     ['đồng hồ huyện chạy nhanh: Sở nhận 9/7 thì không thể gửi 15/7', { ...base, status: 'complete', sentAt: '2022-07-15', receivedAt: '2022-07-09' }, 'sentOnTime'],
+    ['hoàn thành 10/7, Sở nhận 14/7: muộn tại Sở', { ...base, status: 'complete', completedAt: '2022-07-10', sentAt: '2022-07-10', receivedAt: '2022-07-14' }, 'sentLate'],
+    ['Sở nhận đúng ngày hạn 10/7', { ...base, status: 'complete', completedAt: '2022-07-08', receivedAt: '2022-07-10T16:00:00.000Z' }, 'sentOnTime'],
     ['không có ngày nào: không coi là muộn', { ...base, status: 'complete' }, 'sentOnTime'],
     ['Sở chấp nhận', { ...base, status: 'complete', rev: 2, sentAt: '2022-07-05', review: { state: 'accepted', reportRev: 2 } }, 'accepted'],
     ['Sở trả lại', { ...base, status: 'complete', rev: 2, sentAt: '2022-07-05', review: { state: 'returned', reportRev: 2 } }, 'returned'],
@@ -30,6 +32,18 @@ describe('trạng thái một báo cáo', () => {
     ['bị trả lại, đã sửa và gửi lại: tính theo lần gửi đầu', { ...base, status: 'complete', rev: 3, sentAt: '2022-07-05', review: { state: 'returned', reportRev: 2 } }, 'sentOnTime'],
   ])('%s → %s', (_name, report, state) => {
     expect(reportState(report, DUE)).toBe(state);
+  });
+
+  it('a report received after its deadline is late at the Sở, with the sent and received dates both shown', () => {
+    const r = completeness({
+      form: { dueRule: { kind: 'daysAfterPeriodEnd', days: 10 } },
+      offices: ['VANQUAN'],
+      periods: ['2022-H1'],
+      reports: [{ office: 'VANQUAN', period: '2022-H1', status: 'complete', rev: 1, completedAt: '2022-07-09', sentAt: '2022-07-09T08:00:00+07:00', receivedAt: '2022-07-13T02:00:00.000Z' }],
+      asOf: '2022-07-20',
+    });
+    expect(r.cells[0]).toMatchObject({ state: 'sentLate', dueDate: '2022-07-10', submittedOn: '2022-07-09', receivedOn: '2022-07-13', onTime: false, daysLate: 3 });
+    expect(r.totals.late).toBe(1);
   });
 });
 

@@ -6,7 +6,7 @@ import { SIX_MONTH_FORM } from '../../../electron/domain/reports/defaultForms';
 const row = (commune: string, cls: string | null, reviewYear: number | null): HouseholdRow => ({ commune, cls, reviewYear });
 
 describe('số hộ để điền sẵn báo cáo', () => {
-  it('counts the latest review not after the report year, per commune and in all', () => {
+  it('counts the latest review of the window\'s years, per commune and in all', () => {
     const rows = [
       row('A', 'poor', 2021),
       row('A', 'nearPoor', 2021),
@@ -16,17 +16,17 @@ describe('số hộ để điền sẵn báo cáo', () => {
       row('A', 'poor', 2020),
       row('A', 'poor', 2023),
     ];
-    const f = householdFacts(rows, 2022);
+    const f = householdFacts(rows, { from: 2021, to: 2022 });
     expect(f.totals).toEqual({ 'households.total': 5, 'households.poor': 2, 'households.nearPoor': 1 });
     expect(f.perCommune?.['A']).toEqual({ 'households.total': 3, 'households.poor': 1, 'households.nearPoor': 1 });
     expect(f.perCommune?.['B']).toEqual({ 'households.total': 2, 'households.poor': 1, 'households.nearPoor': 0 });
-    expect(householdFacts(rows, 2023).totals?.['households.total']).toBe(1);
+    expect(householdFacts(rows, { from: 2022, to: 2023 }).totals?.['households.total']).toBe(1);
   });
 
   it('says nothing when there are no households (no zeros are offered)', () => {
-    expect(householdFacts([], 2022)).toEqual({});
-    expect(householdFacts([row('A', 'poor', 2024)], 2022)).toEqual({});
-    expect(prefillValues(SIX_MONTH_FORM, householdFacts([], 2022)).filled).toEqual([]);
+    expect(householdFacts([], { from: 2021, to: 2022 })).toEqual({});
+    expect(householdFacts([row('A', 'poor', 2024)], { from: 2021, to: 2022 })).toEqual({});
+    expect(prefillValues(SIX_MONTH_FORM, householdFacts([], { from: 2021, to: 2022 })).filled).toEqual([]);
   });
 
   it('counts tasks of the period by directive date or deadline', () => {

@@ -1,0 +1,145 @@
+import type { ServiceOf } from '../../contract/define';
+import type { Inbox, inboxOps, OfficeInbox, ReportItem, SoInbox } from '../../contract/inbox';
+import type { CoreContext } from '../runtime/context';
+import { dueWithin, overdueTasks, progressToReview, returnedTasks, silentOffices, type TaskFact } from '../../domain/inbox/select';
+import { reportState } from '../../domain/reports/completeness';
+import { daysBetween, dueDate, dateInVietnam } from '../../domain/reports/periods';
+import { latestForm } from '../../domain/reports/versions';
+import { listRows } from '../tasks/views';
+import { reviewId } from '../tasks/ids';
+import { allForms, asReport, isReviewCurrent, receiptOf, reviewOf, statusInput } from '../reports/docs';
+import { dueList } from '../reports/views';
+import { createSyncDeps, officeName } from '../sync/deps';
+import { syncStatus } from '../sync/status';
+
+/** "Việc cần xử lý" for the home page: gathered here, picked by domain/inbox/select.ts. */
+export function createInboxService(ctx: CoreContext): ServiceOf<typeof inboxOps> {
+  const deps = createSyncDeps(ctx);
+  return {
+    'inbox.get': async ({ silentDays, withinDays }): Promise<Inbox> =>
+      ctx.session().role === 'so' ? soInbox(ctx, await syncStatus(deps), silentDays) : officeInbox(ctx, withinDays),
+  };
+}
+
+function taskFacts(ctx: CoreContext): TaskFact[] {
+  return listRows(ctx, {}).flatMap((r) =>
+    r.assignments.map((a): TaskFact => {
+      const review = a.review === 'returned' ? ctx.store.getAs('review', reviewId(r.task.id, a.office)) : undefined;
+      return {
+        taskId: r.task.id,
+        content: r.task.content,
+        directiveTitle: r.directive.title,
+        office: a.office,
+        officeName: a.officeName,
+        status: a.status,
+        due: a.due,
+        review: a.review,
+        changedSinceReview: a.changedSinceReview,
+        returnComment: review && !review.deleted ? review.data.comment : null,
+      };
+    }),
+  );
+}
+
+function soInbox(ctx: CoreContext, status: Awaited<ReturnType<typeof syncStatus>>, silentDays: number): SoInbox {
+  const today = dateInVietnam(ctx.now());
+  const forms = allForms(ctx);
+  const reportsToAccept: ReportItem[] = [];
+  for (const doc of ctx.store.listAs('report')) {
+    const report = asReport(doc);
+    if (report.status !== 'complete') continue;
+    const review = reviewOf(ctx, report.formId, report.period, report.office);
+    if (isReviewCurrent(report, review)) continue;
+    const form = latestForm(forms, report.formId);
+    if (!form) continue;
+    const receipt = receiptOf(ctx, report.id);
+    const due = dueDate(form.dueRule, report.period);
+    const state = reportState(statusInput(report, review, receipt), due);
+    const received = receipt ? dateInVietnam(new Date(receipt.receivedAt)) : null;
+    reportsToAccept.push({
+      formId: report.formId,
+      formTitle: form.title,
+      period: report.period,
+      office: report.office,
+      officeName: officeName(ctx, report.office),
+      dueDate: due,
+      days: state === 'sentLate' && received ? Math.max(0, daysBetween(due, received)) : 0,
+      late: state === 'sentLate',
+      comment: null,
+      receivedAt: receipt?.receivedAt ?? null,
+    });
+  }
+  const offices = status.peers.filter((p) => !p.ownOffice);
+  const receipts = ctx.store.listAs('receipt').filter((d) => d.data.kind !== 'directive');
+  const lastAt = receipts.reduce<string | null>((m, d) => (m === null || d.data.receivedAt > m ? d.data.receivedAt : m), null);
+  const last = lastAt === null ? [] : receipts.filter((d) => d.data.receivedAt === lastAt);
+  return {
+    role: 'so',
+    progressToReview: progressToReview(taskFacts(ctx)),
+    reportsToAccept: reportsToAccept.sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    conflicts: status.openConflicts,
+    gaps: offices.filter((p) => p.gaps.length > 0).map((p) => ({ office: p.office, officeName: p.officeName, missing: p.gaps })),
+    silent: silentOffices(
+      offices.map((p) => ({ office: p.office, officeName: p.officeName, lastReceivedOn: p.lastReceived ? dateInVietnam(new Date(p.lastReceived.at)) : null })),
+      today,
+      silentDays,
+      daysBetween,
+    ),
+    silentDays,
+    lastImport:
+      lastAt === null
+        ? null
+        : {
+            at: lastAt,
+            offices: [...new Set(last.map((d) => officeName(ctx, d.data.office)))],
+            progress: last.filter((d) => d.data.kind === 'progress').length,
+            reports: last.filter((d) => d.data.kind === 'report').length,
+          },
+  };
+}
+
+function officeInbox(ctx: CoreContext, withinDays: number): OfficeInbox {
+  const facts = taskFacts(ctx);
+  const due = dueList(ctx);
+  const me = ctx.session().office.code;
+  const item = (d: (typeof due)[number], days: number): ReportItem => {
+    const review = d.state === 'returned' ? reviewOf(ctx, d.formId, d.period, me) : null;
+    const comments = review ? [review.comment, ...Object.values(review.fieldComments)].filter((c) => c.trim()) : [];
+    return {
+      formId: d.formId,
+      formTitle: d.formTitle,
+      period: d.period,
+      office: me,
+      officeName: officeName(ctx, me),
+      dueDate: d.dueDate,
+      days,
+      late: d.overdue,
+      comment: comments.length > 0 ? comments.join(' · ') : null,
+      receivedAt: null,
+    };
+  };
+  const today = dateInVietnam(ctx.now());
+  const unsent = due.filter((d) => d.state === 'notStarted' || d.state === 'draft');
+  const directiveReceipts = ctx.store.listAs('receipt').filter((d) => d.data.kind === 'directive');
+  const lastAt = directiveReceipts.reduce<string | null>((m, d) => (m === null || d.data.receivedAt > m ? d.data.receivedAt : m), null);
+  return {
+    role: 'office',
+    returnedTasks: returnedTasks(facts),
+    returnedReports: due.filter((d) => d.state === 'returned').map((d) => item(d, 0)),
+    dueSoon: dueWithin(facts, withinDays),
+    reportsDueSoon: unsent
+      .filter((d) => !d.overdue && daysBetween(today, d.dueDate) <= withinDays)
+      .map((d) => item(d, daysBetween(today, d.dueDate))),
+    overdue: overdueTasks(facts),
+    overdueReports: unsent.filter((d) => d.overdue).map((d) => item(d, d.daysOverdue)),
+    newDirectives:
+      lastAt === null
+        ? []
+        : directiveReceipts
+            .filter((d) => d.data.receivedAt === lastAt && d.data.firstComplete?.receivedAt === lastAt)
+            .flatMap((d) => {
+              const doc = ctx.store.getAs('directive', d.data.docId);
+              return doc && !doc.deleted ? [{ id: doc.id, title: doc.data.title, receivedAt: lastAt }] : [];
+            }),
+  };
+}
