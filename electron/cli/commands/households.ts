@@ -32,7 +32,8 @@ function yearOf(value: string | undefined, json: boolean, meta: () => Promise<Ho
 }
 
 /** "12,35 %" right-aligned, as Vietnamese writes it. */
-const pct = (n: number): string => `${formatNumberVi(n)} %`.padStart(9);
+/** A rate; a dash when the commune totals (its base) were not entered. */
+const pct = (n: number | null): string => (n === null ? '—' : `${formatNumberVi(n)} %`).padStart(9);
 
 function problemLines(preview: ImportPreview): string[] {
   return preview.errors.map((e) => {
@@ -105,7 +106,7 @@ export function registerHouseholdCommands(program: Command): void {
         const year = await yearOf(o.year, json, () => call<HouseholdMeta>(core, json, 'households.meta', {}));
         const view = await call<SummaryView>(core, json, 'households.summary', { year });
         printResult(json, view, () => {
-          const line = (label: string, r: { total: number; poor: number; poorPct: number; nearPoor: number; nearPoorPct: number }) =>
+          const line = (label: string, r: { total: number; poor: number; poorPct: number | null; nearPoor: number; nearPoorPct: number | null }) =>
             `${label.padEnd(28)} ${String(r.total).padStart(7)} ${String(r.poor).padStart(7)} ${pct(r.poorPct)} ${String(r.nearPoor).padStart(7)} ${pct(r.nearPoorPct)}`;
           const s = view.summary;
           return [
