@@ -225,7 +225,10 @@ export const householdOps = {
   ).returns<HouseholdPage>(),
   'households.facets': op(z.object({ year }).strict()).returns<HouseholdFacets>(),
   'households.get': op(z.object({ id: docId }).strict()).returns<HouseholdRecord>(),
-  'households.save': op(z.object({ id: docId.optional(), household: HouseholdSchema }).strict()).returns<HouseholdRecord>(),
+  /** A blank code asks the office's store for one (never made from the ID number). */
+  'households.save': op(
+    z.object({ id: docId.optional(), household: HouseholdSchema.extend({ code: z.string().trim().max(64) }) }).strict(),
+  ).returns<HouseholdRecord>(),
   'households.delete': op(z.object({ id: docId }).strict()).returns<{ deleted: true }>(),
   /** Other households of the year with this ID number (the form flags them as you type). */
   'households.checkId': op(z.object({ idNumber: z.string().max(40), year, exceptId: docId.optional() }).strict()).returns<IdCheck>(),

@@ -10,6 +10,7 @@ import type { CommuneSheetEntry } from './communeSheet';
 import { villageKindOf } from './communeSheet';
 import { communeCodeFor, communeDocId, communeView, householdDocData, householdDocId } from './docs';
 import type { HouseholdIndex } from './householdIndex';
+import { codeResolver } from './codes';
 import { officeCommunes } from './queries';
 
 /** Writes of household records and of the office's commune list. One store.write each. */
@@ -22,7 +23,10 @@ export function requireOffice(ctx: CoreContext): { office: string; by: string } 
 
 export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id: string | undefined, input: Household): Promise<string> {
   const { office, by } = requireOffice(ctx);
-  const h: Household = { ...input, ethnicity: canonicalEthnicity(input.ethnicity) };
+  // A blank code: the one this record already has, else one with no personal data in it.
+  const kept = id !== undefined ? index.get(id)?.code : undefined;
+  const code = input.code.trim() || kept || codeResolver(index, office)(input.communeCode, input.reviewYear, input.idNumber);
+  const h: Household = { ...input, code, ethnicity: canonicalEthnicity(input.ethnicity) };
   // The commune must be in the office's list (when it keeps one); looked up by id, not parsed.
   const known = ctx.store.get(communeDocId(office, h.communeCode));
   if ((!known || known.deleted) && ctx.store.list('commune').some((d) => d.owner === office)) {
