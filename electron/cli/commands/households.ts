@@ -23,7 +23,8 @@ interface ImportOpts {
 }
 
 function yearOf(value: string | undefined, json: boolean, meta: () => Promise<HouseholdMeta>): Promise<number> {
-  if (value === undefined) return meta().then((m) => m.defaultYear);
+  // The newest year with records (as the option's help says), else the current year.
+  if (value === undefined) return meta().then((m) => m.years[0] ?? m.defaultYear);
   const y = Number(value);
   if (!Number.isInteger(y) || y < 2000 || y > 2100) {
     fail(json, new AppError('INVALID_INPUT', 'common:errors.INVALID_INPUT', { field: 'year', operation: 'households' }));
