@@ -19,7 +19,7 @@ import type { HouseholdSummary } from '../domain/households/summary';
  */
 export { classifyHousehold, type Classification, type ClassificationReason } from '../domain/households/classify';
 export { formatNumberVi, formatVnd, parseNumberVi } from '../domain/numbers';
-export { STANDARDS, standardById, standardForYear, standardIdForYear } from '../domain/households/standards';
+export { STANDARDS, standardById, standardForYear, standardIdForYear, reviewYearRange, REVIEW_YEARS } from '../domain/households/standards';
 export { indicatorsOf, HOUSEHOLD_CLASSES, type Area, type HouseholdClass, type PovertyStandard, type Indicator } from '../domain/households/standards/schema';
 export { HouseholdSchema, isValidIdNumber, normaliseIdNumber, canonicalEthnicity, isEthnicMinority, type Household, type HouseholdInput } from '../domain/households/household';
 export { communeArea, communeLabel, type CommuneKind } from '../domain/households/communes';
@@ -41,7 +41,21 @@ export interface CommuneView {
   villages: string[];
   office: string;
   sample: boolean;
+  /** Tổng số hộ dân cư by year ("2025" -> 12450), the base of the poverty rates. */
+  totalHouseholds: Record<string, number>;
 }
+
+/** Total households of communes in one year; null clears a figure. */
+export const CommuneTotalsInputSchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    totals: z
+      .array(z.object({ code: z.string().regex(/^[A-Z0-9_-]{2,48}$/), households: z.number().int().min(0).max(10_000_000).nullable() }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict();
+export type CommuneTotalsInput = z.input<typeof CommuneTotalsInputSchema>;
 
 export const CommuneInputSchema = z
   .object({
@@ -193,6 +207,7 @@ export const householdOps = {
   'households.meta': op(z.object({}).strict()).returns<HouseholdMeta>(),
 
   'households.communes.save': op(z.object({ commune: CommuneInputSchema }).strict()).returns<CommuneView>(),
+  'households.communes.setTotals': op(CommuneTotalsInputSchema).returns<CommuneView[]>(),
   'households.communes.importSample': op(z.object({}).strict()).returns<{ added: number; communes: CommuneView[] }>(),
   /** A sheet of names: a commune column ("Xã Tràng Các") and optionally a village column. */
   'households.communes.importXlsx': op(z.object({ base64: base64Xlsx }).strict()).returns<{ added: number; updated: number; communes: CommuneView[] }>(),
@@ -210,7 +225,10 @@ export const householdOps = {
   ).returns<HouseholdPage>(),
   'households.facets': op(z.object({ year }).strict()).returns<HouseholdFacets>(),
   'households.get': op(z.object({ id: docId }).strict()).returns<HouseholdRecord>(),
-  'households.save': op(z.object({ id: docId.optional(), household: HouseholdSchema }).strict()).returns<HouseholdRecord>(),
+  /** A blank code asks the office's store for one (never made from the ID number). */
+  'households.save': op(
+    z.object({ id: docId.optional(), household: HouseholdSchema.extend({ code: z.string().trim().max(64) }) }).strict(),
+  ).returns<HouseholdRecord>(),
   'households.delete': op(z.object({ id: docId }).strict()).returns<{ deleted: true }>(),
   /** Other households of the year with this ID number (the form flags them as you type). */
   'households.checkId': op(z.object({ idNumber: z.string().max(40), year, exceptId: docId.optional() }).strict()).returns<IdCheck>(),
@@ -230,10 +248,11 @@ export const householdOps = {
   'households.exportXlsx': op(z.object({ year, filter: HouseholdFilterSchema.default({}) }).strict()).returns<FileOut>(),
 };
 
-export type SummaryColumn = keyof import('../domain/households/summary').SummaryCounts | 'poorPct' | 'nearPoorPct';
+export type SummaryColumn = keyof import('../domain/households/summary').SummaryCounts | 'households' | 'poorPct' | 'nearPoorPct';
 
 /** Columns of the summary table, as the review report prints them; the Excel export uses the same. */
 export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
+  'households',
   'total',
   'poor',
   'poorPct',

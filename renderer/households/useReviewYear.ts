@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { standardIdForYear } from '../../electron/contract/households';
+import { reviewYearRange } from '../../electron/contract/households';
 
 const KEY = 'soviec.households.year';
 
@@ -16,10 +16,9 @@ export function useReviewYear(fallback: number | undefined): [number | undefined
   return [year ?? fallback, setYear];
 }
 
-/** Years offered: those with records, the current one, and every year a poverty standard covers. */
+/** Years offered: 2021-2030 (every year the app can be used for), those with records, the current one. */
 export function yearOptions(years: readonly number[], current: number | undefined): number[] {
-  const set = new Set(years);
+  const set = new Set([...reviewYearRange(), ...years]);
   if (current !== undefined) set.add(current);
-  for (let y = 2016; y <= 2030; y++) if (standardIdForYear(y)) set.add(y);
   return [...set].sort((a, b) => b - a);
 }

@@ -93,6 +93,19 @@ describe('báo cáo định kỳ: Sở, Văn Quan, Bình Gia', () => {
       hh('H1', 1_000_000, ['employment', 'nutrition', 'healthInsurance']),
       hh('H2', 1_200_000, ['employment']),
       hh('H3', 5_000_000, []),
+      // The commune's total households of the 2021 review: the report's Tổng số hộ, not the 3 listed.
+      {
+        id: 'commune:VANQUAN:VQ-TRANGCAC',
+        kind: 'commune' as const,
+        owner: 'VANQUAN',
+        data: { code: 'VQ-TRANGCAC', name: 'Tràng Các', kind: 'xa', aliases: [], villages: [], totalHouseholds: { '2021': 12_450 }, office: 'VANQUAN', sample: false },
+      },
+      {
+        id: 'commune:VANQUAN:VQ-TANDOAN',
+        kind: 'commune' as const,
+        owner: 'VANQUAN',
+        data: { code: 'VQ-TANDOAN', name: 'Tân Đoàn', kind: 'xa', aliases: [], villages: [], totalHouseholds: { '2021': 6_000 }, office: 'VANQUAN', sample: false },
+      },
     ]);
     const due = await vq.call('reports.due', {});
     const h1 = due.find((d) => d.formId === SIX && d.period === '2022-H1');
@@ -100,10 +113,10 @@ describe('báo cáo định kỳ: Sở, Văn Quan, Bình Gia', () => {
 
     const open = await vq.call('reports.open', { formId: SIX, period: '2022-H1' });
     expect(open.targets).toEqual({ 'ld.vieclam.tao_moi': 1_200, 'gn.ho_ngheo': 3_000 });
-    expect(open.values['gn.tong_so_ho']).toBe(3);
+    expect(open.values['gn.tong_so_ho']).toBe(18_450);
     expect(open.values['gn.ho_ngheo']).toBe(1);
     expect(open.values['gn.ho_can_ngheo']).toBe(1);
-    expect(open.values['gn.theo_xa']).toEqual({ 'VQ-TRANGCAC': { tong_so_ho: 3, ho_ngheo: 1, ho_can_ngheo: 1 } });
+    expect(open.values['gn.theo_xa']).toEqual({ 'VQ-TRANGCAC': { tong_so_ho: 12_450, ho_ngheo: 1, ho_can_ngheo: 1 }, 'VQ-TANDOAN': { tong_so_ho: 6_000, ho_ngheo: 0, ho_can_ngheo: 0 } });
     expect(open.prefilled).toEqual(expect.arrayContaining(['gn.tong_so_ho', 'gn.ho_ngheo', 'gn.theo_xa']));
     expect(open.communes.map((c) => c.code)).toContain('VQ-TRANGCAC');
 

@@ -23,7 +23,8 @@ interface ImportOpts {
 }
 
 function yearOf(value: string | undefined, json: boolean, meta: () => Promise<HouseholdMeta>): Promise<number> {
-  if (value === undefined) return meta().then((m) => m.defaultYear);
+  // The newest year with records (as the option's help says), else the current year.
+  if (value === undefined) return meta().then((m) => m.years[0] ?? m.defaultYear);
   const y = Number(value);
   if (!Number.isInteger(y) || y < 2000 || y > 2100) {
     fail(json, new AppError('INVALID_INPUT', 'common:errors.INVALID_INPUT', { field: 'year', operation: 'households' }));
@@ -32,7 +33,8 @@ function yearOf(value: string | undefined, json: boolean, meta: () => Promise<Ho
 }
 
 /** "12,35 %" right-aligned, as Vietnamese writes it. */
-const pct = (n: number): string => `${formatNumberVi(n)} %`.padStart(9);
+/** A rate; a dash when the commune totals (its base) were not entered. */
+const pct = (n: number | null): string => (n === null ? '—' : `${formatNumberVi(n)} %`).padStart(9);
 
 function problemLines(preview: ImportPreview): string[] {
   return preview.errors.map((e) => {
@@ -105,7 +107,7 @@ export function registerHouseholdCommands(program: Command): void {
         const year = await yearOf(o.year, json, () => call<HouseholdMeta>(core, json, 'households.meta', {}));
         const view = await call<SummaryView>(core, json, 'households.summary', { year });
         printResult(json, view, () => {
-          const line = (label: string, r: { total: number; poor: number; poorPct: number; nearPoor: number; nearPoorPct: number }) =>
+          const line = (label: string, r: { total: number; poor: number; poorPct: number | null; nearPoor: number; nearPoorPct: number | null }) =>
             `${label.padEnd(28)} ${String(r.total).padStart(7)} ${String(r.poor).padStart(7)} ${pct(r.poorPct)} ${String(r.nearPoor).padStart(7)} ${pct(r.nearPoorPct)}`;
           const s = view.summary;
           return [

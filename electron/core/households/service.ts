@@ -9,7 +9,7 @@ import { HouseholdIndex } from './store/householdIndex';
 import { HouseholdSummaryIndex } from './store/summaryIndex';
 import { commitImport, parseImport, PendingImports, previewOf, rejectedFile } from './store/importFlow';
 import { allCommuneViews, checkIdNumber, defaultYear, householdRecord, ListQueries, officeCommunes } from './store/queries';
-import { deleteHousehold, importCommuneEntries, importSampleCommunes, ownCommune, saveCommune, saveHousehold } from './store/writes';
+import { deleteHousehold, importCommuneEntries, importSampleCommunes, ownCommune, saveCommune, saveHousehold, setCommuneTotals } from './store/writes';
 
 /**
  * The poverty review behind the contract: communes, household records, Excel in and out, the
@@ -37,7 +37,7 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
         role: s.role,
         office: { code: s.office.code, name: s.office.name },
         years: idx().years(),
-        defaultYear: defaultYear(idx(), ctx.now()),
+        defaultYear: defaultYear(ctx.now()),
         standards: STANDARDS.map((st) => ({ id: st.id, title: st.title, legalBasis: st.legalBasis, reviewYears: st.reviewYears })),
         communes,
         sampleAvailable: mine && communes.length === 0 && (sampleCommunes(s.office.code).length > 0 || ownCommune(ctx, s.office.code).length > 0),
@@ -46,6 +46,10 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
     },
 
     'households.communes.save': async ({ commune }) => saveCommune(ctx, commune),
+    'households.communes.setTotals': async (input) => {
+      await setCommuneTotals(ctx, input);
+      return allCommuneViews(ctx, ctx.session().office.code);
+    },
     'households.communes.importSample': async () => {
       const added = await importSampleCommunes(ctx);
       return { added, communes: allCommuneViews(ctx, ctx.session().office.code) };

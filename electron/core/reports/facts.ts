@@ -1,9 +1,9 @@
 import type { CoreContext } from '../runtime/context';
 import type { OfficeRef } from '../../contract/reports';
 import { classOfStored } from '../../domain/households/classOf';
-import { communeLabel, sampleCommunes, type Commune } from '../../domain/households/communes';
+import { communeLabel, CommuneSchema, sampleCommunes, type Commune } from '../../domain/households/communes';
 import { listRows } from '../tasks/views';
-import { householdFacts, mergeFacts, taskFacts, type HouseholdRow } from './householdFacts';
+import { householdFacts, mergeFacts, taskFacts, type CommuneTotals, type HouseholdRow } from './householdFacts';
 import { reportWindow, reviewYearsOf } from '../../domain/reports/window';
 import type { ReportForm } from '../../domain/reports/form';
 import type { PrefillFacts } from './prefill';
@@ -37,7 +37,7 @@ function householdRows(ctx: CoreContext, office: string): HouseholdRow[] {
 /** Facts of exactly the form's cut-off window for the period (window.ts), and the reviews of its years. */
 export function prefillFacts(ctx: CoreContext, office: string, form: Pick<ReportForm, 'cutoff'>, period: string): PrefillFacts {
   const window = reportWindow(form, period);
-  const households = householdFacts(householdRows(ctx, office), reviewYearsOf(window));
+  const households = householdFacts(householdRows(ctx, office), reviewYearsOf(window), communeTotals(ctx, office));
   if (ctx.store.count('task') === 0) return households;
   const rows = listRows(ctx, { office }).map((r) => {
     const mine = r.assignments.find((a) => a.office === office);
@@ -49,6 +49,17 @@ export function prefillFacts(ctx: CoreContext, office: string, form: Pick<Report
   return mergeFacts(households, taskFacts(rows, window));
 }
 
+/** Total households of each of the office's communes by year (the commune list's figures). */
+function communeTotals(ctx: CoreContext, office: string): CommuneTotals {
+  const out: CommuneTotals = {};
+  for (const d of ctx.store.list('commune')) {
+    if (d.owner !== office) continue;
+    const parsed = CommuneSchema.safeParse(d.data);
+    if (parsed.success) out[parsed.data.code] = parsed.data.totalHouseholds;
+  }
+  return out;
+}
+
 /** The office's communes: its own list when it has one, else the shipped sample, plus any seen in households. */
 export function communesOf(ctx: CoreContext, office: string): OfficeRef[] {
   const own: Commune[] = [];
@@ -58,7 +69,7 @@ export function communesOf(ctx: CoreContext, office: string): OfficeRef[] {
     for (const c of list) {
       if (typeof c['code'] === 'string' && typeof c['name'] === 'string') {
         const kind = KINDS.has(String(c['kind'])) ? (c['kind'] as Commune['kind']) : 'xa';
-        own.push({ code: c['code'], name: c['name'], kind, aliases: [], villages: [] });
+        own.push({ code: c['code'], name: c['name'], kind, aliases: [], villages: [], totalHouseholds: {} });
       }
     }
   }

@@ -17,24 +17,42 @@ export interface HouseholdRow {
   reviewYear: number | null;
 }
 
-export function householdFacts(rows: readonly HouseholdRow[], years: { from: number; to: number }): PrefillFacts {
+/** Tổng số hộ dân cư per commune code, by year ("2025" -> 12450), from the commune list. */
+export type CommuneTotals = Record<string, Readonly<Record<string, number>>>;
+
+/**
+ * `households.total` is the number of households living in the commune (the base of the
+ * poverty rate on the forms), taken from the commune list for the review year; never the
+ * number of households on the review list. Without the figure for every commune the district
+ * total is left out (a partial sum would be a wrong figure offered as a right one).
+ */
+export function householdFacts(rows: readonly HouseholdRow[], years: { from: number; to: number }, communeTotals: CommuneTotals = {}): PrefillFacts {
   const found = rows.map((r) => r.reviewYear).filter((y): y is number => y !== null && y >= years.from && y <= years.to);
   if (found.length === 0) return {};
   const review = Math.max(...found);
   const mine = rows.filter((r) => r.reviewYear === review);
-  const totals: Record<HouseholdPrefill, number> = { 'households.total': 0, 'households.poor': 0, 'households.nearPoor': 0 };
-  const perCommune: Record<string, Record<HouseholdPrefill, number>> = {};
+  const totals: Partial<Record<HouseholdPrefill, number>> = { 'households.poor': 0, 'households.nearPoor': 0 };
+  const perCommune: Record<string, Partial<Record<HouseholdPrefill, number>>> = {};
+  const counts = (code: string) => (perCommune[code] ??= { 'households.poor': 0, 'households.nearPoor': 0 });
   for (const r of mine) {
-    const c = (perCommune[r.commune] ??= { 'households.total': 0, 'households.poor': 0, 'households.nearPoor': 0 });
-    totals['households.total'] += 1;
-    c['households.total'] += 1;
+    const c = counts(r.commune);
     if (r.cls === 'poor') {
-      totals['households.poor'] += 1;
-      c['households.poor'] += 1;
+      totals['households.poor'] = (totals['households.poor'] ?? 0) + 1;
+      c['households.poor'] = (c['households.poor'] ?? 0) + 1;
     } else if (r.cls === 'nearPoor') {
-      totals['households.nearPoor'] += 1;
-      c['households.nearPoor'] += 1;
+      totals['households.nearPoor'] = (totals['households.nearPoor'] ?? 0) + 1;
+      c['households.nearPoor'] = (c['households.nearPoor'] ?? 0) + 1;
     }
+  }
+  const figureOf = (code: string): number | undefined => communeTotals[code]?.[String(review)];
+  for (const code of Object.keys(communeTotals)) {
+    const n = figureOf(code);
+    if (n !== undefined) counts(code)['households.total'] = n;
+  }
+  // Every commune of the list and every commune with listed households must have its figure.
+  const codes = [...new Set([...Object.keys(perCommune), ...Object.keys(communeTotals)])];
+  if (codes.length > 0 && codes.every((code) => figureOf(code) !== undefined)) {
+    totals['households.total'] = codes.reduce((sum, code) => sum + (figureOf(code) ?? 0), 0);
   }
   return { totals, perCommune };
 }

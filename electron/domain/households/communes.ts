@@ -34,6 +34,12 @@ export const CommuneSchema = z.object({
   aliases: z.array(z.string()).default([]),
   /** Empty when the office has not entered its villages; village names are then free text. */
   villages: z.array(VillageSchema).default([]),
+  /**
+   * Tổng số hộ dân cư of the commune by year ("2025": 12450): the base of the poverty rate.
+   * The official summary forms divide by all households of the unit, never by the households
+   * on the review list (a town with one listed poor household is not 100 % poor).
+   */
+  totalHouseholds: z.record(z.string().regex(/^\d{4}$/), z.number().int().min(0).max(10_000_000)).default({}),
 });
 export type Commune = z.infer<typeof CommuneSchema>;
 
@@ -119,6 +125,11 @@ export function findVillage(commune: Commune, text: string): Village | undefined
  * Offices replace them by importing their own list.
  */
 export const SAMPLE_COMMUNE_TREES: readonly CommuneTree[] = z.array(CommuneTreeSchema).parse(sample);
+
+/** The commune's total households in `year`, or undefined when nobody entered it. */
+export function householdsOfCommune(c: Pick<Commune, 'totalHouseholds'>, year: number): number | undefined {
+  return c.totalHouseholds?.[String(year)];
+}
 
 export function sampleCommunes(office: string): Commune[] {
   return SAMPLE_COMMUNE_TREES.find((t) => t.office === office)?.communes ?? [];

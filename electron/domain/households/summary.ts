@@ -1,6 +1,6 @@
 import { yearOverYearChange, type YearOverYear } from './changes';
 import { classifyRecord } from './classOf';
-import { communeLabel, type Commune } from './communes';
+import { communeArea, communeLabel, householdsOfCommune, type Commune } from './communes';
 import { isEthnicMinority, type Household } from './household';
 import { STANDARDS } from './standards';
 import type { Area, HouseholdClass, PovertyStandard } from './standards/schema';
@@ -43,9 +43,17 @@ export interface SummaryRow extends SummaryCounts {
   /** Name from the data ("Xã Tràng Các"); empty for area and total rows, which use labelKey. */
   label: string;
   labelKey?: string;
-  /** Percent of `total`, two decimals (12.35 means 12,35 %). */
-  poorPct: number;
-  nearPoorPct: number;
+  /**
+   * Tổng số hộ dân cư of the unit (all its households, entered per commune and year), or null
+   * when a commune of the unit has no figure for the year: a partial sum would understate it.
+   */
+  households: number | null;
+  /**
+   * Percent of `households`, two decimals (12.35 means 12,35 %); null without that base. Never
+   * a percent of `total` (the households on the review list), which is what the forms do not mean.
+   */
+  poorPct: number | null;
+  nearPoorPct: number | null;
 }
 
 export interface HouseholdSummary {
@@ -77,19 +85,25 @@ export function summaryRecordOf(h: Household, cls: HouseholdClass): SummaryRecor
 /** summarise() of records already reduced to what the table needs (same result). */
 export function summariseRecords(records: readonly SummaryRecord[], options: { year: number; communes: readonly Commune[] }): HouseholdSummary {
   const builder = new SummaryBuilder(options.year, STANDARDS, 'households:summary.row.total');
-  for (const c of options.communes) builder.unit(c.code, 'commune', communeLabel(c));
+  for (const c of options.communes) {
+    builder.unit(c.code, 'commune', communeLabel(c));
+    builder.population(c.code, communeArea(c), householdsOfCommune(c, options.year));
+  }
   builder.addRecords(records, (h) => h.communeCode, 'commune');
   return builder.result();
 }
 
 /** summaryByDistrict() of records already reduced to what the table needs (same result). */
 export function summaryByDistrictOfRecords(
-  groups: readonly { office: { code: string; name: string }; records: readonly SummaryRecord[] }[],
+  groups: readonly { office: { code: string; name: string }; records: readonly SummaryRecord[]; communes?: readonly Commune[] }[],
   options: { year: number },
 ): HouseholdSummary {
   const builder = new SummaryBuilder(options.year, STANDARDS, 'households:summary.row.totalProvince');
   for (const g of groups) {
     builder.unit(g.office.code, 'district', g.office.name);
+    const communes = g.communes ?? [];
+    if (communes.length === 0) builder.population(g.office.code, undefined, undefined);
+    for (const c of communes) builder.population(g.office.code, communeArea(c), householdsOfCommune(c, options.year));
     builder.addRecords(g.records, () => g.office.code, 'district');
   }
   return builder.result();
@@ -110,7 +124,10 @@ export interface SummaryOptions {
  */
 export function summarise(households: readonly Household[], options: SummaryOptions): HouseholdSummary {
   const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.total');
-  for (const c of options.communes) builder.unit(c.code, 'commune', communeLabel(c));
+  for (const c of options.communes) {
+    builder.unit(c.code, 'commune', communeLabel(c));
+    builder.population(c.code, communeArea(c), householdsOfCommune(c, options.year));
+  }
   builder.addAll(households, options.previous ?? [], (h) => h.communeCode, 'commune');
   return builder.result();
 }
@@ -119,6 +136,8 @@ export interface DistrictHouseholds {
   office: { code: string; name: string };
   households: readonly Household[];
   previous?: readonly Household[];
+  /** The district's communes, whose total households (per year) give the rate's base. */
+  communes?: readonly Commune[];
 }
 
 /** The same table at the Sở: one row per district office, from the households each owns. */
@@ -129,6 +148,9 @@ export function summaryByDistrict(
   const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.totalProvince');
   for (const g of groups) {
     builder.unit(g.office.code, 'district', g.office.name);
+    const communes = g.communes ?? [];
+    if (communes.length === 0) builder.population(g.office.code, undefined, undefined);
+    for (const c of communes) builder.population(g.office.code, communeArea(c), householdsOfCommune(c, options.year));
     builder.addAll(g.households, g.previous ?? [], () => g.office.code, 'district');
   }
   return builder.result();
@@ -156,14 +178,25 @@ function emptyCounts(): SummaryCounts {
   };
 }
 
-function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part * 10_000) / whole) / 100;
+function percent(part: number, whole: number | null): number | null {
+  return whole === null || whole === 0 ? null : Math.round((part * 10_000) / whole) / 100;
+}
+
+/** A sum of total households that turns unknown (null) as soon as one part is unknown. */
+class Population {
+  value: number | null = 0;
+  add(n: number | null | undefined): void {
+    this.value = this.value === null || n === null || n === undefined ? null : this.value + n;
+  }
 }
 
 class SummaryBuilder {
   private readonly units = new Map<string, { kind: SummaryRow['kind']; label: string; counts: SummaryCounts }>();
   private readonly areas: Record<Area, SummaryCounts> = { rural: emptyCounts(), urban: emptyCounts() };
   private readonly total = emptyCounts();
+  private readonly populations = new Map<string, Population>();
+  private readonly areaPopulations: Record<Area, Population> = { rural: new Population(), urban: new Population() };
+  private readonly totalPopulation = new Population();
 
   constructor(
     private readonly year: number,
@@ -178,6 +211,26 @@ class SummaryBuilder {
       this.units.set(key, u);
     }
     return u.counts;
+  }
+
+  /**
+   * Adds a commune's total households (undefined when not entered) to its unit, its area and
+   * the total. A unit whose area is unknown (a district without a commune list) makes the
+   * area rows unknown too.
+   */
+  population(key: string, area: Area | undefined, households: number | undefined): void {
+    let p = this.populations.get(key);
+    if (!p) {
+      p = new Population();
+      this.populations.set(key, p);
+    }
+    p.add(households);
+    if (area) this.areaPopulations[area].add(households);
+    else {
+      this.areaPopulations.rural.add(undefined);
+      this.areaPopulations.urban.add(undefined);
+    }
+    this.totalPopulation.add(households);
   }
 
   private classOf(h: Household): HouseholdClass {
@@ -223,21 +276,26 @@ class SummaryBuilder {
   }
 
   result(): HouseholdSummary {
-    const row = (key: string, kind: SummaryRow['kind'], label: string, c: SummaryCounts, labelKey?: string): SummaryRow => ({
+    const row = (key: string, kind: SummaryRow['kind'], label: string, c: SummaryCounts, households: number | null, labelKey?: string): SummaryRow => ({
       key,
       kind,
       label,
       ...(labelKey ? { labelKey } : {}),
       ...c,
-      poorPct: percent(c.poor, c.total),
-      nearPoorPct: percent(c.nearPoor, c.total),
+      households,
+      poorPct: percent(c.poor, households),
+      nearPoorPct: percent(c.nearPoor, households),
     });
+    // A unit that only appears through its households (a commune code not in the list) has no
+    // total: it makes the total unknown rather than silently smaller.
+    for (const key of this.units.keys()) if (!this.populations.has(key)) this.population(key, undefined, undefined);
+    const pop = (key: string): number | null => this.populations.get(key)?.value ?? null;
     return {
       year: this.year,
-      rows: [...this.units].map(([key, u]) => row(key, u.kind, u.label, u.counts)),
-      rural: row('rural', 'area', '', this.areas.rural, 'households:summary.row.rural'),
-      urban: row('urban', 'area', '', this.areas.urban, 'households:summary.row.urban'),
-      total: row('total', 'total', '', this.total, this.totalLabelKey),
+      rows: [...this.units].map(([key, u]) => row(key, u.kind, u.label, u.counts, pop(key))),
+      rural: row('rural', 'area', '', this.areas.rural, this.areaPopulations.rural.value, 'households:summary.row.rural'),
+      urban: row('urban', 'area', '', this.areas.urban, this.areaPopulations.urban.value, 'households:summary.row.urban'),
+      total: row('total', 'total', '', this.total, this.totalPopulation.value, this.totalLabelKey),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CommuneInput, CommuneView } from '../../../electron/contract/households';
@@ -7,6 +7,8 @@ import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { fileToBase64 } from '../../ui/saveFile';
+import { formatNumberVi } from '../../../electron/domain/numbers';
+import { useReviewYear, yearOptions } from '../useReviewYear';
 import '../households.css';
 
 interface Values {
@@ -25,7 +27,9 @@ export function CommunesPage(): React.JSX.Element {
   const saving = useOpMutation('households.communes.save');
   const sample = useOpMutation('households.communes.importSample');
   const importing = useOpMutation('households.communes.importXlsx');
-  const writes = [saving, sample, importing];
+  const totals = useOpMutation('households.communes.setTotals');
+  const [year, setYear] = useReviewYear(meta.data?.defaultYear);
+  const writes = [saving, sample, importing, totals];
   const busy = writes.some((m) => m.isPending);
   // One error line for the page: starting any write clears the others' old failure.
   const failed = writes.find((m) => m.error)?.error;
@@ -62,6 +66,12 @@ export function CommunesPage(): React.JSX.Element {
         () => undefined, // the failure is on `importing.error`, shown with the others
       );
   };
+  /** Saves one commune's total households for the year when the box loses focus (blank clears it). */
+  const saveTotal = (c: CommuneView, households: number | null): void => {
+    if (year === undefined || (c.totalHouseholds[String(year)] ?? null) === households) return;
+    clearErrors();
+    totals.mutate({ year, totals: [{ code: c.code, households }] });
+  };
   const kinds = [
     { value: 'xa', label: t('communes.kind.xa') },
     { value: 'phuong', label: t('communes.kind.phuong') },
@@ -75,6 +85,14 @@ export function CommunesPage(): React.JSX.Element {
           {t('communes.title')}
         </Typography.Title>
         <Space wrap>
+          <Select
+            value={year}
+            onChange={setYear}
+            options={yearOptions(meta.data?.years ?? [], year).map((y) => ({ value: y, label: t('list.year', { year: y }) }))}
+            style={{ width: 140 }}
+            aria-label={t('field.reviewYear')}
+            data-testid="communes-year"
+          />
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('households')}>
             {t('common:back')}
           </Button>
@@ -101,6 +119,7 @@ export function CommunesPage(): React.JSX.Element {
         </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('communes.help')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('communes.totalHelp')}</Typography.Paragraph>
       {failed && <Alert type="error" showIcon title={errorText(t, failed)} style={{ marginBottom: 12 }} />}
       <Table<CommuneView>
         rowKey="code"
@@ -115,6 +134,30 @@ export function CommunesPage(): React.JSX.Element {
             title: t('communes.colVillages'),
             key: 'villages',
             render: (_, c) => (c.villages.length ? c.villages.map((v) => <Tag key={v}>{v}</Tag>) : <span className="muted">{t('communes.noVillages')}</span>),
+          },
+          {
+            title: t('communes.colTotal', { year }),
+            key: 'total',
+            width: 170,
+            render: (_, c) => (
+              <InputNumber<number>
+                key={`${c.code}-${year}-${c.totalHouseholds[String(year)] ?? ''}`}
+                defaultValue={c.totalHouseholds[String(year)]}
+                min={0}
+                max={10_000_000}
+                precision={0}
+                controls={false}
+                formatter={(v) => (v === undefined || v === null || String(v) === '' ? '' : formatNumberVi(Number(v)))}
+                parser={(text) => Number((text ?? '').replace(/[^\d]/g, ''))}
+                onBlur={(e) => {
+                  const digits = e.target.value.replace(/[^\d]/g, '');
+                  saveTotal(c, digits === '' ? null : Number(digits));
+                }}
+                aria-label={t('communes.colTotal', { year }) + ' — ' + c.label}
+                data-testid={`commune-total-${c.code}`}
+                style={{ width: 140 }}
+              />
+            ),
           },
           { title: '', key: 'sample', width: 110, render: (_, c) => (c.sample ? <Tag color="gold">{t('communes.sample')}</Tag> : null) },
           {

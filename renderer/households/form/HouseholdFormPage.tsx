@@ -75,7 +75,8 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
     resetDelete();
     const idNumber = normaliseIdNumber(v.idNumber);
     const household = {
-      code: v.code.trim() || `${v.communeCode ?? ''}-${idNumber}`,
+      // Blank: the office's store gives the code (never made from the ID number).
+      code: v.code.trim(),
       headName: v.headName,
       idNumber,
       ethnicity: v.ethnicity,

@@ -19,7 +19,8 @@ function issuerName(name: string, district: string): string {
   return district && name.toLowerCase().endsWith(tail) ? name.slice(0, name.length - tail.length) : name;
 }
 
-const num = (n: number): string => formatNumberVi(n);
+/** A figure; a dash where the base of a rate (total households) was not entered. */
+const num = (n: number | null): string => (n === null ? '—' : formatNumberVi(n));
 
 /**
  * #/households-print/<year>: the summary as a report in the layout of Nghị định 30/2020 (A4,
@@ -68,6 +69,7 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
           <p>{vi('print.intro', { standard: v.standardTitle, year: v.year, office: v.issuer.name })}</p>
           <p>
             {vi('print.totals', {
+              households: num(v.summary.total.households),
               total: num(v.summary.total.total),
               poor: num(v.summary.total.poor),
               poorPct: num(v.summary.total.poorPct),

@@ -4,9 +4,10 @@ import { generateHouseholds, nextYearHouseholds } from '../../../electron/core/h
 import type { Household } from '../../../electron/domain/households/household';
 import { summarise, summaryByDistrict, type SummaryCounts, type SummaryRow } from '../../../electron/domain/households/summary';
 
-const A = CommuneSchema.parse({ code: 'VQ-A', name: 'Tràng Các', kind: 'xa' });
-const B = CommuneSchema.parse({ code: 'VQ-B', name: 'Văn Quan', kind: 'thiTran' });
-const C = CommuneSchema.parse({ code: 'VQ-C', name: 'Tân Đoàn', kind: 'xa' });
+// Tổng số hộ dân cư of 2023 as the communes page records it: the base of every rate.
+const A = CommuneSchema.parse({ code: 'VQ-A', name: 'Tràng Các', kind: 'xa', totalHouseholds: { '2023': 1200 } });
+const B = CommuneSchema.parse({ code: 'VQ-B', name: 'Văn Quan', kind: 'thiTran', totalHouseholds: { '2023': 850 } });
+const C = CommuneSchema.parse({ code: 'VQ-C', name: 'Tân Đoàn', kind: 'xa', totalHouseholds: { '2023': 600 } });
 const communes: Commune[] = [A, B, C];
 const D = ['water', 'sanitation', 'telecom', 'nutrition', 'housingArea'];
 
@@ -74,8 +75,8 @@ const zero: SummaryCounts = {
   nearPoorNew: 0,
   nearPoorWorsened: 0,
 };
-const rowA = { ...zero, total: 6, poor: 3, nearPoor: 1, medium: 1, above: 1, minorityPoor: 2, meritPoorOrNearPoor: 2, poorAtStart: 4, escaped: 2, fellBack: 1, newlyPoor: 1, nearPoorNew: 1, poorPct: 50, nearPoorPct: 16.67 };
-const rowB = { ...zero, total: 4, poor: 1, nearPoor: 1, medium: 1, above: 1, minorityPoor: 1, minorityNearPoor: 1, newlyPoor: 1, nearPoorAtStart: 3, nearPoorEscaped: 1, nearPoorWorsened: 1, poorPct: 25, nearPoorPct: 25 };
+const rowA = { ...zero, total: 6, poor: 3, nearPoor: 1, medium: 1, above: 1, minorityPoor: 2, meritPoorOrNearPoor: 2, poorAtStart: 4, escaped: 2, fellBack: 1, newlyPoor: 1, nearPoorNew: 1, households: 1200, poorPct: 0.25, nearPoorPct: 0.08 };
+const rowB = { ...zero, total: 4, poor: 1, nearPoor: 1, medium: 1, above: 1, minorityPoor: 1, minorityNearPoor: 1, newlyPoor: 1, nearPoorAtStart: 3, nearPoorEscaped: 1, nearPoorWorsened: 1, households: 850, poorPct: 0.12, nearPoorPct: 0.12 };
 const total = {
   ...zero,
   total: 10,
@@ -94,8 +95,9 @@ const total = {
   nearPoorEscaped: 1,
   nearPoorNew: 1,
   nearPoorWorsened: 1,
-  poorPct: 40,
-  nearPoorPct: 20,
+  households: 2650,
+  poorPct: 0.15, // 4 / 2 650, not 4 / 10 households on the list
+  nearPoorPct: 0.08,
 };
 
 describe('summarise', () => {
@@ -105,11 +107,12 @@ describe('summarise', () => {
     expect(s.rows.map((r) => r.label)).toEqual(['Xã Tràng Các', 'Thị trấn Văn Quan', 'Xã Tân Đoàn']);
     expect(s.rows[0]).toEqual({ key: 'VQ-A', kind: 'commune', label: 'Xã Tràng Các', ...rowA });
     expect(s.rows[1]).toEqual({ key: 'VQ-B', kind: 'commune', label: 'Thị trấn Văn Quan', ...rowB });
-    expect(s.rows[2]).toEqual({ key: 'VQ-C', kind: 'commune', label: 'Xã Tân Đoàn', ...zero, poorPct: 0, nearPoorPct: 0 });
+    expect(s.rows[2]).toEqual({ key: 'VQ-C', kind: 'commune', label: 'Xã Tân Đoàn', ...zero, households: 600, poorPct: 0, nearPoorPct: 0 });
   });
 
   it('adds rural, urban and district rows', () => {
-    expect(s.rural).toEqual({ key: 'rural', kind: 'area', label: '', labelKey: 'households:summary.row.rural', ...rowA });
+    // Rural: Tràng Các and Tân Đoàn, 1 200 + 600 households.
+    expect(s.rural).toEqual({ key: 'rural', kind: 'area', label: '', labelKey: 'households:summary.row.rural', ...rowA, households: 1800, poorPct: 0.17, nearPoorPct: 0.06 });
     expect(s.urban).toEqual({ key: 'urban', kind: 'area', label: '', labelKey: 'households:summary.row.urban', ...rowB });
     expect(s.total).toEqual({ key: 'total', kind: 'total', label: '', labelKey: 'households:summary.row.total', ...total });
   });
@@ -124,10 +127,40 @@ describe('summarise', () => {
     const t = summarise([...current, stray], { year: 2023, communes });
     expect(t.rows.at(-1)).toMatchObject({ key: 'VQ-Z', label: 'VQ-Z', total: 1, poor: 1, newlyPoor: 1 });
     expect(t.total.total).toBe(11);
+    // A commune without a figure makes the total unknown, never a rate over a partial base.
+    expect(t.rows.at(-1)).toMatchObject({ households: null, poorPct: null });
+    expect(t.total).toMatchObject({ households: null, poorPct: null, nearPoorPct: null });
+  });
+
+  it('gives no rate where the commune total was not entered (a town with 1 listed household is not 100 % poor)', () => {
+    const town = CommuneSchema.parse({ code: 'VQ-T', name: 'Na Sầm', kind: 'thiTran' });
+    const t = summarise([hh('1', town, 1_000_000, 4, 'Nùng', 2023)], { year: 2023, communes: [town] });
+    expect(t.rows[0]).toMatchObject({ total: 1, poor: 1, households: null, poorPct: null });
+    const known = CommuneSchema.parse({ code: 'VQ-T', name: 'Na Sầm', kind: 'thiTran', totalHouseholds: { '2023': 2400 } });
+    expect(summarise([hh('1', known, 1_000_000, 4, 'Nùng', 2023)], { year: 2023, communes: [known] }).rows[0]).toMatchObject({ households: 2400, poorPct: 0.04 });
   });
 });
 
 describe('summaryByDistrict', () => {
+  it("adds the districts' total households, so the province rate is poor over all households", () => {
+    // Two districts of 2 000 and 1 000 households; 370 and 30 poor: 18,5 % and 3 %, 13,33 % in all.
+    const x = CommuneSchema.parse({ code: 'X1', name: 'Tràng Các', kind: 'xa', totalHouseholds: { '2023': 2000 } });
+    const y = CommuneSchema.parse({ code: 'Y1', name: 'Hoàng Văn Thụ', kind: 'xa', totalHouseholds: { '2023': 1000 } });
+    const poor = (c: Commune, n: number) => Array.from({ length: n }, (_, i) => hh(String(i + 1), c, 1_000_000, 4, 'Tày', 2023));
+    const s = summaryByDistrict(
+      [
+        { office: { code: 'VANQUAN', name: 'Huyện Văn Quan' }, households: poor(x, 370), communes: [x] },
+        { office: { code: 'BINHGIA', name: 'Huyện Bình Gia' }, households: poor(y, 30), communes: [y] },
+      ],
+      { year: 2023 },
+    );
+    expect(s.rows.map((r) => [r.households, r.poorPct])).toEqual([
+      [2000, 18.5],
+      [1000, 3],
+    ]);
+    expect(s.total).toMatchObject({ households: 3000, poor: 400, poorPct: 13.33 });
+  });
+
   it('makes one row per district and a province total', () => {
     const vq = sampleCommunes('VANQUAN');
     const bg = sampleCommunes('BINHGIA');

@@ -16,11 +16,21 @@ describe('số hộ để điền sẵn báo cáo', () => {
       row('A', 'poor', 2020),
       row('A', 'poor', 2023),
     ];
-    const f = householdFacts(rows, { from: 2021, to: 2022 });
-    expect(f.totals).toEqual({ 'households.total': 5, 'households.poor': 2, 'households.nearPoor': 1 });
-    expect(f.perCommune?.['A']).toEqual({ 'households.total': 3, 'households.poor': 1, 'households.nearPoor': 1 });
-    expect(f.perCommune?.['B']).toEqual({ 'households.total': 2, 'households.poor': 1, 'households.nearPoor': 0 });
-    expect(householdFacts(rows, { from: 2022, to: 2023 }).totals?.['households.total']).toBe(1);
+    const f = householdFacts(rows, { from: 2021, to: 2022 }, { A: { '2021': 1200 }, B: { '2021': 850 } });
+    // Tổng số hộ is the communes' population of households, not the 5 households on the list.
+    expect(f.totals).toEqual({ 'households.total': 2050, 'households.poor': 2, 'households.nearPoor': 1 });
+    expect(f.perCommune?.['A']).toEqual({ 'households.total': 1200, 'households.poor': 1, 'households.nearPoor': 1 });
+    expect(f.perCommune?.['B']).toEqual({ 'households.total': 850, 'households.poor': 1, 'households.nearPoor': 0 });
+    expect(householdFacts(rows, { from: 2022, to: 2023 }, { A: { '2023': 12450 } }).totals?.['households.total']).toBe(12450);
+  });
+
+  it('offers no district total while a commune lacks its figure (a partial sum would be wrong)', () => {
+    const rows = [row('A', 'poor', 2021), row('B', 'poor', 2021)];
+    const f = householdFacts(rows, { from: 2021, to: 2022 }, { A: { '2021': 1200 }, B: {} });
+    expect(f.totals?.['households.total']).toBeUndefined();
+    expect(f.perCommune?.['A']?.['households.total']).toBe(1200);
+    expect(f.perCommune?.['B']?.['households.total']).toBeUndefined();
+    expect(householdFacts(rows, { from: 2021, to: 2022 }).totals?.['households.total']).toBeUndefined();
   });
 
   it('says nothing when there are no households (no zeros are offered)', () => {

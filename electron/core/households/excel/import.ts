@@ -35,6 +35,11 @@ export interface ParsedHouseholdRow {
   row: number;
   household: Household;
   classification: Classification;
+  /**
+   * False when the sheet had no code for the row: `household.code` is then only a stand-in
+   * and the store gives the household its code (store/codes.ts).
+   */
+  codeGiven: boolean;
 }
 
 export interface ImportError {
@@ -193,7 +198,7 @@ class SheetReader {
     const rows: ParsedHouseholdRow[] = [];
     for (const p of parsed) {
       if (!p.household || badRows.has(p.row)) continue;
-      rows.push({ row: p.row, household: p.household, classification: classifyRecord(p.household, [this.options.standard]) });
+      rows.push({ row: p.row, household: p.household, classification: classifyRecord(p.household, [this.options.standard]), codeGiven: p.code !== undefined });
     }
     this.errors.sort((a, b) => a.row - b.row || columnOrder(a) - columnOrder(b));
     return this.result(table, rows, candidates.length);
@@ -312,8 +317,8 @@ class SheetReader {
     if (this.errors.length > before || !commune || !area || members === undefined || income === undefined) {
       return { household: undefined, idNumber, code: codeText || undefined };
     }
-    // Without a "Mã hộ" column the household is known by commune and head's ID, which stays
-    // stable across review years unless the head changes.
+    // Without a "Mã hộ" the row carries a stand-in code, unique within the file (the ID numbers
+    // are checked for duplicates); the store replaces it by the household's code.
     const code = codeText || `${commune.code}-${idNumber}`;
     const candidate = {
       code,

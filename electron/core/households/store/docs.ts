@@ -78,6 +78,7 @@ export function communeView(c: Commune & { office: string; sample: boolean }) {
     villages: c.villages.map((v) => v.name),
     office: c.office,
     sample: c.sample,
+    totalHouseholds: { ...c.totalHouseholds },
   };
 }
 

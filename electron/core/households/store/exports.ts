@@ -40,7 +40,7 @@ export async function summaryView(ctx: CoreContext, summaries: HouseholdSummaryI
     const districts = lowerUnits(profile);
     const codes = [...districts.map((u) => u.code).filter((c) => owners.includes(c)), ...owners.filter((o) => !districts.some((u) => u.code === o))];
     summary = summaryByDistrictOfRecords(
-      codes.map((code) => ({ office: { code, name: ctx.unit(code)?.district ?? ctx.unit(code)?.shortName ?? code }, records: byOwner.get(code) ?? [] })),
+      codes.map((code) => ({ office: { code, name: ctx.unit(code)?.district ?? ctx.unit(code)?.shortName ?? code }, records: byOwner.get(code) ?? [], communes: officeCommunes(ctx, code) })),
       { year },
     );
     const root = rootUnit(profile);

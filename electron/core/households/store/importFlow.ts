@@ -12,6 +12,7 @@ import { standardForYear } from '../../../domain/households/standards';
 import { HOUSEHOLD_CLASSES, type HouseholdClass } from '../../../domain/households/standards/schema';
 import { householdDocData, householdDocId } from './docs';
 import type { HouseholdIndex } from './householdIndex';
+import { codeResolver } from './codes';
 import { officeCommunes } from './queries';
 import { requireOffice } from './writes';
 
@@ -46,7 +47,9 @@ export async function parseImport(ctx: CoreContext, index: HouseholdIndex, bytes
   const valid: ParsedImport['valid'] = [];
   let created = 0;
   let updated = 0;
+  const codeFor = codeResolver(index, office);
   for (const r of parse.rows) {
+    if (!r.codeGiven) r.household = { ...r.household, code: codeFor(r.household.communeCode, year, r.household.idNumber) };
     const id = householdDocId(office, year, r.household.code);
     const twin = index.withIdNumber(year, r.household.idNumber).find((e) => e.id !== id);
     if (twin) {

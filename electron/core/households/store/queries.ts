@@ -6,7 +6,7 @@ import { yearOverYearChange, type YearOverYear } from '../../../domain/household
 import { normaliseIdNumber, isValidIdNumber } from '../../../domain/households/household';
 import { formatReasonVi } from '../../../domain/households/messages';
 import { HOUSEHOLD_CLASSES, type HouseholdClass } from '../../../domain/households/standards/schema';
-import { standardIdForYear, STANDARDS } from '../../../domain/households/standards';
+
 import { classify, communeOf, communeView, householdOf, maskIdNumber } from './docs';
 import type { HouseholdIndex } from './householdIndex';
 import { buildPredicate, type HouseholdEntry } from './search';
@@ -178,11 +178,10 @@ export function allCommuneViews(ctx: CoreContext, office: string | undefined) {
     .sort((a, b) => a.office.localeCompare(b.office) || byKindThenName(a, b));
 }
 
-/** Newest year with records, else the latest year a standard covers up to this year. */
-export function defaultYear(index: HouseholdIndex, now: Date): number {
-  const years = index.years();
-  if (years[0] !== undefined) return years[0];
-  const thisYear = vnYear(now);
-  for (let y = thisYear; y >= 2000; y--) if (standardIdForYear(y, STANDARDS)) return y;
-  return thisYear;
+/**
+ * The current year in Vietnam. Not the newest year with records: in December 2026 an office
+ * opening the list expects 2026 (the review it is running), not last year's list.
+ */
+export function defaultYear(now: Date): number {
+  return vnYear(now);
 }

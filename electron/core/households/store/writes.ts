@@ -1,5 +1,5 @@
 import type { CommuneInput, CommuneView } from '../../../contract/households';
-import { CommuneInputSchema } from '../../../contract/households';
+import { CommuneInputSchema, CommuneTotalsInputSchema, type CommuneTotalsInput } from '../../../contract/households';
 import { AppError } from '../../../domain/errors';
 import type { CoreContext } from '../../runtime/context';
 import { fold } from '../../../domain/text';
@@ -10,6 +10,7 @@ import type { CommuneSheetEntry } from './communeSheet';
 import { villageKindOf } from './communeSheet';
 import { communeCodeFor, communeDocId, communeView, householdDocData, householdDocId } from './docs';
 import type { HouseholdIndex } from './householdIndex';
+import { codeResolver } from './codes';
 import { officeCommunes } from './queries';
 
 /** Writes of household records and of the office's commune list. One store.write each. */
@@ -22,7 +23,10 @@ export function requireOffice(ctx: CoreContext): { office: string; by: string } 
 
 export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id: string | undefined, input: Household): Promise<string> {
   const { office, by } = requireOffice(ctx);
-  const h: Household = { ...input, ethnicity: canonicalEthnicity(input.ethnicity) };
+  // A blank code: the one this record already has, else one with no personal data in it.
+  const kept = id !== undefined ? index.get(id)?.code : undefined;
+  const code = input.code.trim() || kept || codeResolver(index, office)(input.communeCode, input.reviewYear, input.idNumber);
+  const h: Household = { ...input, code, ethnicity: canonicalEthnicity(input.ethnicity) };
   // The commune must be in the office's list (when it keeps one); looked up by id, not parsed.
   const known = ctx.store.get(communeDocId(office, h.communeCode));
   if ((!known || known.deleted) && ctx.store.list('commune').some((d) => d.owner === office)) {
@@ -91,10 +95,31 @@ export async function saveCommune(ctx: CoreContext, raw: CommuneInput): Promise<
     kind: input.kind,
     aliases: existing?.aliases ?? [],
     villages: villagesOf(input.villages, existing?.villages),
+    totalHouseholds: existing?.totalHouseholds ?? {},
     ...(existing?.officialCode ? { officialCode: existing.officialCode } : {}),
   };
   await ctx.store.write([communeChange(office, commune, false)]);
   return communeView({ ...commune, office, sample: false });
+}
+
+/**
+ * Sets (or clears, with null) the total households of communes in one year: the base of the
+ * poverty rates. One write for the whole set; unknown commune codes are refused.
+ */
+export async function setCommuneTotals(ctx: CoreContext, raw: CommuneTotalsInput): Promise<void> {
+  const { office } = requireOffice(ctx);
+  const input = CommuneTotalsInputSchema.parse(raw);
+  const current = officeCommunes(ctx, office);
+  const changes: LocalChange[] = [];
+  for (const t of input.totals) {
+    const c = current.find((x) => x.code === t.code);
+    if (!c) throw new AppError('COMMUNE_UNKNOWN', 'households:errors.COMMUNE_UNKNOWN', { value: t.code });
+    const totals = { ...c.totalHouseholds };
+    if (t.households === null) delete totals[String(input.year)];
+    else totals[String(input.year)] = t.households;
+    changes.push(communeChange(office, { ...c, totalHouseholds: totals }, c.sample));
+  }
+  await ctx.store.write(changes);
 }
 
 /** Adds the sample communes the app ships for this office that the office does not have. */
@@ -135,7 +160,7 @@ export async function importCommuneEntries(ctx: CoreContext, entries: readonly C
     } else {
       const code = communeCodeFor(e.name, taken);
       taken.add(code);
-      changes.push(communeChange(office, { code, name: e.name, kind: e.kind, aliases: [], villages: villagesOf(e.villages) }, false));
+      changes.push(communeChange(office, { code, name: e.name, kind: e.kind, aliases: [], villages: villagesOf(e.villages), totalHouseholds: {} }, false));
       added++;
     }
   }

@@ -31,3 +31,17 @@ export function standardForYear(year: number, standards: readonly PovertyStandar
   if (id === undefined) throw householdError('HOUSEHOLD_NO_STANDARD_FOR_YEAR', { year });
   return standardById(id, standards);
 }
+
+/**
+ * Years the app offers for a review: 2021 (the last year of Quyết định 59/2015) to 2030 (the
+ * end of Nghị định 351/2025's period). A year without a shipped standard (2027-2030: the
+ * decree's medium band and full indicator list were not found) is still offered; the Sở
+ * distributes its standard, and until then the screens say none is loaded.
+ */
+export const REVIEW_YEARS = { from: 2021, to: 2030 } as const;
+
+export function reviewYearRange(): number[] {
+  const out: number[] = [];
+  for (let y = REVIEW_YEARS.from; y <= REVIEW_YEARS.to; y++) out.push(y);
+  return out;
+}

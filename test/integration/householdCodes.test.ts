@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHouseholds, sampleCommunes, writeHouseholdWorkbook, type Household } from '../../electron/core/households';
+import { openOffice, type Office } from './twoOffices';
+
+const communes = sampleCommunes('VANQUAN');
+let vq: Office;
+
+beforeAll(async () => {
+  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan');
+  await vq.call('households.communes.importSample', {});
+});
+afterAll(async () => {
+  await vq.core.close();
+});
+
+/** A list without household codes (the "Mã hộ" cells left empty), as many communes send it. */
+async function withoutCodes(households: readonly Household[]): Promise<string> {
+  const overrides = households.map((_, index) => ({ index, field: 'code' as const, value: null }));
+  return (await writeHouseholdWorkbook(households, { communes, overrides })).buffer.toString('base64');
+}
+
+async function importAll(base64: string, year: number): Promise<void> {
+  const preview = await vq.call('households.import.preview', { base64, fileName: `ds-${year}.xlsx`, year });
+  expect(preview.counts.invalid).toBe(0);
+  await vq.call('households.import.commit', { token: preview.token });
+}
+
+describe('mã hộ khi danh sách không có cột mã', () => {
+  it('gives codes without the ID number, keeps them the next year and on re-import', async () => {
+    const hs2024 = generateHouseholds({ seed: 12, count: 20, communes, reviewYear: 2024 });
+    await importAll(await withoutCodes(hs2024), 2024);
+    const rows = (await vq.call('households.list', { year: 2024, limit: 100 })).rows;
+    expect(rows).toHaveLength(20);
+    for (const r of rows) expect(r.code).toMatch(new RegExp(`^${r.communeCode}-2024-\\d{4}$`));
+    const docs = vq.core.context.store.list('household');
+    for (const d of docs) expect(d.id).not.toContain(String(d.data['idNumber']));
+
+    // The same heads in 2025: their records carry the 2024 codes, so the years stay linked.
+    const hs2025 = hs2024.map((h) => ({ ...h, reviewYear: 2025 }));
+    await importAll(await withoutCodes(hs2025), 2025);
+    const codes2024 = new Map(docs.map((d) => [String(d.data['idNumber']), String(d.data['code'])]));
+    const docs2025 = vq.core.context.store.list('household').filter((d) => d.data['reviewYear'] === 2025);
+    expect(docs2025).toHaveLength(20);
+    for (const d of docs2025) expect(d.data['code']).toBe(codes2024.get(String(d.data['idNumber'])));
+
+    // Importing the 2025 list again updates, never doubles.
+    await importAll(await withoutCodes(hs2025), 2025);
+    expect(vq.core.context.store.list('household').filter((d) => !d.deleted)).toHaveLength(40);
+  });
+
+  it('a household saved from the form with a blank code gets one without personal data', async () => {
+    const [h] = generateHouseholds({ seed: 99, count: 1, communes, reviewYear: 2026 });
+    if (!h) throw new Error('no household');
+    const saved = await vq.call('households.save', { household: { ...h, code: '', standardId: 'nd07-2021' } });
+    expect(saved.household.code).toBe(`${h.communeCode}-2026-0001`);
+    expect(saved.household.code).not.toContain(h.idNumber);
+  });
+});
