@@ -4,6 +4,7 @@ import { taskOps } from './tasks';
 import { syncOps } from './sync';
 import { householdOps } from './households';
 import { reportOps } from './reports';
+import { transportOps } from './transport';
 
 /**
  * The contract: every operation the renderer may ask for. Preload, IPC handlers, the web
@@ -16,6 +17,7 @@ export const contract = {
   ...syncOps,
   ...householdOps,
   ...reportOps,
+  ...transportOps,
 } satisfies OpsRecord;
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ export const DOC_KINDS = [
   'conflict',
   'peer',
   'setting',
+  'transport',
 ] as const;
 export const DocKindSchema = z.enum(DOC_KINDS);
 export type DocKind = z.infer<typeof DocKindSchema>;
