@@ -1,4 +1,12 @@
+import { createHash } from 'node:crypto';
 import { openOffice, type Office } from './twoOffices';
+
+/** 24 KB that do not compress, the same in every run. */
+function scan(): Buffer {
+  const out: Buffer[] = [];
+  for (let i = 0; out.length * 32 < 24 * 1024; i++) out.push(createHash('sha256').update(`trang ${i}`).digest());
+  return Buffer.concat(out);
+}
 
 /**
  * A week between the Sở, Văn Quan and Bình Gia (directives, progress, reviews, communes of
@@ -39,6 +47,8 @@ export async function runWeek(w: Week, exchange: () => Promise<void>): Promise<v
   await vq.call('progress.save', { taskId: xkld.id, status: 'inProgress', percent: 40, narrative: 'Đã tư vấn cho 12 lao động về thị trường Hàn Quốc.' });
   await bg.call('progress.save', { taskId: xkld.id, status: 'inProgress', percent: 30, narrative: 'Bình Gia: 5 lao động đăng ký.' });
   await vq.call('households.communes.importSample', {});
+  // A scanned plan (incompressible, larger than one mail part of the e-mail test).
+  await vq.call('attachments.add', { taskId: plan.id, name: 'KH 85 giảm nghèo.pdf', mime: 'application/pdf', base64: scan().toString('base64') });
   await exchange();
   clock.tick(24);
   // Wednesday: Văn Quan reports the plan done; Thursday the Sở returns it for more.
@@ -64,5 +74,6 @@ export async function outcome(w: Week): Promise<unknown> {
       .map((r) => ({ content: r.task.content, assignments: r.assignments.map((a) => ({ office: a.office, status: a.status, percent: a.percent, review: a.review })) }))
       .sort((a, b) => a.content.localeCompare(b.content));
   const communes = (o: Office) => o.core.context.store.list('commune').map((d) => `${d.owner}:${String(d.data['name'] ?? '')}`).sort();
-  return { so: await view(w.so), vq: await view(w.vq), bg: await view(w.bg), soCommunes: communes(w.so), vqCommunes: communes(w.vq) };
+  const files = (o: Office) => o.core.context.store.list('attachment').map((d) => `${d.owner}:${String(d.data['name'] ?? '')}:${String(d.data['sha256'] ?? '')}`).sort();
+  return { so: await view(w.so), vq: await view(w.vq), bg: await view(w.bg), soCommunes: communes(w.so), vqCommunes: communes(w.vq), soFiles: files(w.so) };
 }

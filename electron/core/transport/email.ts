@@ -45,11 +45,12 @@ export function requireTls(e: MailEndpoint): void {
 }
 
 function unreachable(e: unknown, what: string): unknown {
-  const err = e as { code?: string; message?: string; responseCode?: number };
+  const err = e as { code?: string; message?: string; responseCode?: number; response?: string; responseText?: string };
+  const detail = err.responseText ?? err.response ?? err.message ?? '';
   if (err.code && UNREACHABLE_CODES.has(err.code)) return new TransportUnreachable(`${what}: ${err.message ?? err.code}`, err.code);
   // 4xx from SMTP: temporary by definition.
-  if (typeof err.responseCode === 'number' && err.responseCode >= 400 && err.responseCode < 500) return new TransportUnreachable(`${what}: ${err.message ?? ''}`, `SMTP ${err.responseCode}`);
-  return e;
+  if (typeof err.responseCode === 'number' && err.responseCode >= 400 && err.responseCode < 500) return new TransportUnreachable(`${what}: ${detail}`, `SMTP ${err.responseCode}: ${detail}`.slice(0, 300));
+  return new Error(`${what}: ${detail}`.slice(0, 300));
 }
 
 export function createEmailTransport(opts: EmailTransportOptions): Transport {

@@ -204,7 +204,13 @@ async function receiveFrom(deps: SyncDeps, outbox: Outbox, t: Transport, result:
     }
     for (const k of keys) handled.add(k);
   }
-  for (const k of handled) await t.handled(k);
+  try {
+    for (const k of handled) await t.handled(k);
+  } catch (e) {
+    // Still in the mailbox: next time it is a duplicate (the bundle id is known) and is moved then.
+    if (!(e instanceof TransportUnreachable)) throw e;
+    unreachable.add(t.id);
+  }
 }
 
 async function reconcileAcks(deps: SyncDeps, outbox: Outbox): Promise<void> {

@@ -25,7 +25,8 @@ export interface TransportRuntime {
   /** Builds the enabled transports from their settings (passwords unsealed). */
   open(): Promise<Transport[]>;
   status(): Promise<TransportStatus>;
-  run(): Promise<Awaited<ReturnType<typeof runOnce>>>;
+  /** `wrap` lets a test stand between the run and a real transport (to cut a server at a chosen moment). */
+  run(wrap?: (t: Transport) => Transport): Promise<Awaited<ReturnType<typeof runOnce>>>;
 }
 
 export function protectorOf(ctx: CoreContext): KeyProtector {
@@ -91,10 +92,10 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps): Transp
     };
   };
   let running: Promise<Awaited<ReturnType<typeof runOnce>>> | null = null;
-  const run = (): Promise<Awaited<ReturnType<typeof runOnce>>> => {
+  const run = (wrap?: (t: Transport) => Transport): Promise<Awaited<ReturnType<typeof runOnce>>> => {
     // A run asked for while one is going joins it rather than racing it.
     running ??= (async () => {
-      const ts = await open();
+      const ts = (await open()).map((t) => (wrap ? wrap(t) : t));
       try {
         return await runOnce(deps, outbox, ts);
       } finally {
