@@ -26,6 +26,7 @@ const MODULES: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'households', load: async () => (await import('./households.bench')).householdsBench },
   { name: 'sync', load: async () => (await import('./sync.bench')).syncBench },
   { name: 'province', load: async () => (await import('./province.bench')).provinceBench },
+  { name: 'transport', load: async () => (await import('./transport.bench')).transportBench },
 ];
 
 export function markdownTable(t: BenchTable): string {
