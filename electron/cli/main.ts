@@ -3,6 +3,7 @@ import { registerSetupCommands } from './commands/setup';
 import { registerSyncCommands } from './commands/sync';
 import { registerHouseholdCommands } from './commands/households';
 import { registerExtractCommand } from './commands/extract';
+import { registerTransportCommands } from './commands/transport';
 import { CliFailure } from './output';
 
 /**
@@ -14,6 +15,7 @@ registerSetupCommands(program);
 registerSyncCommands(program);
 registerHouseholdCommands(program);
 registerExtractCommand(program);
+registerTransportCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliFailure) {

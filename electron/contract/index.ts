@@ -5,6 +5,7 @@ import { syncOps } from './sync';
 import { householdOps } from './households';
 import { reportOps } from './reports';
 import { inboxOps } from './inbox';
+import { transportOps } from './transport';
 
 /**
  * The contract: every operation the renderer may ask for. Preload, IPC handlers, the web
@@ -18,6 +19,7 @@ export const contract = {
   ...householdOps,
   ...reportOps,
   ...inboxOps,
+  ...transportOps,
 } satisfies OpsRecord;
 
 export type Contract = typeof contract;

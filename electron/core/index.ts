@@ -17,6 +17,8 @@ import { notSetUp, type CoreContext, type CorePorts } from './runtime/context';
 import { createAppService } from './app/appService';
 import { createTaskService } from './tasks/service';
 import { createSyncService } from './sync/service';
+import { createSyncDeps } from './sync/deps';
+import { createTransportRuntime, createTransportService, type TransportRuntime } from './transport/service';
 import { createHouseholdService } from './households/service';
 import { HouseholdSummaryIndex } from './households/store/summaryIndex';
 import { createReportService } from './reports/service';
@@ -34,6 +36,7 @@ export interface Core {
   service: Service;
   dispatch: Dispatch;
   context: CoreContext;
+  transports: TransportRuntime;
   log: (message: string, error?: unknown) => void;
   close(): Promise<void>;
 }
@@ -43,7 +46,7 @@ export interface Core {
  * Operations that read households (or any kind) as a matter of course: the lazy kinds are read
  * before them, where a damaged shard can still be restored. The summary reads its rows file.
  */
-const READS_EVERY_KIND = /^(households\.(?!summary)|sync\.(import|inspect)$)/;
+const READS_EVERY_KIND = /^(households\.(?!summary)|sync\.(import|inspect|run)$)/;
 
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(opts.dataDir);
@@ -112,10 +115,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     };
 
     const summaries = new HouseholdSummaryIndex(store);
+    // The sync service and the transports share one peers file, one lock and one outbox.
+    const syncDeps = createSyncDeps(context);
+    const transports = createTransportRuntime(context, syncDeps);
     const service: Service = {
       ...createAppService(context),
       ...createTaskService(context),
-      ...createSyncService(context),
+      ...createSyncService(context, syncDeps),
+      ...createTransportService(context, transports),
       ...createHouseholdService(context, summaries),
       ...createReportService(context),
       ...createInboxService(context),
@@ -137,6 +144,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       service,
       dispatch,
       context,
+      transports,
       log,
       close: async () => {
         await store.idle();

@@ -24,6 +24,7 @@ export const DOC_KINDS = [
   'receipt',
   'peer',
   'setting',
+  'transport',
 ] as const;
 export const DocKindSchema = z.enum(DOC_KINDS);
 export type DocKind = z.infer<typeof DocKindSchema>;

@@ -13,6 +13,11 @@ export interface SyncDeps {
   peers: PeerStore;
   log: (message: string, error?: unknown) => void;
   me(): Promise<Me>;
+  /**
+   * One export or import at a time (by hand or by a transport run): sequence numbers and
+   * peer state change step by step.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export interface Me {
@@ -28,7 +33,17 @@ export interface Me {
 
 export function createSyncDeps(ctx: CoreContext): SyncDeps {
   const identity = createIdentityStore(ctx.dataDir, ctx.ports.keyProtector, ctx.settings().installationId);
+  let busy = false;
   return {
+    exclusive: async <T>(fn: () => Promise<T>): Promise<T> => {
+      if (busy) throw syncError('SYNC_BUSY');
+      busy = true;
+      try {
+        return await fn();
+      } finally {
+        busy = false;
+      }
+    },
     ctx,
     identity,
     peers: createPeerStore(ctx.dataDir),

@@ -2,7 +2,7 @@ import type { ServiceOf } from '../../contract/define';
 import type { ExportProgress, syncOps } from '../../contract/sync';
 import type { CoreContext } from '../runtime/context';
 import { listConflicts, resolveConflict } from './conflicts';
-import { createSyncDeps, officeName } from './deps';
+import { createSyncDeps, officeName, type SyncDeps } from './deps';
 import { syncError } from './errors';
 import { exportBundles, previewExport } from './exportBundle';
 import { importBundles } from './importBundle';
@@ -12,20 +12,9 @@ import { identityView, recordStatus, syncStatus } from './status';
 import { reenrol } from './trust';
 
 /** The sync operations of the contract over the modules of this folder. */
-export function createSyncService(ctx: CoreContext): ServiceOf<typeof syncOps> {
-  const deps = createSyncDeps(ctx);
+export function createSyncService(ctx: CoreContext, deps: SyncDeps = createSyncDeps(ctx)): ServiceOf<typeof syncOps> {
   let progress: ExportProgress = { running: false, stage: 'idle', current: 0, total: 0, office: null, percent: 0 };
-  // One export or import at a time: sequence numbers and peer state change step by step.
-  let busy = false;
-  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (busy) throw syncError('SYNC_BUSY');
-    busy = true;
-    try {
-      return await fn();
-    } finally {
-      busy = false;
-    }
-  };
+  const exclusive = deps.exclusive;
   const STAGE_SHARE: Record<ExportProgress['stage'], number> = { idle: 0, select: 0.05, build: 0.2, write: 0.8, done: 1 };
 
   return {

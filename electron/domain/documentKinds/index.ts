@@ -14,3 +14,4 @@ export {
   type SoSends,
   type Writers,
 } from './registry';
+export * from './transport';

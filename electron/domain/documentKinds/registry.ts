@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DOC_KINDS, type Doc, type DocKind } from '../document';
 import { CommuneDocDataSchema, HouseholdDocDataSchema } from './households';
 import { ConflictDataSchema, OrgUnitDataSchema, ReceiptDataSchema, ReservedDataSchema } from './local';
+import { TransportDataSchema } from './transport';
 import { ReportDataSchema, ReportFormDataSchema, ReportReviewDataSchema, TargetDataSchema } from './reports';
 import {
   AttachmentDataSchema,
@@ -70,6 +71,7 @@ const kinds = {
   receipt: { schema: ReceiptDataSchema, writers: 'local', soSends: null, shards: 8 },
   peer: { schema: ReservedDataSchema, writers: 'local', soSends: null, shards: 1 },
   setting: { schema: ReservedDataSchema, writers: 'local', soSends: null, shards: 1 },
+  transport: { schema: TransportDataSchema, writers: 'local', soSends: null, shards: 1 },
 } as const satisfies { [K in DocKind]: KindSpec };
 
 export const DOCUMENT_KINDS: { readonly [K in DocKind]: (typeof kinds)[K] & KindSpec } = kinds;

@@ -1,0 +1,97 @@
+import { watch, type FSWatcher, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { writeFileDurable } from '../store/durableFile';
+import { TransportUnreachable, type Arrival, type Outgoing, type Transport } from './types';
+
+/**
+ * A shared folder (network share, cloud-synced folder, USB stick): <root>/<OFFICE>/ holds
+ * the files on their way to that office. A file is written under a hidden temporary name,
+ * flushed and renamed, so a reader never picks up half a file; the reader moves what it has
+ * handled into <root>/<OFFICE>/da-nhap/ (kept: a person can still see what came).
+ */
+export const HANDLED_DIR = 'da-nhap';
+const BUNDLE_NAME = /\.soviec(\.part\d+of\d+)?$/i;
+
+export interface FolderTransportOptions {
+  id: string;
+  root: string;
+  /** This office: its box is read. */
+  office: string;
+}
+
+export function createFolderTransport(opts: FolderTransportOptions): Transport & { inbox: string } {
+  const boxOf = (office: string): string => path.join(opts.root, office);
+  const inbox = boxOf(opts.office);
+  const reachable = async (): Promise<void> => {
+    try {
+      const st = await fs.stat(opts.root);
+      if (!st.isDirectory()) throw new Error('not a folder');
+    } catch (e) {
+      // A share that is not mounted, a USB stick not plugged in: try again later.
+      throw new TransportUnreachable(`folder ${opts.root} not reachable`, (e as NodeJS.ErrnoException).code ?? 'ENOTDIR');
+    }
+  };
+  return {
+    id: opts.id,
+    type: 'folder',
+    inbox,
+    reaches: () => true,
+    async send(out: Outgoing) {
+      await reachable();
+      const dir = boxOf(out.to);
+      await fs.mkdir(dir, { recursive: true });
+      for (const f of out.files) await writeFileDurable(path.join(dir, f.name), f.bytes);
+    },
+    async receive() {
+      await reachable();
+      let names: string[];
+      try {
+        names = await fs.readdir(inbox);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw e;
+      }
+      const out: Arrival[] = [];
+      for (const n of names.filter((x) => BUNDLE_NAME.test(x)).sort()) {
+        try {
+          out.push({ key: n, files: [{ name: n, bytes: await fs.readFile(path.join(inbox, n)) }] });
+        } catch {
+          // Taken by another reader meanwhile, or still being copied by a sync client.
+        }
+      }
+      return out;
+    },
+    async handled(key: string) {
+      const done = path.join(inbox, HANDLED_DIR);
+      await fs.mkdir(done, { recursive: true });
+      await fs.rename(path.join(inbox, key), path.join(done, key)).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+    },
+    close: async () => undefined,
+  };
+}
+
+/**
+ * Calls `onChange` when something may have arrived: fs.watch where the OS reports changes,
+ * and a poll in any case, since network drives and cloud folders often report nothing.
+ * Returns the function that stops watching.
+ */
+export function watchFolder(dir: string, pollMs: number, onChange: () => void): () => void {
+  let watcher: FSWatcher | null = null;
+  try {
+    watcher = watch(dir, { persistent: false }, () => onChange());
+    watcher.on('error', () => {
+      watcher?.close();
+      watcher = null;
+    });
+  } catch {
+    watcher = null;
+  }
+  const timer = setInterval(onChange, pollMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    watcher?.close();
+  };
+}

@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { ServiceOf } from '../../contract/define';
+import type { TransportStatus, TransportView, transportOps } from '../../contract/transport';
+import type { Doc } from '../../domain/document';
+import { EmailTransportDataSchema, type TransportData } from '../../domain/documentKinds';
+import { FileKeyProtector, type KeyProtector } from '../bundles';
+import type { CoreContext } from '../runtime/context';
+import { officeName, type SyncDeps } from '../sync/deps';
+import { DEVICE_KEY_FILE, KEYS_DIR } from '../sync/identityStore';
+import { transportError } from './errors';
+import { createEmailTransport } from './email';
+import { createFolderTransport } from './folder';
+import { createOutbox, lightOf, type Outbox } from './outbox';
+import { runOnce } from './runner';
+import type { Transport } from './types';
+
+/**
+ * Settings of the transports (documents of the local kind 'transport'), the outbox status and
+ * "send and receive now". E-mail passwords are sealed by the same key protector as this PC's
+ * private keys (safeStorage in the desktop app) and unsealed only to open a connection.
+ */
+export interface TransportRuntime {
+  outbox: Outbox;
+  /** Builds the enabled transports from their settings (passwords unsealed). */
+  open(): Promise<Transport[]>;
+  status(): Promise<TransportStatus>;
+  /** `wrap` lets a test stand between the run and a real transport (to cut a server at a chosen moment). */
+  run(wrap?: (t: Transport) => Transport): Promise<Awaited<ReturnType<typeof runOnce>>>;
+}
+
+export function protectorOf(ctx: CoreContext): KeyProtector {
+  return ctx.ports.keyProtector ?? FileKeyProtector.open(path.join(ctx.dataDir, KEYS_DIR, DEVICE_KEY_FILE));
+}
+
+function docs(ctx: CoreContext): Doc<TransportData>[] {
+  return ctx.store.listAs('transport') as Doc<TransportData>[];
+}
+
+function view(d: Doc<TransportData>): TransportView {
+  const t = d.data;
+  if (t.type === 'folder') return { id: d.id, type: 'folder', enabled: t.enabled, where: t.root, folder: { root: t.root, pollSeconds: t.pollSeconds }, email: null };
+  return {
+    id: d.id,
+    type: 'email',
+    enabled: t.enabled,
+    where: t.address,
+    folder: null,
+    email: { address: t.address, user: t.user, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder, hasPassword: t.passwordSealed.length > 0 },
+  };
+}
+
+export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps): TransportRuntime {
+  const outbox = createOutbox(ctx.dataDir);
+  const open = async (): Promise<Transport[]> => {
+    const office = ctx.session().office.code;
+    const out: Transport[] = [];
+    for (const d of docs(ctx)) {
+      const t = d.data;
+      if (!t.enabled) continue;
+      if (t.type === 'folder') out.push(createFolderTransport({ id: d.id, root: t.root, office }));
+      else {
+        const password = Buffer.from(await protectorOf(ctx).unprotect(Buffer.from(t.passwordSealed, 'base64'))).toString('utf8');
+        out.push(createEmailTransport({ id: d.id, address: t.address, user: t.user, password, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder }));
+      }
+    }
+    return out;
+  };
+  const status = async (): Promise<TransportStatus> => {
+    const d = await outbox.read();
+    const configured = docs(ctx).filter((x) => x.data.enabled).length;
+    return {
+      light: lightOf(d, configured),
+      configured,
+      entries: d.entries.map((e) => ({
+        bundleId: e.bundleId,
+        to: e.to,
+        toName: officeName(ctx, e.to),
+        seq: e.seq,
+        transport: e.transport,
+        docs: e.docs,
+        state: e.state,
+        attempts: e.attempts,
+        createdAt: e.createdAt,
+        sentAt: e.sentAt,
+        ackedAt: e.ackedAt,
+        lastError: e.lastError ? { reason: e.lastError.reason, at: e.lastError.at } : null,
+        nextTryAt: e.nextTryAt,
+      })),
+      held: d.held,
+      lastRun: d.lastRun,
+    };
+  };
+  let running: Promise<Awaited<ReturnType<typeof runOnce>>> | null = null;
+  const run = (wrap?: (t: Transport) => Transport): Promise<Awaited<ReturnType<typeof runOnce>>> => {
+    // A run asked for while one is going joins it rather than racing it.
+    running ??= (async () => {
+      const ts = (await open()).map((t) => (wrap ? wrap(t) : t));
+      try {
+        return await runOnce(deps, outbox, ts);
+      } finally {
+        for (const t of ts) await t.close().catch(() => undefined);
+        running = null;
+      }
+    })();
+    return running;
+  };
+  return { outbox, open, status, run };
+}
+
+export function createTransportService(ctx: CoreContext, rt: TransportRuntime): ServiceOf<typeof transportOps> {
+  const me = (): string => ctx.session().office.code;
+  const list = (): TransportView[] => docs(ctx).map(view);
+  const newId = (type: string): string => `${type}-${randomBytes(4).toString('hex')}`;
+  return {
+    'sync.transports.list': async () => list(),
+    'sync.transports.saveFolder': async ({ id, enabled, root, pollSeconds }) => {
+      await ctx.store.write([{ id: id ?? newId('folder'), kind: 'transport', owner: me(), data: { type: 'folder', enabled, root: path.resolve(root), pollSeconds } }]);
+      return list();
+    },
+    'sync.transports.saveEmail': async (input) => {
+      const prev = input.id ? ctx.store.getAs('transport', input.id) : undefined;
+      const prevSealed = prev && prev.data.type === 'email' ? prev.data.passwordSealed : undefined;
+      const sealed = input.password !== undefined ? Buffer.from(await protectorOf(ctx).protect(Buffer.from(input.password, 'utf8'))).toString('base64') : prevSealed;
+      if (!sealed) throw transportError('PASSWORD_REQUIRED');
+      const data = {
+        type: 'email' as const,
+        enabled: input.enabled,
+        address: input.address,
+        user: input.user,
+        passwordSealed: sealed,
+        smtp: input.smtp,
+        imap: input.imap,
+        peers: input.peers,
+        maxPartMb: input.maxPartMb,
+        handledFolder: input.handledFolder,
+      };
+      if (!EmailTransportDataSchema.safeParse(data).success) throw transportError('TLS_REQUIRED', { host: input.smtp.security === 'none' ? input.smtp.host : input.imap.host });
+      await ctx.store.write([{ id: input.id ?? newId('email'), kind: 'transport', owner: me(), data }]);
+      return list();
+    },
+    'sync.transports.remove': async ({ id }) => {
+      const d = ctx.store.getAs('transport', id);
+      if (d && !d.deleted) await ctx.store.write([{ id, kind: 'transport', owner: d.owner, data: d.data, deleted: true }]);
+      return list();
+    },
+    'sync.transports.status': async () => rt.status(),
+    'sync.run': async () => {
+      const r = await rt.run();
+      return { built: r.built, sent: r.sent, failed: r.failed, imported: r.imported, duplicates: r.duplicates, held: r.held, reports: r.reports, status: await rt.status() };
+    },
+  };
+}
