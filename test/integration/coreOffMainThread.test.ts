@@ -133,10 +133,10 @@ describe('a long core call and the main process', () => {
       `50k-household summary + summary Excel: core in main's thread ${before.callMs.toFixed(0)} ms, main's worst ping delay ${before.worstPingMs.toFixed(0)} ms (${before.pings} pings); ` +
         `core in its own process ${after.callMs.toFixed(0)} ms, worst ping delay ${after.worstPingMs.toFixed(0)} ms (${after.pings} pings)`,
     );
-    // In main's thread the export blocks main for most of its run; in the host it must not.
-    expect(before.worstPingMs).toBeGreaterThan(500);
-    expect(after.callMs).toBeGreaterThan(500);
-    // Generous for a shared 2-core test machine; measured 77 ms against 2,859 ms in-thread.
-    expect(after.worstPingMs).toBeLessThan(250);
+    // Ratios, not wall times (the machine is shared): in main's thread the call blocks main for
+    // most of its run; in the host, main's worst delay is a small part of what it was in-thread.
+    // Measured 77 ms against 2,859 ms; 381 ms in-thread once summaries stopped scanning (issue 15).
+    expect(before.worstPingMs).toBeGreaterThan(before.callMs * 0.5);
+    expect(after.worstPingMs).toBeLessThan(before.worstPingMs / 2);
   }, 300_000);
 });

@@ -132,8 +132,9 @@ describe('directive → tasks → progress → review, Sở and Văn Quan', () =
     let formulaCell: ExcelJS.Cell | undefined;
     let dateCell: ExcelJS.Cell | undefined;
     ws.eachRow((row) => {
-      if (row.getCell(4).value === '=1+1') formulaCell = row.getCell(4);
-      if (row.getCell(4).value === '=1+1') dateCell = row.getCell(5);
+      // Formula-looking text is written with a leading apostrophe (issue 10): shown, never run.
+      if (row.getCell(4).value === "'=1+1") formulaCell = row.getCell(4);
+      if (row.getCell(4).value === "'=1+1") dateCell = row.getCell(5);
     });
     expect(formulaCell?.type).toBe(ExcelJS.ValueType.String);
     expect(dateCell?.value).toBeInstanceOf(Date);

@@ -63,6 +63,8 @@ describe('silent corruption of a shard (issue 10, class 9)', () => {
     const { dir, shard } = await folderWithBackup();
     flipInside(shard, value, at);
     const store = await Store.open({ dataDir: dir, node: 'aaaa0001' });
+    // Households are read lazily (issue 15): reading them is when damage is found and repaired.
+    await store.ready();
     try {
       expect(store.recoveries).toHaveLength(1);
       const notice = store.recoveries[0];
@@ -89,6 +91,8 @@ describe('silent corruption of a shard (issue 10, class 9)', () => {
     const text = readFileSync(shard, 'utf8');
     writeFileSync(shard, text.slice(0, Math.floor(text.length * 0.8)));
     const store = await Store.open({ dataDir: dir, node: 'aaaa0001' });
+    // Households are read lazily (issue 15): reading them is when damage is found and repaired.
+    await store.ready();
     try {
       const outcomes = new Map((store.recoveries[0]?.records ?? []).map((r) => [r.id, r.outcome]));
       expect(outcomes.get(householdId(Y))).toBe('rolledBack');
