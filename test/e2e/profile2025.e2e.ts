@@ -1,8 +1,9 @@
-import { test, expect, type Page, type Browser } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHarness, tempDataDir, type RunningHarness } from './harness';
+import { download, importCard, openPage } from './syncSteps';
 
 /**
  * The organisation from 1 July 2025: a commune (xã Văn Quan) and the Sở Nội vụ each choose the
@@ -21,33 +22,11 @@ test.afterAll(async () => {
   await xa.stop();
 });
 
-async function openPage(browser: Browser, url: string): Promise<Page> {
-  const ctx = await browser.newContext({ acceptDownloads: true });
-  const page = await ctx.newPage();
-  await page.goto(url);
-  return page;
-}
-
-async function download(page: Page, testId: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  const target = path.join(usb, file.suggestedFilename());
-  await file.saveAs(target);
-  return target;
-}
-
 /** Types into a field whose test id sits on the input or on the control around it. */
 async function type(page: Page, testId: string, text: string): Promise<void> {
   const el = page.getByTestId(testId);
   const isInput = await el.evaluate((e) => e.tagName === 'INPUT');
   await (isInput ? el : el.locator('input').first()).fill(text);
-}
-
-async function importCard(page: Page, card: string, expected: string): Promise<void> {
-  await page.getByTestId('keycard-input').setInputFiles(card);
-  await expect(page.getByTestId('keycard-fingerprint')).toHaveAttribute('aria-label', expected);
-  await page.getByTestId('keycard-confirmed').click();
-  await page.getByTestId('keycard-trust').click();
-  await expect(page.getByTestId('keycard-modal')).toBeHidden();
 }
 
 test('a 2025 commune sends a household to the Sở Nội vụ', async ({ browser }) => {
@@ -94,16 +73,16 @@ test('a 2025 commune sends a household to the Sở Nội vụ', async ({ browser
   for (const p of [soPage, xaPage]) await p.getByTestId('nav-sync').click();
   const soFp = (await soPage.getByTestId('own-fingerprint').getAttribute('aria-label')) ?? '';
   const xaFp = (await xaPage.getByTestId('own-fingerprint').getAttribute('aria-label')) ?? '';
-  const soCard = await download(soPage, 'keycard-export');
+  const soCard = await download(soPage, 'keycard-export', usb);
   expect(path.basename(soCard)).toMatch(/^soviec-key_SNV_/);
   await importCard(xaPage, soCard, soFp);
-  const xaCard = await download(xaPage, 'keycard-export');
+  const xaCard = await download(xaPage, 'keycard-export', usb);
   await importCard(soPage, xaCard, xaFp);
   await expect(soPage.getByTestId('peers-table')).toContainText('Xã Văn Quan');
   await expect(xaPage.getByTestId('peers-table')).toContainText('Sở Nội vụ');
 
   await expect(xaPage.getByTestId('export-preview')).toBeVisible();
-  const bundle = await download(xaPage, 'export-save');
+  const bundle = await download(xaPage, 'export-save', usb);
   expect(path.basename(bundle)).toMatch(/^soviec_XA-VANQUAN_to_SNV_\d{4}-\d{2}-\d{2}_seq0001\.soviec$/);
 
   await soPage.getByTestId('import-files').setInputFiles(bundle);

@@ -1,8 +1,9 @@
-import { test, expect, type Page, type Browser } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHarness, tempDataDir, type RunningHarness } from './harness';
+import { download, importCard, openPage } from './syncSteps';
 
 /** Two harnesses (the Sở and Văn Quan): first run, key cards and a bundle, all through the UI. */
 let so: RunningHarness;
@@ -16,29 +17,6 @@ test.afterAll(async () => {
   await so.stop();
   await vq.stop();
 });
-
-async function openPage(browser: Browser, url: string): Promise<Page> {
-  const ctx = await browser.newContext({ acceptDownloads: true });
-  const page = await ctx.newPage();
-  await page.goto(url);
-  return page;
-}
-
-/** Clicks `button`, saves the download it starts onto the "USB" folder, returns the path. */
-async function download(page: Page, testId: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  const target = path.join(usb, file.suggestedFilename());
-  await file.saveAs(target);
-  return target;
-}
-
-async function importCard(page: Page, card: string, expected: string): Promise<void> {
-  await page.getByTestId('keycard-input').setInputFiles(card);
-  await expect(page.getByTestId('keycard-fingerprint')).toHaveAttribute('aria-label', expected);
-  await page.getByTestId('keycard-confirmed').click();
-  await page.getByTestId('keycard-trust').click();
-  await expect(page.getByTestId('keycard-modal')).toBeHidden();
-}
 
 test('key cards and a bundle travel from the Sở to Văn Quan through the UI', async ({ browser }) => {
   const soPage = await openPage(browser, so.url);
@@ -62,10 +40,10 @@ test('key cards and a bundle travel from the Sở to Văn Quan through the UI', 
   expect(soFp).toMatch(/^\d{5}( \d{5}){7}$/);
 
   // The first exchange: key cards both ways, fingerprints compared.
-  const soCard = await download(soPage, 'keycard-export');
+  const soCard = await download(soPage, 'keycard-export', usb);
   expect(path.basename(soCard)).toBe(`soviec-key_SO_${soFp.slice(0, 5)}.soviec-key`);
   await importCard(vqPage, soCard, soFp);
-  const vqCard = await download(vqPage, 'keycard-export');
+  const vqCard = await download(vqPage, 'keycard-export', usb);
   await importCard(soPage, vqCard, vqFp);
   await expect(soPage.getByTestId('peers-table')).toContainText('Phòng LĐTBXH Văn Quan');
   await expect(vqPage.getByTestId('peers-table')).toContainText('Sở LĐTBXH');
@@ -76,7 +54,7 @@ test('key cards and a bundle travel from the Sở to Văn Quan through the UI', 
   await expect(soPage.getByTestId('directive-link').first()).toBeVisible();
   await soPage.getByTestId('nav-sync').click();
   await expect(soPage.getByTestId('export-preview')).toContainText('Nhiệm vụ');
-  const bundle = await download(soPage, 'export-save');
+  const bundle = await download(soPage, 'export-save', usb);
   expect(path.basename(bundle)).toMatch(/^soviec_SO_to_VANQUAN_\d{4}-\d{2}-\d{2}_seq0001\.soviec$/);
   await expect(soPage.getByTestId('export-result')).toBeVisible();
 
