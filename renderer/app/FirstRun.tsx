@@ -6,6 +6,7 @@ import { errorText } from '../ui/errorText';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useAppState } from '../ui/session';
 import { foldFilter } from '../ui/filter';
+import { formatDate } from '../i18n/format';
 import type { Role } from '../../electron/contract/app';
 import { isLowerUnit, lowerUnits } from '../../electron/domain/org';
 import { applyOrgTerms } from '../../electron/domain/translate';
@@ -82,7 +83,7 @@ export function FirstRun(): React.JSX.Element {
                         <Tag>{t('firstRun.profileHistorical')}</Tag>
                       ) : (
                         <span className="muted">
-                          {t('firstRun.profileCurrent', { date: p.effectiveFrom ?? '', count: lowerUnits(p).length })}
+                          {t('firstRun.profileCurrent', { date: formatDate(p.effectiveFrom), count: lowerUnits(p).length })}
                         </span>
                       )}
                     </Radio>

@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { openCore, type Core } from '../../electron/core';
 import type { DocKind } from '../../electron/domain/document';
 import { generateHouseholds, sampleCommunes } from '../../electron/core/households';
+import { vnYear } from '../../electron/domain/calendar';
 import { startHarness, tempDataDir, type RunningHarness } from './harness';
 
 /**
@@ -33,7 +34,11 @@ const call: Call = async (core, name, input) => {
   return r.value;
 };
 
-/** With both harnesses stopped (one owner per data folder): tasks go to Văn Quan, its households and report come back. */
+/**
+ * With both harnesses stopped (one owner per data folder): tasks go to Văn Quan, its households and
+ * report come back. The households are this year's review: the household screens open on the
+ * current year in Vietnam (issue 12).
+ */
 async function seed(): Promise<void> {
   await Promise.all([so.stop(), vq.stop()]);
   const s = await openCore({ dataDir: soDir });
@@ -45,7 +50,7 @@ async function seed(): Promise<void> {
     await call(s, 'reports.installDefaults', {});
     await carry(s, v, ['directive', 'task', 'field', 'reportForm']);
     await call(v, 'households.communes.importSample', {});
-    for (const h of generateHouseholds({ seed: 7, count: 12, communes: sampleCommunes('VANQUAN'), reviewYear: 2023 })) await call(v, 'households.save', { household: h });
+    for (const h of generateHouseholds({ seed: 7, count: 12, communes: sampleCommunes('VANQUAN'), reviewYear: vnYear(new Date()) })) await call(v, 'households.save', { household: h });
     await carry(v, s, ['household', 'commune']);
   } finally {
     await s.close();
