@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { YearSelect } from '../YearSelect';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { fileToBase64 } from '../../ui/saveFile';
 import { formatNumberVi } from '../../../electron/domain/numbers';
-import { useReviewYear, yearOptions } from '../useReviewYear';
+import { useReviewYear } from '../useReviewYear';
 import '../households.css';
 
 interface Values {
@@ -85,14 +86,7 @@ export function CommunesPage(): React.JSX.Element {
           {t('communes.title')}
         </Typography.Title>
         <Space wrap>
-          <Select
-            value={year}
-            onChange={setYear}
-            options={yearOptions(meta.data?.years ?? [], year).map((y) => ({ value: y, label: t('list.year', { year: y }) }))}
-            style={{ width: 140 }}
-            aria-label={t('field.reviewYear')}
-            data-testid="communes-year"
-          />
+          <YearSelect year={year} years={meta.data?.years ?? []} onChange={setYear} testId="communes-year" />
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('households')}>
             {t('common:back')}
           </Button>

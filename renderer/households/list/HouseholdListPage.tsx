@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, App, Button, Select, Space, Typography } from 'antd';
+import { YearSelect } from '../YearSelect';
+import { Alert, App, Button, Space, Typography } from 'antd';
 import { BarChartOutlined, ClusterOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdFilter } from '../../../electron/contract/households';
@@ -10,7 +11,7 @@ import { navigate } from '../../ui/router';
 import { formatNumber } from '../../i18n/format';
 import { classLabel } from '../labels';
 import { savePersonalFile } from '../personalData';
-import { useReviewYear, yearOptions } from '../useReviewYear';
+import { useReviewYear } from '../useReviewYear';
 import { CommunesHint } from '../communes/CommunesHint';
 import { HouseholdFilters } from './HouseholdFilters';
 import { HouseholdTable } from './HouseholdTable';
@@ -62,14 +63,7 @@ export function HouseholdListPage(): React.JSX.Element {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('list.title')}
           </Typography.Title>
-          <Select
-            value={year}
-            onChange={setYear}
-            options={yearOptions(meta.data?.years ?? [], year).map((y) => ({ value: y, label: t('list.year', { year: y }) }))}
-            style={{ width: 140 }}
-            aria-label={t('field.reviewYear')}
-            data-testid="year-select"
-          />
+          <YearSelect year={year} years={meta.data?.years ?? []} onChange={setYear} testId="year-select" />
         </Space>
         <Space wrap>
           {isOffice && (

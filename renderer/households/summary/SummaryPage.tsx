@@ -1,4 +1,5 @@
-import { Alert, App, Button, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Space, Table, Typography } from 'antd';
+import { YearSelect } from '../YearSelect';
 import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SummaryRow } from '../../../electron/contract/households';
@@ -7,7 +8,7 @@ import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { formatNumber } from '../../i18n/format';
 import { savePersonalFile } from '../personalData';
-import { useReviewYear, yearOptions } from '../useReviewYear';
+import { useReviewYear } from '../useReviewYear';
 import { SUMMARY_COLUMNS } from './columns';
 import '../households.css';
 
@@ -47,14 +48,7 @@ export function SummaryPage(): React.JSX.Element {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {province ? t('summary.titleProvince') : t('summary.title')}
           </Typography.Title>
-          <Select
-            value={year}
-            onChange={setYear}
-            options={yearOptions(meta.data?.years ?? [], year).map((y) => ({ value: y, label: t('list.year', { year: y }) }))}
-            style={{ width: 140 }}
-            aria-label={t('field.reviewYear')}
-            data-testid="summary-year"
-          />
+          <YearSelect year={year} years={meta.data?.years ?? []} onChange={setYear} testId="summary-year" />
         </Space>
         <Space wrap>
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('households')}>
