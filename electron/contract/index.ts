@@ -28,6 +28,20 @@ export type Service = ServiceOf<Contract>;
 export type Input<K extends OpName> = InputOf<Contract[K]>;
 export type Output<K extends OpName> = OutputOf<Contract[K]>;
 
+/**
+ * The input fields that name a path, per operation: accepted from the command line, refused
+ * with RAW_PATH_REFUSED when the call comes from the window (Electron IPC, the web harness).
+ */
+export const RAW_PATH_FIELDS = {
+  'sync.keyCard.export': ['outDir'],
+  'sync.keyCard.inspect': ['path'],
+  'sync.keyCard.import': ['path'],
+  'sync.export': ['outDir'],
+  'sync.inspect': ['paths', 'folder'],
+  'sync.import': ['paths', 'folder'],
+  'sync.transports.saveFolder': ['root'],
+} as const satisfies Partial<Record<OpName, readonly string[]>>;
+
 export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }

@@ -34,7 +34,10 @@ export interface CoreOptions {
 
 export interface Core {
   service: Service;
+  /** For the command line and tests: inputs may name paths. */
   dispatch: Dispatch;
+  /** For the window (Electron IPC through the core host, the web harness): paths refused. */
+  windowDispatch: Dispatch;
   context: CoreContext;
   transports: TransportRuntime;
   log: (message: string, error?: unknown) => void;
@@ -127,22 +130,26 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       ...createReportService(context),
       ...createInboxService(context),
     };
-    const inner = createDispatch(service, { log });
     // Tasks, reports, the sync status and the summary never wait for households (see Store's
     // LAZY_KINDS); the rest reads them on first use.
-    const dispatch: typeof inner = async (name, input) => {
-      if (READS_EVERY_KIND.test(name)) {
-        try {
-          await store.ready();
-        } catch (e) {
-          return { ok: false, error: toErrorValue(e) };
+    const lazyReads =
+      (inner: Dispatch): Dispatch =>
+      async (name, input) => {
+        if (READS_EVERY_KIND.test(name)) {
+          try {
+            await store.ready();
+          } catch (e) {
+            return { ok: false, error: toErrorValue(e) };
+          }
         }
-      }
-      return inner(name, input);
-    };
+        return inner(name, input);
+      };
+    const dispatch = lazyReads(createDispatch(service, { log, caller: 'shell' }));
+    const windowDispatch = lazyReads(createDispatch(service, { log, caller: 'window' }));
     return {
       service,
       dispatch,
+      windowDispatch,
       context,
       transports,
       log,

@@ -136,7 +136,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       res.writeHead(400).end();
       return;
     }
-    const result = await opts.core.dispatch(typeof body.name === 'string' ? body.name : '', body.input);
+    const result = await opts.core.windowDispatch(typeof body.name === 'string' ? body.name : '', body.input);
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(result));
   }
