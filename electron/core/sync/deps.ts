@@ -35,7 +35,7 @@ export interface Me {
 }
 
 export function createSyncDeps(ctx: CoreContext): SyncDeps {
-  const identity = createIdentityStore(ctx.dataDir, ctx.ports.keyProtector, ctx.settings().installationId);
+  const identity = createIdentityStore(ctx.dataDir, ctx.ports.keyProtector, ctx.settings().installationId, ctx.store.readOnly);
   let busy = false;
   return {
     exclusive: async <T>(fn: () => Promise<T>): Promise<T> => {
