@@ -19,7 +19,8 @@ const filePath = z.string().min(1).max(4096);
 const handle = z.string().regex(/^fh_[A-Za-z0-9_-]{22}$/);
 /** 512 MiB bundle (the file layer's limit) as base64. */
 const MAX_B64 = Math.ceil((512 * 1024 * 1024 * 4) / 3) + 8;
-const FileInSchema = z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(MAX_B64) }).strict();
+/** A file the window uploads (browser and desktop alike): its name and bytes as base64. Shared by every op that takes a chosen file. */
+export const FileInSchema = z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(MAX_B64) }).strict();
 export type FileIn = z.infer<typeof FileInSchema>;
 
 /**
