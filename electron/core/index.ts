@@ -154,20 +154,21 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       ...createReportService(context),
       ...createInboxService(context),
     };
-    // Tasks, reports, the sync status and the summary never wait for households (see Store's
-    // LAZY_KINDS); the rest reads them on first use.
-    const lazyReads =
+    const door =
       (inner: Dispatch): Dispatch =>
       async (name, input) => {
+        // A read-only folder runs only what cannot write; the rest is refused before it reads.
+        if (readOnly && !READ_ONLY_OPS.has(name as OpName)) {
+          return { ok: false, error: new AppError('READ_ONLY', 'common:errors.READ_ONLY', { path: dataDir }).toValue() };
+        }
+        // Tasks, reports, the sync status and the summary never wait for households (see Store's
+        // LAZY_KINDS); the rest reads them on first use.
         if (READS_EVERY_KIND.test(name)) {
           try {
             await store.ready();
           } catch (e) {
             return { ok: false, error: toErrorValue(e) };
           }
-        }
-        if (readOnly && !READ_ONLY_OPS.has(name as OpName)) {
-          return { ok: false, error: new AppError('READ_ONLY', 'common:errors.READ_ONLY', { path: dataDir }).toValue() };
         }
         const result = await inner(name, input);
         // Read-only for lack of permission: a write that slipped past the store's refusal says
@@ -177,8 +178,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
         }
         return result;
       };
-    const dispatch = lazyReads(createDispatch(service, { log, caller: 'shell' }));
-    const windowDispatch = lazyReads(createDispatch(service, { log, caller: 'window' }));
+    const dispatch = door(createDispatch(service, { log, caller: 'shell' }));
+    const windowDispatch = door(createDispatch(service, { log, caller: 'window' }));
     return {
       service,
       dispatch,
