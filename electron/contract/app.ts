@@ -35,6 +35,8 @@ export interface AppState {
   language: Language;
   session: Session | null;
   recoveries: RecoveryNoticeView[];
+  /** The data folder cannot be written (read-only medium, no permission): browse, search and export only. */
+  readOnly: boolean;
 }
 
 const empty = z.object({}).strict();

@@ -13,15 +13,23 @@ import type { FileOut } from './tasks';
 const officeCode = z.string().regex(/^[A-Z0-9_-]{2,32}$/);
 const installation = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const fingerprint = z.string().regex(/^\d{5}( \d{5}){7}$/);
+/** Paths: the command line only (the CLI is the person's own shell); the window's calls are refused. */
 const filePath = z.string().min(1).max(4096);
+/** A folder the person chose in the OS dialog (`dialog.pickFolder`): an opaque id, never a path. */
+const handle = z.string().regex(/^fh_[A-Za-z0-9_-]{22}$/);
 /** 512 MiB bundle (the file layer's limit) as base64. */
 const MAX_B64 = Math.ceil((512 * 1024 * 1024 * 4) / 3) + 8;
-const FileInSchema = z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(MAX_B64) }).strict();
+/** A file the window uploads (browser and desktop alike): its name and bytes as base64. Shared by every op that takes a chosen file. */
+export const FileInSchema = z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(MAX_B64) }).strict();
 export type FileIn = z.infer<typeof FileInSchema>;
 
-/** Files chosen in the UI (bytes), paths given on the command line, or a folder (USB) to scan. */
+/**
+ * Files chosen in the UI (bytes), a folder (USB) chosen in the OS dialog (handle), or paths and
+ * a folder given on the command line.
+ */
 const SourceShape = {
   files: z.array(FileInSchema).max(500).optional(),
+  handle: handle.optional(),
   paths: z.array(filePath).max(500).optional(),
   folder: filePath.optional(),
 };
@@ -250,7 +258,7 @@ const target = {
 export const syncOps = {
   'sync.status': op(empty).returns<SyncStatus>(),
   'sync.identity': op(empty).returns<IdentityView>(),
-  'sync.keyCard.export': op(z.object({ outDir: filePath.optional() }).strict()).returns<{ file: FileOut; path: string | null }>(),
+  'sync.keyCard.export': op(z.object({ handle: handle.optional(), outDir: filePath.optional() }).strict()).returns<{ file: FileOut; path: string | null }>(),
   'sync.keyCard.inspect': op(z.object({ file: FileInSchema.optional(), path: filePath.optional() }).strict()).returns<KeyCardView>(),
   'sync.keyCard.import': op(
     z
@@ -272,6 +280,8 @@ export const syncOps = {
       .object({
         ...target,
         maxPartMb: z.number().min(0.01).max(500).default(10),
+        /** The folder chosen in the OS dialog (spent by this export). */
+        handle: handle.optional(),
         outDir: filePath.optional(),
         /** Return the files as base64 (browser download). */
         returnFiles: z.boolean().default(false),
@@ -295,9 +305,14 @@ export const syncOps = {
   'sync.recordStatus': op(z.object({ ids: z.array(z.string().min(1).max(200)).max(2000) }).strict()).returns<Record<string, RecordStatusView | null>>(),
   'sync.conflicts': op(z.object({ includeResolved: z.boolean().default(false) }).strict()).returns<ConflictView[]>(),
   'sync.conflicts.resolve': op(z.object({ id: z.string().min(1).max(200), choice: z.enum(['current', 'other']) }).strict()).returns<ConflictView[]>(),
-  /** A folder chosen in a native dialog; { available: false } where there is none (browser). */
+  /**
+   * A folder chosen in the OS dialog, as a handle for the operation it was picked for (export and
+   * key card: write, spent by one export; import: read, spent by the import after its dry runs).
+   * `label` is the folder's name, for display. { available: false } where there is no dialog (browser).
+   */
   'dialog.pickFolder': op(z.object({ purpose: z.enum(['export', 'import', 'keyCard']).default('export') }).strict()).returns<{
-    path: string | null;
+    handle: string | null;
+    label: string | null;
     available: boolean;
   }>(),
 };

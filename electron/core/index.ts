@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Service } from '../contract';
+import { READ_ONLY_OPS, type OpName, type Service } from '../contract';
 import { AppError, toErrorValue } from '../domain/errors';
 import { Store } from './store/store';
 import { acquireFolderLock } from './store/folderLock';
@@ -34,7 +34,10 @@ export interface CoreOptions {
 
 export interface Core {
   service: Service;
+  /** For the command line and tests: inputs may name paths. */
   dispatch: Dispatch;
+  /** For the window (Electron IPC through the core host, the web harness): paths refused. */
+  windowDispatch: Dispatch;
   context: CoreContext;
   transports: TransportRuntime;
   log: (message: string, error?: unknown) => void;
@@ -48,15 +51,36 @@ export interface Core {
  */
 const READS_EVERY_KIND = /^(households\.(?!summary)|sync\.(import|inspect|run)$)/;
 
+/** Errors that say this process cannot create files in the folder (the medium or the permissions). */
+const CANNOT_WRITE = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+/**
+ * The folder lock, or read-only when the folder cannot be written at all. Taking no lock then is
+ * safe: the lock exists so two writers never interleave, and this process writes nothing (the
+ * store, settings and profile refuse; any other write fails on the medium). Another writer can
+ * exist only where someone else may write (a folder shared with other permissions); atomic
+ * renames mean we read whole files, at worst older ones, until reopened.
+ */
+async function lockOrReadOnly(dataDir: string): Promise<{ release: () => Promise<void>; readOnly: boolean }> {
+  try {
+    return { release: await acquireFolderLock(dataDir), readOnly: false };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (!CANNOT_WRITE.has(code)) throw e;
+    return { release: async () => undefined, readOnly: true };
+  }
+}
+
 export async function openCore(opts: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(opts.dataDir);
   await fs.mkdir(dataDir, { recursive: true });
-  const release = await acquireFolderLock(dataDir);
+  const { release, readOnly } = await lockOrReadOnly(dataDir);
   const log = createLogger(dataDir);
   try {
     const now = opts.now ?? Date.now;
     clearStateRecoveries(dataDir);
-    const tmpRemoved = await removeStaleTempFiles(dataDir).catch(() => 0);
+    if (readOnly) log(`data folder is read-only: opened for reading, every change refused`);
+    const tmpRemoved = readOnly ? 0 : await removeStaleTempFiles(dataDir).catch(() => 0);
     if (tmpRemoved > 0) log(`removed ${tmpRemoved} temp files of unfinished writes`);
     let settings: Settings = await loadSettings(dataDir, new Date(now()));
     let profile = await loadProfile(dataDir);
@@ -65,6 +89,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       dataDir,
       node: settings.node,
       now,
+      readOnly,
       ...(opts.snapshotIntervalMs !== undefined ? { snapshotIntervalMs: opts.snapshotIntervalMs } : {}),
     });
     for (const r of [...stateRecoveries(dataDir), ...store.recoveries]) {
@@ -81,6 +106,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       now: () => new Date(now()),
       profile: () => profile,
       setProfile: async (next) => {
+        if (readOnly) throw new AppError('READ_ONLY', 'common:errors.READ_ONLY', { path: dataDir });
         await saveProfile(dataDir, next);
         profile = next;
         setSharedProfileTerms(next);
@@ -88,6 +114,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       settings: () => settings,
       updateSettings: (change) => {
         const run = settingsQueue.then(async () => {
+          if (readOnly) throw new AppError('READ_ONLY', 'common:errors.READ_ONLY', { path: dataDir });
           const next = change(settings);
           await saveSettings(dataDir, next);
           settings = next;
@@ -127,22 +154,36 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       ...createReportService(context),
       ...createInboxService(context),
     };
-    const inner = createDispatch(service, { log });
-    // Tasks, reports, the sync status and the summary never wait for households (see Store's
-    // LAZY_KINDS); the rest reads them on first use.
-    const dispatch: typeof inner = async (name, input) => {
-      if (READS_EVERY_KIND.test(name)) {
-        try {
-          await store.ready();
-        } catch (e) {
-          return { ok: false, error: toErrorValue(e) };
+    const door =
+      (inner: Dispatch): Dispatch =>
+      async (name, input) => {
+        // A read-only folder runs only what cannot write; the rest is refused before it reads.
+        if (readOnly && !READ_ONLY_OPS.has(name as OpName)) {
+          return { ok: false, error: new AppError('READ_ONLY', 'common:errors.READ_ONLY', { path: dataDir }).toValue() };
         }
-      }
-      return inner(name, input);
-    };
+        // Tasks, reports, the sync status and the summary never wait for households (see Store's
+        // LAZY_KINDS); the rest reads them on first use.
+        if (READS_EVERY_KIND.test(name)) {
+          try {
+            await store.ready();
+          } catch (e) {
+            return { ok: false, error: toErrorValue(e) };
+          }
+        }
+        const result = await inner(name, input);
+        // Read-only for lack of permission: a write that slipped past the store's refusal says
+        // the same as on a read-only medium.
+        if (readOnly && !result.ok && result.error.code === 'PERMISSION') {
+          return { ok: false, error: { code: 'READ_ONLY', messageKey: 'common:errors.READ_ONLY', params: result.error.params } };
+        }
+        return result;
+      };
+    const dispatch = door(createDispatch(service, { log, caller: 'shell' }));
+    const windowDispatch = door(createDispatch(service, { log, caller: 'window' }));
     return {
       service,
       dispatch,
+      windowDispatch,
       context,
       transports,
       log,

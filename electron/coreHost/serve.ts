@@ -66,7 +66,7 @@ export function serveCore(port: PortLike, init: HostInit, opts: ServeOptions = {
       case 'request':
       {
         const run = opening.then(
-          async (core) => post({ t: 'response', id: m.id, result: await core.dispatch(m.name, m.input) }),
+          async (core) => post({ t: 'response', id: m.id, result: await core.windowDispatch(m.name, m.input) }),
           (e: unknown) => post({ t: 'response', id: m.id, result: { ok: false, error: toErrorValue(e) } }),
         );
         running.add(run);

@@ -15,20 +15,34 @@ export class ApiError extends Error {
   }
 }
 
+const BUSY_RETRIES = 10;
+
 /** The web harness bridge: same shape as the Electron preload, over HTTP with the run token. */
 function httpBridge(): SoViecBridge {
   const token = document.querySelector<HTMLMetaElement>('meta[name="soviec-token"]')?.content ?? '';
   return {
     call: async (name, input) => {
-      const res = await fetch('/api/call', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-soviec-token': token },
-        body: JSON.stringify({ name, input }),
-      });
-      if (!res.ok) {
-        return { ok: false, error: { code: 'HARNESS_HTTP', messageKey: 'common:errors.HARNESS_HTTP', params: { status: res.status } } };
+      const body = JSON.stringify({ name, input });
+      for (let attempt = 1; ; attempt++) {
+        const res = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-soviec-token': token },
+          body,
+        });
+        // The harness runs a few calls at a time; a busy answer says when to come back.
+        if ((res.status === 503 || res.status === 429) && attempt < BUSY_RETRIES) {
+          const wait = Number(res.headers.get('retry-after') ?? '1');
+          await new Promise((r) => setTimeout(r, (Number.isFinite(wait) && wait > 0 ? Math.min(wait, 10) : 1) * 1000));
+          continue;
+        }
+        if (!res.ok) {
+          // The limits answer with an error value (too large, busy); anything else is a bare status.
+          const refused = (await res.json().catch(() => null)) as Result<unknown> | null;
+          if (refused && refused.ok === false && typeof refused.error?.code === 'string') return refused;
+          return { ok: false, error: { code: 'HARNESS_HTTP', messageKey: 'common:errors.HARNESS_HTTP', params: { status: res.status } } };
+        }
+        return (await res.json()) as Result<unknown>;
       }
-      return (await res.json()) as Result<unknown>;
     },
   };
 }

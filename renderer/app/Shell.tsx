@@ -1,6 +1,7 @@
 import { Layout, Menu, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { RecoveryBanner } from './RecoveryBanner';
 import { navigate, useHashPath } from '../ui/router';
 import { routes } from './routes';
@@ -40,6 +41,7 @@ export function Shell(): React.JSX.Element {
         </Layout.Sider>
         <Layout.Content className="app-content">
           <div className="no-print">
+            <ReadOnlyBanner />
             <RecoveryBanner />
           </div>
           {route?.render(path.slice(1), session)}

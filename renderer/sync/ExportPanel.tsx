@@ -46,15 +46,15 @@ export function ExportPanel({ status }: { status: SyncStatus }): React.JSX.Eleme
   const run = async (email: boolean): Promise<void> => {
     picking.reset();
     exporting.reset();
-    let outDir: string | undefined;
+    let handle: string | undefined;
     if (status.canPickFolder && !email) {
-      // A failed pick stays on `picking.error`; a cancelled one (no path) just stops.
+      // A failed pick stays on `picking.error`; a cancelled one (no handle) just stops.
       const picked = await picking.mutateAsync({ purpose: 'export' }).catch(() => null);
-      if (!picked?.path) return;
-      outDir = picked.path;
+      if (!picked?.handle) return;
+      handle = picked.handle;
     }
     exporting.mutate(
-      { ...target, maxPartMb, email, ...(outDir ? { outDir } : status.canPickFolder ? {} : { returnFiles: true }) },
+      { ...target, maxPartMb, email, ...(handle ? { handle } : status.canPickFolder ? {} : { returnFiles: true }) },
       { onSuccess: (r) => void downloadAll(r.files) },
     );
   };

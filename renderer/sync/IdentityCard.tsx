@@ -24,16 +24,16 @@ export function IdentityCard({ status }: { status: SyncStatus }): React.JSX.Elem
   const failed = (e: Error): void => void message.error(errorText(t, e));
 
   const exportCard = (): void => {
-    const write = (outDir?: string): void =>
-      exporting.mutate(outDir ? { outDir } : {}, {
+    const write = (handle?: string): void =>
+      exporting.mutate(handle ? { handle } : {}, {
         onSuccess: (r) => {
-          if (!outDir) saveFile(r.file);
-          message.success(t('sync.identity.cardSaved', { file: (outDir && r.path) || r.file.fileName }));
+          if (!handle) saveFile(r.file);
+          message.success(t('sync.identity.cardSaved', { file: (handle && r.path) || r.file.fileName }));
         },
         onError: failed,
       });
     if (!status.canPickFolder) write();
-    else picking.mutate({ purpose: 'keyCard' }, { onSuccess: ({ path }) => void (path && write(path)), onError: failed });
+    else picking.mutate({ purpose: 'keyCard' }, { onSuccess: ({ handle }) => void (handle && write(handle)), onError: failed });
   };
 
   const chosen = async (files: FileList | null): Promise<void> => {

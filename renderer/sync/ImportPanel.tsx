@@ -8,7 +8,8 @@ import { errorText } from '../ui/errorText';
 import { BundleReportView } from './BundleReportView';
 import { readChosen } from './files';
 
-type Source = { files: FileIn[] } | { folder: string };
+/** Uploaded files, or a folder chosen in the OS dialog (an opaque handle: the window never names a path). */
+type Source = { files: FileIn[] } | { handle: string };
 
 /** Choose files (or a USB folder), see the dry run, then import all or nothing per bundle. */
 export function ImportPanel({ status }: { status: SyncStatus }): React.JSX.Element {
@@ -35,7 +36,7 @@ export function ImportPanel({ status }: { status: SyncStatus }): React.JSX.Eleme
   };
 
   const chooseFolder = (): void =>
-    picking.mutate({ purpose: 'import' }, { onSuccess: (picked) => void (picked.path && inspect({ folder: picked.path })) });
+    picking.mutate({ purpose: 'import' }, { onSuccess: (picked) => void (picked.handle && inspect({ handle: picked.handle })) });
 
   const first = (report?.bundles ?? []).filter((b) => b.status === 'ready' && b.sender?.trust === 'firstContact');
   const firstOk = first.every((b) => confirmedFirst.has(b.sender?.fingerprint ?? ''));

@@ -86,13 +86,15 @@ describe('contract fuzz', () => {
     let typed = 0;
     const crashes: string[] = [];
     const t0 = performance.now();
+    // Both doors: the shell's (paths allowed) and the window's (paths refused, handles only).
+    const doors = [office.core.dispatch, office.core.windowDispatch];
     for (const name of names) {
       const inputs = [...HOSTILE, ...Array.from({ length: 10 }, () => randomValue(r))];
-      for (const input of inputs) {
+      for (const [input, door] of inputs.flatMap((i) => doors.map((d) => [i, d] as const))) {
         calls++;
         let res: Awaited<ReturnType<typeof office.core.dispatch>>;
         try {
-          res = await office.core.dispatch(name as keyof typeof contract, input as never);
+          res = await door(name as keyof typeof contract, input as never);
         } catch (e) {
           crashes.push(`${name}: threw ${String(e).slice(0, 120)}`);
           continue;

@@ -23,6 +23,7 @@ export function appState(ctx: CoreContext): AppState {
     language: s.language,
     session,
     recoveries: [...stateRecoveries(ctx.dataDir), ...ctx.store.recoveries],
+    readOnly: ctx.store.readOnly,
   };
 }
 

@@ -1,4 +1,4 @@
-import { contract, isOpName, type Service } from '../../contract';
+import { contract, isOpName, RAW_PATH_FIELDS, type Service } from '../../contract';
 import { AppError, FILE_SYSTEM_FAULTS, toErrorValue, type Result } from '../../domain/errors';
 
 export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
@@ -6,6 +6,19 @@ export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>
 export interface DispatchOptions {
   /** Where unexpected errors are reported (stack traces stay on this side). */
   log?: (message: string, error: unknown) => void;
+  /**
+   * Who calls: 'shell' (the command line, tests: the person's own paths) or 'window' (Electron
+   * IPC, the web harness), whose inputs may not name a path (RAW_PATH_FIELDS): a folder comes
+   * as a handle from the OS dialog, a file as uploaded bytes.
+   */
+  caller?: 'shell' | 'window';
+}
+
+/** The path fields an input names, after validation (only the schema's own keys remain). */
+function namedPaths(name: string, data: unknown): string[] {
+  const fields: readonly string[] = (RAW_PATH_FIELDS as Record<string, readonly string[]>)[name] ?? [];
+  const obj = data as Record<string, unknown>;
+  return fields.filter((f) => obj[f] !== undefined);
 }
 
 /**
@@ -25,6 +38,10 @@ export function createDispatch(service: Service, opts: DispatchOptions = {}): Di
         throw custom
           ? AppError.fromValue({ code: 'INVALID_INPUT', messageKey: custom, params: { field, operation: name } })
           : new AppError('INVALID_INPUT', 'common:errors.INVALID_INPUT', { field, operation: name });
+      }
+      if (opts.caller === 'window') {
+        const named = namedPaths(name, parsed.data);
+        if (named.length > 0) throw new AppError('RAW_PATH_REFUSED', 'common:errors.RAW_PATH_REFUSED', { field: named.join(', '), operation: name });
       }
       const fn = service[name] as (i: unknown) => Promise<unknown>;
       return { ok: true, value: await fn(parsed.data) };

@@ -58,7 +58,7 @@ export class Store {
   }
 
   static async open(options: StoreOptions): Promise<Store> {
-    const store = new Store({ now: Date.now, snapshotIntervalMs: 10 * 60_000, ...options });
+    const store = new Store({ now: Date.now, snapshotIntervalMs: 10 * 60_000, readOnly: false, ...options });
     await store.load();
     return store;
   }
@@ -244,7 +244,17 @@ export class Store {
     return run;
   }
 
+  /** Whether the folder was opened read-only (see StoreOptions.readOnly). */
+  get readOnly(): boolean {
+    return this.opts.readOnly;
+  }
+
+  private refuseIfReadOnly(): void {
+    if (this.opts.readOnly) throw new AppError('READ_ONLY', 'common:errors.READ_ONLY', { path: this.opts.dataDir });
+  }
+
   private async persist(docs: Doc[]): Promise<void> {
+    this.refuseIfReadOnly();
     for (const fn of this.beforeWrite) await fn(docs);
     const touched = groupByShard(docs);
     const [only] = touched.keys();
@@ -300,6 +310,8 @@ export class Store {
    * whole, and replaying it onto shards that already hold some of its entries changes nothing.
    */
   private async compact(): Promise<void> {
+    // Read-only: what the log holds stays applied in memory, and in the log for the next writable open.
+    if (this.opts.readOnly) return;
     for (const rel of [...this.walDirty]) {
       const db = this.shardSync(rel);
       await (this.adapters.get(rel) as ShardFileAdapter).write(db.data);
@@ -385,7 +397,7 @@ export class Store {
 
   private async load(): Promise<void> {
     const root = path.join(this.opts.dataDir, DB_DIR);
-    await fs.mkdir(root, { recursive: true });
+    if (!this.opts.readOnly) await fs.mkdir(root, { recursive: true });
     // Stamps are fixed-width text in clock order: observing the greatest one read (found while
     // indexing, not by another pass) is observing them all.
     let newest = '';
@@ -410,6 +422,7 @@ export class Store {
     this.forgetRecoveredByReplay();
     if (newest) this.hlc.observe(newest);
     // First snapshot of this session runs after open returns, off the start-up path.
+    if (this.opts.readOnly) return;
     void this.enqueue(async () => {
       const snaps = await listSnapshots(this.opts.dataDir);
       const last = snaps.at(-1);
@@ -486,6 +499,12 @@ export class Store {
   private async replayJournal(): Promise<Doc[]> {
     const docs = await readJournal(this.opts.dataDir);
     if (!docs) return [];
+    if (this.opts.readOnly) {
+      // Applied in memory; the journal stays for the next writable open to finish.
+      for (const [rel, list] of groupByShard(docs)) this.apply(await this.shard(rel), list);
+      for (const d of docs) this.index(d);
+      return docs;
+    }
     for (const [rel, list] of groupByShard(docs)) await this.writeShard(rel, list);
     for (const d of docs) this.index(d);
     await clearJournal(this.opts.dataDir);
@@ -510,6 +529,7 @@ export class Store {
   }
 
   private async snapshot(): Promise<void> {
+    this.refuseIfReadOnly();
     if (this.walDirty.size > 0 || this.wal.bytes > 0) await this.compact(); // backups copy shard files
     await takeSnapshot(this.opts.dataDir, this.currentFiles(), new Date(this.opts.now()));
     this.lastSnapshotAt = this.opts.now();

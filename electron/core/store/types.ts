@@ -8,6 +8,11 @@ export interface StoreOptions {
   now?: () => number;
   /** Minimum time between automatic snapshots after writes. */
   snapshotIntervalMs?: number;
+  /**
+   * The folder cannot be written (read-only medium, no permission): everything is read, a log or
+   * journal left by a crash is applied in memory only, and every write is refused with READ_ONLY.
+   */
+  readOnly?: boolean;
 }
 
 /**

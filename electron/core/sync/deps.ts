@@ -2,6 +2,7 @@ import type { Identity } from '../bundles';
 import type { CoreContext } from '../runtime/context';
 import { rootUnit } from '../../domain/org';
 import { createLogger } from '../runtime/log';
+import { FileHandles } from '../files/handles';
 import { createIdentityStore, type IdentityStore } from './identityStore';
 import { createPeerStore, type PeerStore } from './peers';
 import { syncError } from './errors';
@@ -12,6 +13,8 @@ export interface SyncDeps {
   identity: IdentityStore;
   peers: PeerStore;
   log: (message: string, error?: unknown) => void;
+  /** Folders chosen in the OS dialog, known to the window only by id. */
+  handles: FileHandles;
   me(): Promise<Me>;
   /**
    * One export or import at a time (by hand or by a transport run): sequence numbers and
@@ -32,7 +35,7 @@ export interface Me {
 }
 
 export function createSyncDeps(ctx: CoreContext): SyncDeps {
-  const identity = createIdentityStore(ctx.dataDir, ctx.ports.keyProtector, ctx.settings().installationId);
+  const identity = createIdentityStore(ctx.dataDir, ctx.ports.keyProtector, ctx.settings().installationId, ctx.store.readOnly);
   let busy = false;
   return {
     exclusive: async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -48,6 +51,7 @@ export function createSyncDeps(ctx: CoreContext): SyncDeps {
     identity,
     peers: createPeerStore(ctx.dataDir),
     log: createLogger(ctx.dataDir),
+    handles: new FileHandles(() => ctx.now().getTime()),
     me: async () => {
       const s = ctx.session();
       return {

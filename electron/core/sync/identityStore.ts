@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/errors';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,7 +65,8 @@ async function installationOf(dataDir: string): Promise<string> {
   return raw.installationId;
 }
 
-export function createIdentityStore(dataDir: string, protector?: KeyProtector, installationId?: string): IdentityStore {
+/** `readOnly`: the data folder cannot be written; an identity not made yet cannot be made now. */
+export function createIdentityStore(dataDir: string, protector?: KeyProtector, installationId?: string, readOnly = false): IdentityStore {
   const dir = path.join(dataDir, KEYS_DIR);
   const file = path.join(dir, IDENTITY_FILE);
   const fileProtector = async (): Promise<KeyProtector> => {
@@ -76,7 +78,7 @@ export function createIdentityStore(dataDir: string, protector?: KeyProtector, i
   let loading: Promise<Identity & { protector: string }> | null = null;
 
   async function load(): Promise<Identity & { protector: string }> {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    if (!readOnly) await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     // A damaged identity is restored from the newest backup, or the folder is refused (stateFiles.ts).
     const stored = await readStateFile(
       dataDir,
@@ -85,6 +87,7 @@ export function createIdentityStore(dataDir: string, protector?: KeyProtector, i
       new Date(),
     );
     if (stored === null) {
+      if (readOnly) throw new AppError('READ_ONLY', 'common:errors.READ_ONLY', { path: dataDir });
       const identity = createIdentity();
       const sealer = protector ?? (await fileProtector());
       await writeFileDurable(file, JSON.stringify(await encryptPrivateKeys(identity, sealer), null, 2));

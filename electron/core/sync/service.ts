@@ -10,17 +10,24 @@ import { exportKeyCard, importKeyCard, inspectKeyCard, readCardInput } from './k
 import { findPeer } from './peers';
 import { identityView, recordStatus, syncStatus } from './status';
 import { reenrol } from './trust';
+import type { HandleUse } from '../files/handles';
+import path from 'node:path';
 
 /** The sync operations of the contract over the modules of this folder. */
 export function createSyncService(ctx: CoreContext, deps: SyncDeps = createSyncDeps(ctx)): ServiceOf<typeof syncOps> {
   let progress: ExportProgress = { running: false, stage: 'idle', current: 0, total: 0, office: null, percent: 0 };
   const exclusive = deps.exclusive;
+  /** A handle from the window becomes the folder it was picked for; the shell gives paths. */
+  const chosen = (handle: string | undefined, given: string | undefined, use: HandleUse): string | undefined =>
+    handle === undefined ? given : deps.handles.resolve(handle, use);
+  const READ_IMPORT: HandleUse = { mode: 'read', purposes: ['import'], spend: false };
   const STAGE_SHARE: Record<ExportProgress['stage'], number> = { idle: 0, select: 0.05, build: 0.2, write: 0.8, done: 1 };
 
   return {
     'sync.status': async () => syncStatus(deps),
     'sync.identity': async () => identityView(await deps.me()),
-    'sync.keyCard.export': async ({ outDir }) => exportKeyCard(deps, outDir),
+    'sync.keyCard.export': async ({ handle, outDir }) =>
+      exportKeyCard(deps, chosen(handle, outDir, { mode: 'write', purposes: ['keyCard', 'export'], spend: true })),
     'sync.keyCard.inspect': async (input) => inspectKeyCard(deps, await readCardInput(input)),
     'sync.keyCard.import': async (input) =>
       exclusive(async () => {
@@ -56,16 +63,26 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps = createSyncD
           // Let a progress poll be answered between stages.
           await new Promise((r) => setImmediate(r));
         };
+        const { handle, ...rest } = input;
+        const outDir = chosen(handle, input.outDir, { mode: 'write', purposes: ['export'], spend: true });
         try {
-          return await exportBundles(deps, input, set);
+          return await exportBundles(deps, { ...rest, outDir }, set);
         } finally {
           progress = { ...progress, running: false };
         }
       }),
     'sync.exportProgress': async () => progress,
-    'sync.inspect': async (source) => importBundles(deps, source, { apply: false, allowFirstContact: true }),
-    'sync.import': async (input) =>
-      exclusive(() => importBundles(deps, input, { apply: true, allowFirstContact: input.allowFirstContact, expectFingerprint: input.expectFingerprint })),
+    'sync.inspect': async ({ handle, ...source }) =>
+      importBundles(deps, { ...source, folder: chosen(handle, source.folder, READ_IMPORT) }, { apply: false, allowFirstContact: true }),
+    'sync.import': async ({ handle, ...input }) =>
+      exclusive(() =>
+        importBundles(
+          deps,
+          // The import after its dry runs spends the handle.
+          { ...input, folder: chosen(handle, input.folder, { ...READ_IMPORT, spend: true }) },
+          { apply: true, allowFirstContact: input.allowFirstContact, expectFingerprint: input.expectFingerprint },
+        ),
+      ),
     'sync.recordStatus': async ({ ids }) => recordStatus(deps, ids),
     'sync.conflicts': async ({ includeResolved }) => listConflicts(deps, await deps.me(), includeResolved),
     'sync.conflicts.resolve': async ({ id, choice }) => {
@@ -74,8 +91,11 @@ export function createSyncService(ctx: CoreContext, deps: SyncDeps = createSyncD
       return listConflicts(deps, me, false);
     },
     'dialog.pickFolder': async ({ purpose }) => {
-      if (!ctx.ports.pickFolder) return { path: null, available: false };
-      return { path: await ctx.ports.pickFolder(purpose), available: true };
+      if (!ctx.ports.pickFolder) return { handle: null, label: null, available: false };
+      // The path stays in the core; the window gets an id bound to this purpose, and a name to show.
+      const picked = await ctx.ports.pickFolder(purpose);
+      if (picked === null) return { handle: null, label: null, available: true };
+      return { handle: deps.handles.mint(picked, purpose), label: path.basename(picked) || picked, available: true };
     },
   };
 }

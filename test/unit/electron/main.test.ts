@@ -124,16 +124,33 @@ describe('the core in its utility process', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });
   });
 
-  it('asks main to seal the private keys with safeStorage and to show the folder picker', async () => {
+  it('asks main to seal the private keys with safeStorage', async () => {
     const id = await ipc()(fromApp, 'sync.identity', {});
     expect(id.ok).toBe(true);
     expect(standIn.sealed).toBe(1);
     const stored = JSON.parse(readFileSync(path.join(dataDir, 'keys', 'identity.json'), 'utf8')) as { protector: string; sealedPrivateKeys: string };
     expect(stored.protector).toBe('safeStorage');
     expect(Buffer.from(stored.sealedPrivateKeys, 'base64').toString()).toMatch(/^os-sealed:/);
-    const picked = await ipc()(fromApp, 'dialog.pickFolder', { purpose: 'export' });
-    expect(picked).toMatchObject({ ok: true });
-    expect(JSON.stringify(picked)).toContain(standIn.pickedFolder);
+  });
+
+  it('gives the window a handle for the folder main\'s dialog chose, never the path; a raw path is refused', async () => {
+    standIn.pickedFolder = path.join(dataDir, '..', `${path.basename(dataDir)}-thẻ-khoá`);
+    const picked = await ipc()(fromApp, 'dialog.pickFolder', { purpose: 'keyCard' });
+    expect(picked).toMatchObject({ ok: true, value: { available: true, label: path.basename(standIn.pickedFolder) } });
+    expect(JSON.stringify(picked)).not.toContain(standIn.pickedFolder);
+    const handle = (picked as { value: { handle: string } }).value.handle;
+    expect(handle).toMatch(/^fh_/);
+
+    const written = await ipc()(fromApp, 'sync.keyCard.export', { handle });
+    expect(written).toMatchObject({ ok: true });
+    const card = (written as { value: { file: { fileName: string } } }).value.file.fileName;
+    expect(existsSync(path.join(standIn.pickedFolder, card))).toBe(true);
+    // Spent by that export; and a path typed by the page is refused before anything is created.
+    expect(await ipc()(fromApp, 'sync.keyCard.export', { handle })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_REFUSED' } });
+    const elsewhere = path.join(dataDir, '..', `${path.basename(dataDir)}-kẻ-gian`);
+    expect(await ipc()(fromApp, 'sync.keyCard.export', { outDir: elsewhere })).toMatchObject({ ok: false, error: { code: 'RAW_PATH_REFUSED' } });
+    expect(existsSync(elsewhere)).toBe(false);
+    rmSync(standIn.pickedFolder, { recursive: true, force: true });
   });
 
   it('after a crash, tells the user, restarts the core once, and unseals the keys through main', async () => {

@@ -149,6 +149,8 @@ export class HouseholdSummaryIndex {
   /** Saves the rows when they changed since the last save (at close; after a rebuild). */
   async save(): Promise<void> {
     if (!this.rows || (!this.changed && this.disk === 'saved')) return;
+    // A read-only folder keeps the rows in memory only: the file is a cache, made again later.
+    if (this.store.readOnly) return;
     await this.store.idle();
     mkdirSync(path.dirname(this.file), { recursive: true });
     await writeFileDurable(this.file, JSON.stringify({ format: FORMAT, rules: RULES, stale: false, rows: Object.fromEntries(this.rows) }));
