@@ -6,7 +6,8 @@ import type { CoreContext } from '../../runtime/context';
 import type { LocalChange } from '../../store/store';
 import { buildRejectedWorkbook } from '../excel/rejected';
 import { fieldLabel } from '../excel/columns';
-import { parseHouseholdWorkbook, type HouseholdWorkbookParse, type ImportError } from '../excel/import';
+import type { HouseholdWorkbookParse, ImportError } from '../excel/import';
+import { parseHouseholdWorkbookInWorker } from '../excel/inWorker';
 import { problem } from '../../../domain/households/messages';
 import { standardForYear } from '../../../domain/households/standards';
 import { HOUSEHOLD_CLASSES, type HouseholdClass } from '../../../domain/households/standards/schema';
@@ -44,7 +45,7 @@ export async function parseImport(ctx: CoreContext, index: HouseholdIndex, bytes
   const { office, by } = requireOffice(ctx);
   const standard = standardForYear(year);
   const communes = officeCommunes(ctx, office);
-  const parse = await parseHouseholdWorkbook(bytes, { communes, reviewYear: year, standard });
+  const parse = await parseHouseholdWorkbookInWorker(bytes, { communes, reviewYear: year, standard });
   const errors = [...parse.errors];
   const valid: ParsedImport['valid'] = [];
   let created = 0;
