@@ -288,7 +288,8 @@ class SheetReader {
       }
     }
     // "Tổng cộng" / "Cộng" rows; a name such as "Tống Văn Minh" is not one.
-    const totalLike = distinct.some((t) => /^(tong cong|tong so)\b|^(cong|tong)\W*$/.test(fold(t)));
+    // Only texts starting with T or C can read "Tổng"/"Cộng": the others are not folded.
+    const totalLike = distinct.some((t) => /^[TtCc]/.test(t) && /^(tong cong|tong so)\b|^(cong|tong)\W*$/.test(fold(t)));
     if (totalLike && isBlank(cells.get('idNumber')?.value ?? null)) return 'total';
     const keyFields: ColumnField[] = ['idNumber', 'members', 'income', ...this.indicatorCodes.map((c) => `indicator:${c}` as ColumnField)];
     if (keyFields.every((f) => isBlank(cells.get(f)?.value ?? null))) return 'noHouseholdData';
