@@ -27,6 +27,9 @@ await build({
     coreHost: 'electron/coreHost/main.ts',
     preload: 'electron/preload.ts',
     harness: 'electron/harness/main.ts',
+    // The household workbook is parsed in a memory-capped worker thread started from the core
+    // (core/files/cappedWorker.ts looks for it beside the bundle that starts it).
+    householdsExcelWorker: 'electron/core/households/excel/worker.ts',
   },
 });
 await build({

@@ -27,6 +27,7 @@ const MODULES: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'sync', load: async () => (await import('./sync.bench')).syncBench },
   { name: 'province', load: async () => (await import('./province.bench')).provinceBench },
   { name: 'notices', load: async () => (await import('./notices.bench')).noticesBench },
+  { name: 'excel', load: async () => (await import('./excel.bench')).excelBench },
   { name: 'transport', load: async () => (await import('./transport.bench')).transportBench },
 ];
 

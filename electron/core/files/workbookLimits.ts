@@ -39,11 +39,11 @@ export const WORKBOOK_LIMITS: Readonly<WorkbookLimits> = Object.freeze({
 /** Compressed bytes handed to the inflater at a time: bounds one burst of output to ~8 MiB. */
 const SLICE = 8 * 1024;
 
-function tooLarge(limitMb: number): AppError {
+export function tooLarge(limitMb: number): AppError {
   return new AppError('WORKBOOK_TOO_LARGE', 'common:errors.WORKBOOK_TOO_LARGE', { limitMb });
 }
 
-function tooWide(rows: number, columns: number, limits: WorkbookLimits): AppError {
+export function tooWide(rows: number, columns: number, limits: WorkbookLimits): AppError {
   return new AppError('WORKBOOK_DIMENSIONS', 'common:errors.WORKBOOK_DIMENSIONS', {
     rows,
     columns,
@@ -72,6 +72,17 @@ const CELL = /<c\b[^>]*?\sr="([A-Z]+)(\d+)"/g;
  * non-zip through untouched for exceljs to refuse as it always did. Synchronous and bounded.
  */
 export function checkWorkbookBytes(bytes: Uint8Array, limits: WorkbookLimits = WORKBOOK_LIMITS): void {
+  if (!checkWorkbookDirectory(bytes, limits)) return;
+  scanInflated(bytes, limits);
+}
+
+/**
+ * The checks that need no inflation: file size, number of entries, declared sizes and ratios
+ * from the zip's central directory. False when the bytes are not a zip (the reader refuses
+ * them in its own words). The streaming reader (xlsxStream.ts) relies on this alone and checks
+ * rows and columns as they are parsed, so the workbook is inflated once.
+ */
+export function checkWorkbookDirectory(bytes: Uint8Array, limits: WorkbookLimits = WORKBOOK_LIMITS): boolean {
   const limitMb = Math.round(limits.maxInflatedBytes / MiB);
   if (bytes.length > limits.maxFileBytes) throw tooLarge(Math.round(limits.maxFileBytes / MiB));
 
@@ -86,7 +97,7 @@ export function checkWorkbookBytes(bytes: Uint8Array, limits: WorkbookLimits = W
     });
   } catch (e) {
     if (e instanceof AppError) throw e;
-    return; // not a zip: exceljs gives its usual "unreadable" refusal
+    return false; // not a zip: exceljs gives its usual "unreadable" refusal
   }
   let declared = 0;
   for (const f of listed) {
@@ -94,6 +105,12 @@ export function checkWorkbookBytes(bytes: Uint8Array, limits: WorkbookLimits = W
     if (declared > limits.maxInflatedBytes) throw tooLarge(limitMb);
     if (f.originalSize > limits.ratioFloorBytes && f.originalSize / Math.max(f.size, 1) > limits.maxRatio) throw tooLarge(limitMb);
   }
+  return true;
+}
+
+/** Inflates every entry in slices, counting real bytes and scanning sheet references. */
+function scanInflated(bytes: Uint8Array, limits: WorkbookLimits): void {
+  const limitMb = Math.round(limits.maxInflatedBytes / MiB);
 
   let refusal: AppError | null = null;
   let inflated = 0;

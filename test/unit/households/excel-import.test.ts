@@ -31,6 +31,7 @@ describe('Excel round trip with bad rows', () => {
   const duplicateOf = households[21] as Household;
   let parse: HouseholdWorkbookParse;
   let rowOf: (i: number) => number;
+  let sourceBytes: Uint8Array;
 
   beforeAll(async () => {
     const wb = await writeHouseholdWorkbook(households, {
@@ -49,6 +50,7 @@ describe('Excel round trip with bad rows', () => {
       ],
     });
     rowOf = wb.rowOf;
+    sourceBytes = wb.buffer;
     parse = await parseHouseholdWorkbook(wb.buffer, options);
   });
 
@@ -90,7 +92,7 @@ describe('Excel round trip with bad rows', () => {
   });
 
   it('gives back the rejected rows with "Dòng gốc" and "Lỗi" columns', async () => {
-    const buffer = await buildRejectedWorkbook(parse.table, parse.errors);
+    const buffer = await buildRejectedWorkbook(sourceBytes, parse.table, parse.errors);
     const ws = await loadSheet(buffer);
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     const width = parse.table.headers.length;
@@ -172,7 +174,7 @@ describe('office layouts', () => {
     const parse = await parseHouseholdWorkbook(buffer, options);
     expect(parse.rows).toEqual([]);
     expect(keys(parse)).toEqual([{ row: 4, column: 'Dinh dưỡng', letter: '', key: 'households:problem.columnMissing' }]);
-    const rejected = await loadSheet(await buildRejectedWorkbook(parse.table, parse.errors));
+    const rejected = await loadSheet(await buildRejectedWorkbook(buffer, parse.table, parse.errors));
     expect(rejected.rowCount).toBe(1 + 5);
     expect(rejected.getRow(2).getCell(parse.table.headers.length + 2).value).toBe('Dinh dưỡng: Bảng không có cột “Dinh dưỡng”.');
   });
@@ -230,7 +232,7 @@ describe('text that looks like a formula stays text', () => {
     const parse = await parseHouseholdWorkbook(wb.buffer, options);
     expect(parse.rows[0]?.household).toMatchObject({ notes: '=1+1', village: '@SUM(A1)', headName: '+Hoàng Văn Long' });
 
-    const rejected = await buildRejectedWorkbook(parse.table, [
+    const rejected = await buildRejectedWorkbook(wb.buffer, parse.table, [
       { row: wb.firstDataRow, column: 'Ghi chú', columnLetter: 'X', problem: { messageKey: 'households:problem.invalid', params: { column: 'Ghi chú' } } },
     ]);
     const rxml = strFromU8(unzipSync(new Uint8Array(rejected))['xl/worksheets/sheet1.xml'] as Uint8Array);

@@ -1,7 +1,7 @@
 import { AppError } from '../../../domain/errors';
-import ExcelJS from 'exceljs';
+import type { CellValue as ExcelCellValue } from 'exceljs';
 import { fold } from '../../../domain/text';
-import { loadWorkbook } from '../../files/xlsx';
+import { streamWorkbook, type StreamedRow, type StreamedSheet } from '../../files/xlsxStream';
 import type { Classification } from '../../../domain/households/classify';
 import { classifyRecord } from '../../../domain/households/classOf';
 import { CommuneIndex, communeArea, communeLabel, findVillage, type Commune } from '../../../domain/households/communes';
@@ -18,6 +18,7 @@ import {
   type ColumnField,
   type HeaderDetection,
   type MappedColumn,
+  type RequiredColumn,
   type UnmappedHeader,
 } from './columns';
 
@@ -53,19 +54,17 @@ export interface ImportError {
   problem: Problem;
 }
 
-export interface SourceRow {
-  row: number;
-  cells: CellInput[];
-  /** False for rows that were skipped as headings, totals or notes. */
-  household: boolean;
-}
-
-/** The data rows as read, kept so rejected rows can be given back exactly as they were. */
+/**
+ * Where the data rows sit in the file, kept so that the rejected rows can be read again from
+ * the same bytes and given back exactly as they were (rejected.ts); the rows themselves are
+ * not kept, so a preview of 110,000 rows holds its errors and counts, never the sheet.
+ */
 export interface SourceTable {
   sheetName: string;
-  /** One header text per column (column A first). */
+  /** One header text per column (column A first), as wide as the widest data row. */
   headers: string[];
-  rows: SourceRow[];
+  /** Rows read as households, valid or not, in sheet order. */
+  householdRows: number[];
 }
 
 export type SkipReason = 'numbering' | 'communeHeading' | 'total' | 'noHouseholdData';
@@ -86,53 +85,82 @@ export interface HouseholdWorkbookParse {
 }
 
 /**
- * Reads an office's household spreadsheet. Bad rows never throw: each problem is reported
- * with its row, column and a message key, and only rows with no problem at all are returned
- * as households. Throws HOUSEHOLD_WORKBOOK_UNREADABLE only when the file is not an xlsx.
+ * Reads an office's household spreadsheet, row by row as the file is parsed (xlsxStream.ts).
+ * Bad rows never throw: each problem is reported with its row, column and a message key, and
+ * only rows with no problem at all are returned as households. Throws
+ * HOUSEHOLD_WORKBOOK_UNREADABLE when the file is not an xlsx, and the workbook limit errors.
+ * Runs in the caller's thread; the app runs it in a memory-capped worker (inWorker.ts).
  */
 export async function parseHouseholdWorkbook(buffer: Uint8Array | ArrayBuffer, options: ImportOptions): Promise<HouseholdWorkbookParse> {
-  let wb: ExcelJS.Workbook;
+  const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
+  let best: HouseholdWorkbookParse | undefined;
+  let firstSheet: string | undefined;
   try {
-    wb = await loadWorkbook(buffer);
+    for await (const sheet of streamWorkbook(bytes)) {
+      firstSheet ??= sheet.name;
+      const parse = await readSheet(sheet, options);
+      // The sheet whose header maps the most columns is the table; the first one on a tie.
+      if (parse && (!best || parse.columnMapping.length > best.columnMapping.length)) best = parse;
+    }
   } catch (e) {
     // The size and dimension refusals say what is wrong; anything else is "not a workbook".
     if (e instanceof AppError) throw e;
     throw householdError('HOUSEHOLD_WORKBOOK_UNREADABLE');
   }
-  const found = findTable(wb, options);
-  if (!found) {
-    const sheetName = wb.worksheets[0]?.name ?? '';
-    return {
-      sheetName,
-      headerRow: 0,
-      rows: [],
-      errors: [{ row: 0, column: '', columnLetter: '', problem: problem('headerNotFound') }],
-      columnMapping: [],
-      unmappedHeaders: [],
-      skippedRows: [],
-      householdRowCount: 0,
-      table: { sheetName, headers: [], rows: [] },
-    };
-  }
-  return new SheetReader(found.sheet, found.header, options).read();
+  if (best) return best;
+  const sheetName = firstSheet ?? '';
+  return {
+    sheetName,
+    headerRow: 0,
+    rows: [],
+    errors: [{ row: 0, column: '', columnLetter: '', problem: problem('headerNotFound') }],
+    columnMapping: [],
+    unmappedHeaders: [],
+    skippedRows: [],
+    householdRowCount: 0,
+    table: { sheetName, headers: [], householdRows: [] },
+  };
 }
 
-function findTable(wb: ExcelJS.Workbook, options: ImportOptions): { sheet: ExcelJS.Worksheet; header: HeaderDetection } | undefined {
-  let best: { sheet: ExcelJS.Worksheet; header: HeaderDetection } | undefined;
+/** Cells of a streamed row as the import reads them, padded to `width`. */
+export function rowCells(values: readonly ExcelCellValue[], width: number): CellInput[] {
+  const out: CellInput[] = [];
+  for (let c = 0; c < Math.max(width, values.length); c++) out.push(cellInput(values[c] ?? null));
+  return out;
+}
+
+/**
+ * One sheet: the first rows are held until the header is found in them; then every row goes
+ * through the reader as it arrives. A sheet without a header is read to its end and dropped.
+ */
+async function readSheet(sheet: StreamedSheet, options: ImportOptions): Promise<HouseholdWorkbookParse | undefined> {
   const maxRow = options.maxHeaderRow ?? 10;
-  for (const sheet of wb.worksheets) {
-    const top: string[][] = [];
-    const width = sheet.columnCount;
-    for (let r = 1; r <= Math.min(maxRow + 1, sheet.rowCount); r++) {
-      const row = sheet.getRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= width; c++) cells.push(cellText(cellInput(row.getCell(c).value)));
-      top.push(cells);
+  const top: StreamedRow[] = [];
+  let reader: SheetReader | null | undefined; // undefined: still looking; null: no header in this sheet
+  const start = (): void => {
+    const width = Math.max(0, ...top.map((r) => r.values.length));
+    const text: string[][] = [];
+    for (let r = 1; r <= maxRow + 1; r++) {
+      const row = top.find((t) => t.number === r);
+      text.push(rowCells(row?.values ?? [], width).map(cellText));
     }
-    const header = detectHeader(top, options.standard, maxRow);
-    if (header && (!best || header.mapping.length > best.header.mapping.length)) best = { sheet, header };
+    const header = detectHeader(text, options.standard, maxRow);
+    reader = header ? new SheetReader(sheet.name, header, width, options) : null;
+    if (reader) for (const r of top) if (r.number >= header!.dataStart) reader.add(r);
+    top.length = 0;
+  };
+  for await (const row of sheet.rows) {
+    if (reader === undefined) {
+      if (row.number <= maxRow + 1) {
+        top.push(row);
+        continue;
+      }
+      start();
+    }
+    reader?.add(row);
   }
-  return best;
+  if (reader === undefined) start();
+  return reader ? reader.finish() : undefined;
 }
 
 type RowCells = ReadonlyMap<ColumnField, { value: CellInput; col: MappedColumn }>;
@@ -142,51 +170,61 @@ class SheetReader {
   private readonly skipped: { row: number; reason: SkipReason }[] = [];
   private readonly index: CommuneIndex;
   private readonly byField: Map<ColumnField, MappedColumn>;
-  private readonly width: number;
+  private width: number;
   private readonly indicatorCodes: string[];
+  private readonly householdRows: number[] = [];
+  /** Rows read as households, parsed as they come; the duplicate checks wait for the end. */
+  private readonly parsed: { row: number; household: Household | undefined; idNumber: string; code: string | undefined }[] = [];
+  private readonly missing: RequiredColumn[];
   /** Commune named by the last heading row read ("I. Xã Tràng Các"). */
   private sectionCommune: Commune | undefined;
 
   constructor(
-    private readonly sheet: ExcelJS.Worksheet,
+    private readonly sheetName: string,
     private readonly header: HeaderDetection,
+    topWidth: number,
     private readonly options: ImportOptions,
   ) {
     this.index = new CommuneIndex(options.communes);
     this.byField = new Map(header.mapping.map((m) => [m.field, m]));
-    this.width = Math.max(sheet.columnCount, ...header.mapping.map((m) => m.column));
+    this.width = Math.max(topWidth, ...header.mapping.map((m) => m.column));
     this.indicatorCodes = indicatorsOf(options.standard).map((i) => i.code);
+    // A missing commune column is fine when the sheet is split by commune headings; decided at the end.
+    this.missing = header.missing.filter((m) => m.field !== 'commune');
   }
 
-  read(): HouseholdWorkbookParse {
-    const table: SourceTable = { sheetName: this.sheet.name, headers: this.headers(), rows: [] };
-    // A missing commune column is fine when the sheet is split by commune headings; decided below.
-    const missing = this.header.missing.filter((m) => m.field !== 'commune');
-    const candidates: { row: number; cells: RowCells; section: Commune | undefined }[] = [];
-    for (let r = this.header.dataStart; r <= this.sheet.rowCount; r++) {
-      const all = this.rowValues(r);
-      if (all.every(isBlank)) continue;
-      const cells = this.mappedCells(all);
-      const skip = this.skipReason(all, cells);
-      table.rows.push({ row: r, cells: all, household: skip === undefined });
-      if (skip) {
-        this.skipped.push({ row: r, reason: skip });
-        continue;
-      }
-      candidates.push({ row: r, cells, section: this.sectionCommune });
+  add(source: StreamedRow): void {
+    const all = rowCells(source.values, this.width);
+    this.width = Math.max(this.width, all.length);
+    if (all.every(isBlank)) return;
+    const r = source.number;
+    const cells = this.mappedCells(all);
+    const skip = this.skipReason(all, cells);
+    if (skip) {
+      this.skipped.push({ row: r, reason: skip });
+      return;
     }
+    this.householdRows.push(r);
+    // With a required column missing every row is refused anyway: no row is parsed.
+    if (this.missing.length === 0) this.parsed.push({ row: r, ...this.parseRow(r, cells, this.sectionCommune) });
+  }
+
+  finish(): HouseholdWorkbookParse {
+    const table: SourceTable = { sheetName: this.sheetName, headers: this.headers(), householdRows: this.householdRows };
+    const missing = [...this.missing];
     if (!this.byField.has('commune') && !this.skipped.some((s) => s.reason === 'communeHeading')) {
       missing.push({ field: 'commune', label: fieldLabel('commune', this.options.standard) });
     }
     if (missing.length > 0) {
+      // The rows were read before the commune column was known to be missing: their errors go.
+      this.errors.length = 0;
       for (const m of missing) {
         this.errors.push({ row: this.header.headerRow, column: m.label, columnLetter: '', field: m.field, problem: problem('columnMissing', { column: m.label }) });
       }
-      return this.result(table, [], candidates.length);
+      return this.result(table, [], this.householdRows.length);
     }
 
-    const parsed: { row: number; household: Household | undefined; idNumber: string; code: string | undefined }[] = [];
-    for (const c of candidates) parsed.push({ row: c.row, ...this.parseRow(c.row, c.cells, c.section) });
+    const parsed = this.parsed;
     this.flagDuplicates(
       parsed.map((p) => ({ row: p.row, key: isValidIdNumber(p.idNumber) ? p.idNumber : '' })),
       'idNumber',
@@ -201,12 +239,12 @@ class SheetReader {
       rows.push({ row: p.row, household: p.household, classification: classifyRecord(p.household, [this.options.standard]), codeGiven: p.code !== undefined });
     }
     this.errors.sort((a, b) => a.row - b.row || columnOrder(a) - columnOrder(b));
-    return this.result(table, rows, candidates.length);
+    return this.result(table, rows, this.householdRows.length);
   }
 
   private result(table: SourceTable, rows: ParsedHouseholdRow[], householdRowCount: number): HouseholdWorkbookParse {
     return {
-      sheetName: this.sheet.name,
+      sheetName: this.sheetName,
       headerRow: this.header.headerRow,
       rows,
       errors: this.errors,
@@ -225,13 +263,6 @@ class SheetReader {
         this.header.mapping.find((m) => m.column === c)?.header ?? this.header.unmapped.find((u) => u.column === c)?.header ?? '',
       );
     }
-    return out;
-  }
-
-  private rowValues(r: number): CellInput[] {
-    const row = this.sheet.getRow(r);
-    const out: CellInput[] = [];
-    for (let c = 1; c <= this.width; c++) out.push(cellInput(row.getCell(c).value));
     return out;
   }
 
@@ -257,7 +288,8 @@ class SheetReader {
       }
     }
     // "Tổng cộng" / "Cộng" rows; a name such as "Tống Văn Minh" is not one.
-    const totalLike = distinct.some((t) => /^(tong cong|tong so)\b|^(cong|tong)\W*$/.test(fold(t)));
+    // Only texts starting with T or C can read "Tổng"/"Cộng": the others are not folded.
+    const totalLike = distinct.some((t) => /^[TtCc]/.test(t) && /^(tong cong|tong so)\b|^(cong|tong)\W*$/.test(fold(t)));
     if (totalLike && isBlank(cells.get('idNumber')?.value ?? null)) return 'total';
     const keyFields: ColumnField[] = ['idNumber', 'members', 'income', ...this.indicatorCodes.map((c) => `indicator:${c}` as ColumnField)];
     if (keyFields.every((f) => isBlank(cells.get(f)?.value ?? null))) return 'noHouseholdData';

@@ -1,6 +1,7 @@
 import { formatProblemVi } from '../../../domain/households/messages';
-import type { ImportError, SourceTable } from './import';
+import { rowCells, type ImportError, type SourceTable } from './import';
 import { newWorkbook, workbookBuffer, writeCell } from '../../files/xlsx';
+import { drain, streamWorkbook } from '../../files/xlsxStream';
 
 export const REJECTED_SHEET_NAME = 'Dòng bị từ chối';
 export const ROW_COLUMN_HEADER = 'Dòng gốc';
@@ -11,9 +12,10 @@ export const ERROR_COLUMN_HEADER = 'Lỗi';
  * "Lỗi" (every problem of the row, in Vietnamese). The office fixes this file and imports it
  * again: the two extra columns are not household columns, so the import ignores them.
  * A problem of the whole file (a missing column) rejects every row and is repeated on each.
+ * The rows are read again from the file's bytes (the preview keeps only their numbers).
  */
-export async function buildRejectedWorkbook(original: SourceTable, errors: readonly ImportError[]): Promise<Buffer> {
-  const dataRows = new Set(original.rows.map((r) => r.row));
+export async function buildRejectedWorkbook(bytes: Uint8Array, original: SourceTable, errors: readonly ImportError[]): Promise<Buffer> {
+  const dataRows = new Set(original.householdRows);
   const fileLevel = errors.filter((e) => !dataRows.has(e.row));
   const byRow = new Map<number, ImportError[]>();
   for (const e of errors) {
@@ -33,16 +35,21 @@ export async function buildRejectedWorkbook(original: SourceTable, errors: reado
   header.font = { bold: true };
 
   let out = 2;
-  for (const src of original.rows) {
-    const own = byRow.get(src.row) ?? [];
-    if (own.length === 0 && (fileLevel.length === 0 || !src.household)) continue;
-    const row = ws.getRow(out++);
-    src.cells.forEach((v, i) => writeCell(row.getCell(i + 1), v));
-    writeCell(row.getCell(width + 1), src.row);
-    const text = [...fileLevel, ...own].map((e) => (e.column ? `${e.column}: ${formatProblemVi(e.problem)}` : formatProblemVi(e.problem)));
-    const cell = row.getCell(width + 2);
-    writeCell(cell, text.join('\n'));
-    cell.alignment = { wrapText: true, vertical: 'top' };
+  for await (const sheet of streamWorkbook(bytes)) {
+    if (sheet.name !== original.sheetName) continue; // the loop drains it
+    for await (const src of sheet.rows) {
+      if (!dataRows.has(src.number)) continue;
+      const own = byRow.get(src.number) ?? [];
+      if (own.length === 0 && fileLevel.length === 0) continue;
+      const row = ws.getRow(out++);
+      rowCells(src.values, width).forEach((v, i) => writeCell(row.getCell(i + 1), v));
+      writeCell(row.getCell(width + 1), src.number);
+      const text = [...fileLevel, ...own].map((e) => (e.column ? `${e.column}: ${formatProblemVi(e.problem)}` : formatProblemVi(e.problem)));
+      const cell = row.getCell(width + 2);
+      writeCell(cell, text.join('\n'));
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    }
+    await drain(sheet.rows);
   }
   ws.getColumn(width + 2).width = 60;
   return workbookBuffer(wb);

@@ -6,7 +6,8 @@ import type { CoreContext } from '../../runtime/context';
 import type { LocalChange } from '../../store/store';
 import { buildRejectedWorkbook } from '../excel/rejected';
 import { fieldLabel } from '../excel/columns';
-import { parseHouseholdWorkbook, type HouseholdWorkbookParse, type ImportError } from '../excel/import';
+import type { HouseholdWorkbookParse, ImportError } from '../excel/import';
+import { parseHouseholdWorkbookInWorker } from '../excel/inWorker';
 import { problem } from '../../../domain/households/messages';
 import { standardForYear } from '../../../domain/households/standards';
 import { HOUSEHOLD_CLASSES, type HouseholdClass } from '../../../domain/households/standards/schema';
@@ -24,6 +25,8 @@ import { requireOffice } from './writes';
 
 export interface ParsedImport {
   parse: HouseholdWorkbookParse;
+  /** The file as uploaded: the rejected rows are read again from it (a few MB, not the sheet). */
+  bytes: Uint8Array;
   errors: ImportError[];
   /** Valid rows, after the checks against the stored records. */
   valid: HouseholdWorkbookParse['rows'];
@@ -42,7 +45,7 @@ export async function parseImport(ctx: CoreContext, index: HouseholdIndex, bytes
   const { office, by } = requireOffice(ctx);
   const standard = standardForYear(year);
   const communes = officeCommunes(ctx, office);
-  const parse = await parseHouseholdWorkbook(bytes, { communes, reviewYear: year, standard });
+  const parse = await parseHouseholdWorkbookInWorker(bytes, { communes, reviewYear: year, standard });
   const errors = [...parse.errors];
   const valid: ParsedImport['valid'] = [];
   let created = 0;
@@ -68,11 +71,11 @@ export async function parseImport(ctx: CoreContext, index: HouseholdIndex, bytes
     else created++;
   }
   errors.sort((a, b) => a.row - b.row);
-  return { parse, errors, valid, office, by, fileName, year, created, updated };
+  return { parse, bytes, errors, valid, office, by, fileName, year, created, updated };
 }
 
 export function previewOf(p: ParsedImport, token: string, noCommunes: boolean): ImportPreview {
-  const dataRows = new Set(p.parse.table.rows.map((r) => r.row));
+  const dataRows = new Set(p.parse.table.householdRows);
   const invalidRows = new Set(p.errors.filter((e) => dataRows.has(e.row)).map((e) => e.row));
   const byClass = Object.fromEntries(HOUSEHOLD_CLASSES.map((c) => [c, 0])) as Record<HouseholdClass, number>;
   for (const r of p.valid) byClass[r.classification.class]++;
@@ -123,7 +126,7 @@ export async function commitImport(ctx: CoreContext, p: ParsedImport, validOnly:
 }
 
 export async function rejectedFile(p: ParsedImport): Promise<FileOut> {
-  const buffer = await buildRejectedWorkbook(p.parse.table, p.errors);
+  const buffer = await buildRejectedWorkbook(p.bytes, p.parse.table, p.errors);
   const base = p.fileName.replace(/\.xlsx$/i, '') || 'ho-ngheo';
   return { fileName: `${base}_dong-loi.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: true };
 }
