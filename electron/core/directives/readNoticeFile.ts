@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { AppError } from '../../domain/errors';
+import { ensureDomMatrix } from './domMatrix';
 
 /**
  * Opens a notice file as text for the extractor: .docx (Word, tables kept as "a | b | c" rows,
@@ -124,6 +125,7 @@ export function htmlToLines(html: string): string {
   const lines: string[] = [];
   const lists: Array<{ ordered: boolean; n: number }> = [];
   let row: string[] | null = null;
+  let rowCells: string[][] = [];
   let cell: string[] | null = null;
   let buf = '';
   let tableDepth = 0;
@@ -153,9 +155,16 @@ export function htmlToLines(html: string): string {
     }
     if (tag === 'tr') {
       flush();
-      if (!close) row = [];
-      else if (row) {
-        if (row.some((c) => c.length > 0)) lines.push(row.join(' | '));
+      if (!close) {
+        row = [];
+        rowCells = [];
+      } else if (row) {
+        if (rowCells.length === 2 && rowCells.some((c) => c.length > 1)) {
+          // A two-column layout table (the header: issuer | Quốc hiệu, số | place–date; the
+          // signature block): paragraph by paragraph, the columns side by side as a PDF prints them.
+          const [left = [], right = []] = rowCells;
+          for (let k = 0; k < Math.max(left.length, right.length); k++) lines.push([left[k] ?? '', right[k] ?? ''].join('\t').trim());
+        } else if (row.some((c) => c.length > 0)) lines.push(row.join(' | '));
         row = null;
       }
       continue;
@@ -164,7 +173,10 @@ export function htmlToLines(html: string): string {
       flush();
       if (!close) cell = [];
       else if (cell) {
-        if (row && tableDepth > 0) row.push(cell.join(' '));
+        if (row && tableDepth > 0) {
+          row.push(cell.join(' '));
+          rowCells.push(cell);
+        }
         cell = null;
       }
       continue;
@@ -203,7 +215,12 @@ interface PdfItem {
 }
 
 async function readPdf(bytes: Uint8Array, name: string): Promise<NoticeFileText> {
+  ensureDomMatrix();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js in Node runs its worker in this thread and finds it by a file path next to pdf.mjs,
+  // which a bundled core does not have: hand it the worker module (bundled with the core).
+  const g = globalThis as { pdfjsWorker?: unknown };
+  if (!g.pdfjsWorker) g.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
     doc = await pdfjs.getDocument({
@@ -263,7 +280,9 @@ export function pdfLines(items: PdfItem[]): string[] {
     for (const it of row) {
       if (end !== null) {
         const gap = it.x - end;
-        if (gap > 40) line += '\t';
+        // A word space is a few points; the gutter between the header's columns is far wider
+        // even when the left column's line runs long ("V/v … năm" | "Lạng Sơn, ngày …").
+        if (gap > 15) line += '\t';
         else if (gap > 1 && !line.endsWith(' ') && !it.str.startsWith(' ')) line += ' ';
       }
       line += it.str;

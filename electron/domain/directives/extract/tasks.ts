@@ -225,12 +225,14 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
   const rowTime = row && row.time && !/^(trước|trong|chậm nhất|đến|hoàn thành|hằng|hàng|thường xuyên|định kỳ|từ)/iu.test(row.time) ? `trong ${row.time}` : row?.time;
   const ownDeadline = parseDeadline(row ? rowTime ?? '' : masked, ctx.deadline);
   let deadline = ownDeadline.deadline;
+  let beforeDay = ownDeadline.beforeDay ?? null;
   const issues: DeadlineIssue[] = [...ownDeadline.issues];
   if (deadline.kind === 'none' && issues.length === 0) {
     for (const h of slot.chain) {
       const r = parseDeadline(h.text, ctx.deadline);
       if (r.deadline.kind === 'none') continue;
       deadline = r.deadline;
+      beforeDay = r.beforeDay ?? null;
       issues.push(...r.issues, { code: 'deadlineFromHeading', params: { text: labelOf(h) } });
       break;
     }
@@ -259,6 +261,7 @@ function buildTask(slot: Slot, index: number, ctx: TaskContext): { task: TaskPro
       assigneeSource: who.source,
       partners: row ? rowPartners(row.partners, profile, exclude) : who.partners,
       deadline,
+      beforeDay,
       requiredContents,
     },
     warnings,
