@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { AppError } from '../../domain/errors';
 import { ensureDomMatrix } from './domMatrix';
+import { repairLegacyText } from '../../domain/legacyText';
 
 /**
  * Opens a notice file as text for the extractor: .docx (Word, tables kept as "a | b | c" rows,
@@ -16,6 +17,8 @@ export interface NoticeFileText {
   format: NoticeFileFormat;
   /** Pages read (PDF). */
   pages?: number;
+  /** Legacy Vietnamese code the text was converted from (ABC/.VnTime fonts). */
+  encoding?: 'tcvn3';
 }
 
 export const NOTICE_FILE_LIMITS = {
@@ -51,28 +54,42 @@ export async function readNoticeFile(bytes: Uint8Array, name: string): Promise<N
   let out: NoticeFileText;
   if (format === 'docx') out = { text: await readDocx(bytes, name), format };
   else if (format === 'pdf') out = await readPdf(bytes, name);
-  else if (format === 'txt') out = { text: decodeText(bytes), format };
+  else if (format === 'txt') {
+    const read = decodeTextReading(bytes);
+    out = { text: read.text, format, ...(read.encoding ? { encoding: read.encoding } : {}) };
+  }
   else throw new AppError('NOTICE_FILE_UNSUPPORTED', 'directives:file.errors.unsupported', { file: name });
-  return { ...out, text: out.text.slice(0, NOTICE_FILE_LIMITS.maxChars).normalize('NFC') };
+  // Text typed in the ABC fonts (.VnTime) comes out of Word and PDF as Latin-1 symbols too.
+  const legacy = repairLegacyText(out.text.slice(0, NOTICE_FILE_LIMITS.maxChars));
+  const encoding = legacy.encoding ?? out.encoding;
+  return { ...out, text: legacy.text.normalize('NFC'), ...(encoding ? { encoding } : {}) };
 }
 
 /* ---------- plain text ---------- */
 
 export function decodeText(bytes: Uint8Array): string {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return decodeTextReading(bytes).text;
+}
+
+function decodeTextReading(bytes: Uint8Array): { text: string; encoding: 'tcvn3' | null } {
+  const plain = (text: string) => ({ text, encoding: null });
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return plain(new TextDecoder('utf-8').decode(bytes.subarray(3)));
+  if (startsWith(bytes, [0xff, 0xfe])) return plain(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
+  if (startsWith(bytes, [0xfe, 0xff])) return plain(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
   const head = bytes.subarray(0, 1024);
   if (head.length >= 4 && head.filter((b) => b === 0).length >= head.length / 3) {
     // UTF-16 without a BOM: ASCII letters put their NUL byte second (LE) or first (BE).
     const evenNul = head.filter((b, i) => i % 2 === 0 && b === 0).length;
-    return new TextDecoder(evenNul > head.length / 4 ? 'utf-16be' : 'utf-16le').decode(bytes);
+    return plain(new TextDecoder(evenNul > head.length / 4 ? 'utf-16be' : 'utf-16le').decode(bytes));
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return plain(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    // Not UTF-8: Vietnamese Windows code page (base letters + combining tone marks; NFC joins them).
-    return new TextDecoder('windows-1258').decode(bytes);
+    // Not UTF-8: a legacy ABC (TCVN3) file keeps its byte values when read as Windows-1252;
+    // otherwise the Vietnamese Windows code page (base letters + combining tone marks; NFC joins them).
+    const asBytes = new TextDecoder('windows-1252').decode(bytes);
+    const legacy = repairLegacyText(asBytes);
+    return legacy.encoding ? legacy : plain(new TextDecoder('windows-1258').decode(bytes));
   }
 }
 
