@@ -55,7 +55,7 @@ export const READ_ONLY_OPS: ReadonlySet<OpName> = new Set<OpName>([
   'inbox.get', 'dashboard.get', 'search.query', 'fields.list',
   'reports.forms', 'reports.form', 'reports.targets', 'reports.due', 'reports.open', 'reports.completeness',
   'reports.consolidate', 'reports.exportXlsx', 'reports.printData',
-  'directives.list', 'directives.get', 'directives.extract',
+  'directives.list', 'directives.get', 'directives.extract', 'directives.extractFile',
   'tasks.list', 'tasks.get', 'attachments.get',
   'exports.matrixXlsx', 'exports.officeTasksXlsx', 'exports.progressReport',
   'sync.status', 'sync.identity', 'sync.keyCard.export', 'sync.keyCard.inspect', 'sync.preview', 'sync.exportProgress',

@@ -56,6 +56,8 @@ export const TaskInputSchema = z.object({
   content: text(5000).min(1, 'tasks:errors.contentRequired'),
   assignees: z.array(officeCode).max(200),
   assigneeGroups: z.array(z.string().max(40)).max(20).default([]),
+  /** Units that work with the lead (phối hợp): shown with the task, not assigned to report on it. */
+  partners: z.array(officeCode).max(200).default([]),
   deadline: DeadlineSchema,
   requiredContents: z.array(text(300).min(1)).max(50).default([]),
 });
@@ -75,6 +77,8 @@ export interface Task {
   content: string;
   assignees: string[];
   assigneeGroups: string[];
+  /** Phối hợp units (absent on tasks saved before they were kept apart). */
+  partners?: string[];
   deadline: Deadline;
   requiredContents: string[];
 }
@@ -250,6 +254,22 @@ export interface ExtractResult {
   proposal: NoticeProposal;
 }
 
+/** Largest notice file accepted (.docx/.pdf/.txt), as core/directives/readNoticeFile limits it. */
+export const MAX_NOTICE_FILE_BYTES = 20 * 1024 * 1024;
+/** A notice file chosen in the UI, uploaded as bytes (base64 over the JSON bridge); never a path. */
+export const NoticeFileInSchema = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    base64: z.string().max(Math.ceil((MAX_NOTICE_FILE_BYTES * 4) / 3) + 8, 'tasks:errors.noticeFileTooLarge'),
+  })
+  .strict();
+export type NoticeFileIn = z.infer<typeof NoticeFileInSchema>;
+
+/** A notice file read and extracted: the draft plus what the file was (the text is draft.directive.text). */
+export interface ExtractFileResult extends ExtractResult {
+  source: { name: string; format: 'docx' | 'pdf' | 'txt'; pages: number | null };
+}
+
 const TaskFilterSchema = z
   .object({
     directiveId: z.string().max(100).optional(),
@@ -278,6 +298,8 @@ export const taskOps = {
   'directives.delete': op(byId).returns<{ deleted: true }>(),
   /** Proposal from pasted notice text; nothing is saved. */
   'directives.extract': op(z.object({ text: z.string().min(1).max(500_000) }).strict()).returns<ExtractResult>(),
+  /** Proposal from an uploaded notice file (Word, PDF with a text layer, text); nothing is saved. */
+  'directives.extractFile': op(z.object({ file: NoticeFileInSchema }).strict()).returns<ExtractFileResult>(),
   'directives.loadSample': op(empty).returns<{ directive: Directive; tasks: Task[] }>(),
 
   'tasks.list': op(TaskFilterSchema).returns<TaskRow[]>(),

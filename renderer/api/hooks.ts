@@ -56,6 +56,7 @@ const ALSO_STALE: Readonly<Record<OpFamily, readonly OpFamily[] | 'all'>> = {
 const READ_ONLY: ReadonlySet<OpName> = new Set<OpName>([
   'attachments.get',
   'directives.extract',
+  'directives.extractFile',
   'dialog.pickFolder',
   'exports.matrixXlsx',
   'exports.officeTasksXlsx',

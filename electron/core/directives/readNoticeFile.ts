@@ -1,5 +1,7 @@
 import { unzipSync } from 'fflate';
 import { AppError } from '../../domain/errors';
+import { ensureDomMatrix } from './domMatrix';
+import { repairLegacyText } from '../../domain/legacyText';
 
 /**
  * Opens a notice file as text for the extractor: .docx (Word, tables kept as "a | b | c" rows,
@@ -15,6 +17,8 @@ export interface NoticeFileText {
   format: NoticeFileFormat;
   /** Pages read (PDF). */
   pages?: number;
+  /** Legacy Vietnamese code the text was converted from (ABC/.VnTime fonts). */
+  encoding?: 'tcvn3';
 }
 
 export const NOTICE_FILE_LIMITS = {
@@ -50,28 +54,42 @@ export async function readNoticeFile(bytes: Uint8Array, name: string): Promise<N
   let out: NoticeFileText;
   if (format === 'docx') out = { text: await readDocx(bytes, name), format };
   else if (format === 'pdf') out = await readPdf(bytes, name);
-  else if (format === 'txt') out = { text: decodeText(bytes), format };
+  else if (format === 'txt') {
+    const read = decodeTextReading(bytes);
+    out = { text: read.text, format, ...(read.encoding ? { encoding: read.encoding } : {}) };
+  }
   else throw new AppError('NOTICE_FILE_UNSUPPORTED', 'directives:file.errors.unsupported', { file: name });
-  return { ...out, text: out.text.slice(0, NOTICE_FILE_LIMITS.maxChars).normalize('NFC') };
+  // Text typed in the ABC fonts (.VnTime) comes out of Word and PDF as Latin-1 symbols too.
+  const legacy = repairLegacyText(out.text.slice(0, NOTICE_FILE_LIMITS.maxChars));
+  const encoding = legacy.encoding ?? out.encoding;
+  return { ...out, text: legacy.text.normalize('NFC'), ...(encoding ? { encoding } : {}) };
 }
 
 /* ---------- plain text ---------- */
 
 export function decodeText(bytes: Uint8Array): string {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return decodeTextReading(bytes).text;
+}
+
+function decodeTextReading(bytes: Uint8Array): { text: string; encoding: 'tcvn3' | null } {
+  const plain = (text: string) => ({ text, encoding: null });
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return plain(new TextDecoder('utf-8').decode(bytes.subarray(3)));
+  if (startsWith(bytes, [0xff, 0xfe])) return plain(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
+  if (startsWith(bytes, [0xfe, 0xff])) return plain(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
   const head = bytes.subarray(0, 1024);
   if (head.length >= 4 && head.filter((b) => b === 0).length >= head.length / 3) {
     // UTF-16 without a BOM: ASCII letters put their NUL byte second (LE) or first (BE).
     const evenNul = head.filter((b, i) => i % 2 === 0 && b === 0).length;
-    return new TextDecoder(evenNul > head.length / 4 ? 'utf-16be' : 'utf-16le').decode(bytes);
+    return plain(new TextDecoder(evenNul > head.length / 4 ? 'utf-16be' : 'utf-16le').decode(bytes));
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return plain(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    // Not UTF-8: Vietnamese Windows code page (base letters + combining tone marks; NFC joins them).
-    return new TextDecoder('windows-1258').decode(bytes);
+    // Not UTF-8: a legacy ABC (TCVN3) file keeps its byte values when read as Windows-1252;
+    // otherwise the Vietnamese Windows code page (base letters + combining tone marks; NFC joins them).
+    const asBytes = new TextDecoder('windows-1252').decode(bytes);
+    const legacy = repairLegacyText(asBytes);
+    return legacy.encoding ? legacy : plain(new TextDecoder('windows-1258').decode(bytes));
   }
 }
 
@@ -124,6 +142,7 @@ export function htmlToLines(html: string): string {
   const lines: string[] = [];
   const lists: Array<{ ordered: boolean; n: number }> = [];
   let row: string[] | null = null;
+  let rowCells: string[][] = [];
   let cell: string[] | null = null;
   let buf = '';
   let tableDepth = 0;
@@ -153,9 +172,16 @@ export function htmlToLines(html: string): string {
     }
     if (tag === 'tr') {
       flush();
-      if (!close) row = [];
-      else if (row) {
-        if (row.some((c) => c.length > 0)) lines.push(row.join(' | '));
+      if (!close) {
+        row = [];
+        rowCells = [];
+      } else if (row) {
+        if (rowCells.length === 2 && rowCells.some((c) => c.length > 1)) {
+          // A two-column layout table (the header: issuer | Quốc hiệu, số | place–date; the
+          // signature block): paragraph by paragraph, the columns side by side as a PDF prints them.
+          const [left = [], right = []] = rowCells;
+          for (let k = 0; k < Math.max(left.length, right.length); k++) lines.push([left[k] ?? '', right[k] ?? ''].join('\t').trim());
+        } else if (row.some((c) => c.length > 0)) lines.push(row.join(' | '));
         row = null;
       }
       continue;
@@ -164,7 +190,10 @@ export function htmlToLines(html: string): string {
       flush();
       if (!close) cell = [];
       else if (cell) {
-        if (row && tableDepth > 0) row.push(cell.join(' '));
+        if (row && tableDepth > 0) {
+          row.push(cell.join(' '));
+          rowCells.push(cell);
+        }
         cell = null;
       }
       continue;
@@ -203,7 +232,12 @@ interface PdfItem {
 }
 
 async function readPdf(bytes: Uint8Array, name: string): Promise<NoticeFileText> {
+  ensureDomMatrix();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js in Node runs its worker in this thread and finds it by a file path next to pdf.mjs,
+  // which a bundled core does not have: hand it the worker module (bundled with the core).
+  const g = globalThis as { pdfjsWorker?: unknown };
+  if (!g.pdfjsWorker) g.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   try {
     doc = await pdfjs.getDocument({
@@ -263,7 +297,9 @@ export function pdfLines(items: PdfItem[]): string[] {
     for (const it of row) {
       if (end !== null) {
         const gap = it.x - end;
-        if (gap > 40) line += '\t';
+        // A word space is a few points; the gutter between the header's columns is far wider
+        // even when the left column's line runs long ("V/v … năm" | "Lạng Sơn, ngày …").
+        if (gap > 15) line += '\t';
         else if (gap > 1 && !line.endsWith(' ') && !it.str.startsWith(' ')) line += ' ';
       }
       line += it.str;

@@ -39,6 +39,7 @@ export function draftFromProposal(p: NoticeProposal, fullText: string): { direct
       content: t.content,
       assignees: t.assignees,
       assigneeGroups: t.assigneeGroups,
+      partners: t.partners.filter((p) => !t.assignees.includes(p)),
       deadline: t.deadline.kind === 'none' ? { kind: 'none' } : t.deadline,
       requiredContents: t.requiredContents,
     })),

@@ -5,6 +5,7 @@ import type { CoreContext } from '../runtime/context';
 import { extractNotice } from '../../domain/directives/extract';
 import { SAMPLE_NOTICE_TEXT } from '../../domain/directives/sampleNotice';
 import { draftFromProposal } from './fromProposal';
+import { readNoticeFile } from '../directives/readNoticeFile';
 import { addAttachment, addField, deleteDirective, readAttachment, saveDirective, saveProgress, saveReview } from './writes';
 import { asDirective, asProgress, asReview, asTask, auditFor, dashboard, directiveSummaries, fieldDefs, listRows, taskRow, tasksOf } from './views';
 import { searchTasks } from './search';
@@ -34,6 +35,10 @@ export function createTaskService(ctx: CoreContext): ServiceOf<typeof taskOps> {
       return { deleted: true };
     },
     'directives.extract': async ({ text }) => extract(text),
+    'directives.extractFile': async ({ file }) => {
+      const read = await readNoticeFile(new Uint8Array(Buffer.from(file.base64, 'base64')), file.name);
+      return { ...extract(read.text), source: { name: file.name, format: read.format, pages: read.pages ?? null } };
+    },
     'directives.loadSample': async () => {
       const { draft, proposal } = extract(SAMPLE_NOTICE_TEXT);
       // Training data: where the notice names several fields for one line, take the first.

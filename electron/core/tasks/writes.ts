@@ -58,7 +58,7 @@ function taskData(t: Task): Omit<Task, 'id'> {
 }
 
 const DIRECTIVE_FIELDS = ['type', 'number', 'symbol', 'date', 'place', 'issuingBody', 'parentBody', 'title', 'signer', 'signerTitle', 'recipients'];
-const TASK_FIELDS = ['field', 'content', 'assignees', 'deadline', 'requiredContents'];
+const TASK_FIELDS = ['field', 'content', 'assignees', 'partners', 'deadline', 'requiredContents'];
 const PROGRESS_FIELDS = ['status', 'percent', 'narrative', 'reason', 'figures', 'requiredContents', 'attachmentNames', 'completedOn', 'reportRef'];
 
 export async function saveDirective(
@@ -97,6 +97,8 @@ export async function saveDirective(
       content: t.content,
       assignees: [...new Set(t.assignees)],
       assigneeGroups: t.assigneeGroups,
+      // A unit that leads is not also a partner of the same task.
+      ...(t.partners.length > 0 ? { partners: [...new Set(t.partners)].filter((p) => !t.assignees.includes(p)) } : {}),
       deadline: t.deadline,
       requiredContents: t.requiredContents,
     };

@@ -47,6 +47,8 @@ export const TaskDataSchema = z.object({
   content: z.string().min(1),
   assignees: z.array(officeCode),
   assigneeGroups: z.array(z.string()),
+  /** Phối hợp units; absent on tasks written before lead and partners were kept apart. */
+  partners: z.array(officeCode).optional(),
   deadline: DeadlineDataSchema,
   requiredContents: z.array(z.string()),
 });

@@ -12,10 +12,14 @@ interface Props {
   value: string[];
   onChange: (codes: string[]) => void;
   warn?: boolean;
+  /** Test id of the select ("task-assignees", "task-partners"). */
+  testId?: string;
+  /** Placeholder text; the assignees' one by default. */
+  placeholder?: string;
 }
 
 /** Assigned offices: a searchable multi-select (diacritics ignored) plus one button per group. */
-export function AssigneeSelect({ profile, value, onChange, warn }: Props): React.JSX.Element {
+export function AssigneeSelect({ profile, value, onChange, warn, testId = 'task-assignees', placeholder }: Props): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const options = useMemo(() => {
     const of = (types: string[]) =>
@@ -49,19 +53,19 @@ export function AssigneeSelect({ profile, value, onChange, warn }: Props): React
         onChange={(v: string[]) => onChange(inProfileOrder(profile, v))}
         options={options}
         status={warn ? 'warning' : undefined}
-        placeholder={t('editor.assigneesPlaceholder')}
+        placeholder={placeholder ?? t('editor.assigneesPlaceholder')}
         showSearch={{ filterOption: (input, o) => Boolean(o && 'search' in o && String(o.search).includes(fold(input))) }}
         maxTagCount="responsive"
         allowClear
         style={{ width: '100%' }}
-        data-testid="task-assignees"
+        data-testid={testId}
       />
       <Space wrap size={[6, 6]} style={{ marginTop: 6 }}>
         {profile.groups.map((g) => {
           const members = groupMembers(profile, g.code);
           const all = members.length > 0 && members.every((m) => value.includes(m));
           return (
-            <Button key={g.code} size="small" type={all ? 'primary' : 'default'} ghost={all} onClick={() => toggle(g.code)} data-testid={`group-${g.code}`}>
+            <Button key={g.code} size="small" type={all ? 'primary' : 'default'} ghost={all} onClick={() => toggle(g.code)} data-testid={testId === 'task-assignees' ? `group-${g.code}` : `${testId}-group-${g.code}`}>
               {groupLabel(g.code, g.name)} ({members.length})
             </Button>
           );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Radio, Space, Spin, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FieldDef, Directive, Task } from '../../../electron/contract/tasks';
@@ -7,7 +7,7 @@ import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { DirectiveMetaForm } from './DirectiveMetaForm';
 import { ExtractWarnings } from './ExtractWarnings';
 import { TaskGroupsEditor } from './TaskGroupsEditor';
-import { draftIssues, toSaveInput, undecidedMeta, type Draft, type DraftIssue, type Proposal } from './draft';
+import { applyBeforeReading, draftIssues, hasBeforeDeadlines, toSaveInput, undecidedMeta, type BeforeReading, type Draft, type DraftIssue, type Proposal } from './draft';
 import { saveErrorText } from './saveError';
 
 interface Props {
@@ -18,10 +18,12 @@ interface Props {
   title: string;
   onSaved: (saved: { directive: Directive; tasks: Task[] }) => void;
   onCancel: () => void;
+  /** Shown above the form: the text read from an opened file. */
+  beside?: React.ReactNode;
 }
 
 /** Create, edit, or review a pasted notice: metadata and tasks; nothing is stored until Lưu. */
-export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved, onCancel }: Props): React.JSX.Element {
+export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved, onCancel, beside }: Props): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
   const profile = useOpQuery('app.profile', {});
@@ -31,6 +33,8 @@ export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved
   const [draft, setDraft] = useState<Draft>(initial);
   const [issues, setIssues] = useState<DraftIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // "trước ngày X" read strictly (due X − 1) unless the officer says the office reads it as X.
+  const [beforeReading, setBeforeReading] = useState<BeforeReading>('dayBefore');
   const saving = useOpMutation('directives.save');
   const undecided = useMemo(() => undecidedMeta(proposal), [proposal]);
 
@@ -66,6 +70,7 @@ export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved
         {title}
       </Typography.Title>
       {proposal && <ExtractWarnings proposal={proposal} />}
+      {beside}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="save-error" />}
       {issues.length > 0 && (
         <Alert type="error" showIcon title={t('editor.issues.title', { count: issues.length })} style={{ marginBottom: 16 }} data-testid="draft-issues" />
@@ -74,6 +79,29 @@ export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved
         <DirectiveMetaForm value={draft.directive} onChange={(d) => setDraft({ ...draft, directive: d })} undecided={undecided} titleError={titleIssue} />
       </Card>
       <Card title={t('editor.tasksTitle', { count: draft.tasks.length })} style={{ marginBottom: 16 }}>
+        {hasBeforeDeadlines(draft.tasks) && (
+          <div className="sv-before-reading" data-testid="before-reading">
+            <Typography.Text strong>{t('editor.beforeReading.label')}</Typography.Text>{' '}
+            <Radio.Group
+              value={beforeReading}
+              onChange={(e) => {
+                const r = e.target.value as BeforeReading;
+                setBeforeReading(r);
+                setDraft({ ...draft, tasks: applyBeforeReading(draft.tasks, r) });
+              }}
+            >
+              <Radio value="dayBefore" data-testid="before-day-before">
+                {t('editor.beforeReading.dayBefore')}
+              </Radio>
+              <Radio value="sameDay" data-testid="before-same-day">
+                {t('editor.beforeReading.sameDay')}
+              </Radio>
+            </Radio.Group>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
+              {t('editor.beforeReading.help')}
+            </Typography.Text>
+          </div>
+        )}
         <TaskGroupsEditor
           tasks={draft.tasks}
           onChange={(tasks) => setDraft({ ...draft, tasks })}

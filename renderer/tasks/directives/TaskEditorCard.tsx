@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Form, Input, Row, Tooltip } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Tooltip, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../electron/contract';
@@ -68,7 +68,21 @@ export function TaskEditorCard({ task, number, profile, fields, onFieldsChange, 
         </Row>
         <HintItem label={t('editor.assignees')} undecided={undecided.has('assignees')} empty={task.assignees.length === 0} error={errors.assignees ?? null}>
           <AssigneeSelect profile={profile} value={task.assignees} onChange={(v) => set('assignees', v)} warn={undecided.has('assignees') && task.assignees.length === 0} />
+          {task.hint?.lead && (
+            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4, fontSize: 13 }} data-testid="task-lead-words">
+              {t('editor.leadWords', { text: task.hint.lead })}
+            </Typography.Text>
+          )}
         </HintItem>
+        <Form.Item label={t('editor.partners')} help={t('editor.partnersHelp')}>
+          <AssigneeSelect
+            profile={profile}
+            value={task.partners}
+            onChange={(v) => set('partners', v.filter((c) => !task.assignees.includes(c)))}
+            testId="task-partners"
+            placeholder={t('editor.partnersPlaceholder')}
+          />
+        </Form.Item>
         <Form.Item label={t('editor.requiredContents')} help={t('editor.requiredHelp')} style={{ marginBottom: 0 }}>
           <RequiredContentsEditor value={task.requiredContents} onChange={(v) => set('requiredContents', v)} />
         </Form.Item>

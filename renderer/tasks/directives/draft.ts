@@ -12,7 +12,14 @@ export type ExtractWarning = Proposal['warnings'][number];
 export interface DraftTask extends TaskInput {
   key: string;
   /** From a pasted notice: what the extractor could not decide, and its remarks on this task. */
-  hint?: { undecided: Array<'field' | 'assignees' | 'deadline'>; warnings: ExtractWarning[] };
+  hint?: {
+    undecided: Array<'field' | 'assignees' | 'deadline'>;
+    warnings: ExtractWarning[];
+    /** The lead (chủ trì) as the notice writes it, profile unit or not. */
+    lead?: string | null;
+    /** "trước ngày X": the day X as written; the proposed date is X − 1. */
+    beforeDay?: string | null;
+  };
 }
 export interface Draft {
   directive: DirectiveInput;
@@ -22,7 +29,7 @@ let seq = 0;
 export const newKey = (): string => `k${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 export function newTask(field: string | null): DraftTask {
-  return { key: newKey(), field, content: '', assignees: [], assigneeGroups: [], deadline: { kind: 'none' }, requiredContents: [] };
+  return { key: newKey(), field, content: '', assignees: [], assigneeGroups: [], partners: [], deadline: { kind: 'none' }, requiredContents: [] };
 }
 
 export function emptyDraft(profile: OrgProfile | undefined, issuer: { name: string } | undefined): Draft {
@@ -56,6 +63,7 @@ export function draftFromSaved(d: Directive, tasks: Task[]): Draft {
       content: t.content,
       assignees: t.assignees,
       assigneeGroups: t.assigneeGroups ?? [],
+      partners: t.partners ?? [],
       deadline: t.deadline,
       requiredContents: t.requiredContents ?? [],
     })),
@@ -74,8 +82,14 @@ export function draftFromExtract(r: ExtractResult): Draft {
         ...t,
         key: newKey(),
         assigneeGroups: t.assigneeGroups ?? [],
+        partners: t.partners ?? [],
         requiredContents: t.requiredContents ?? [],
-        hint: { undecided, warnings: r.proposal.warnings.filter((w) => w.taskIndex === i) },
+        hint: {
+          undecided,
+          warnings: r.proposal.warnings.filter((w) => w.taskIndex === i),
+          lead: r.proposal.tasks[i]?.lead ?? null,
+          beforeDay: r.proposal.tasks[i]?.beforeDay ?? null,
+        },
       };
     }),
   };
@@ -167,3 +181,31 @@ export function undecidedMeta(p: Proposal | undefined): Set<MetaKey> {
   if (d.recipients.length === 0) out.add('recipients');
   return out;
 }
+
+/** How "trước ngày X" is read: due the day before X (strict, the default) or on X itself. */
+export type BeforeReading = 'dayBefore' | 'sameDay';
+
+/** The day before an ISO date (calendar arithmetic in UTC: no time zone can shift it). */
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Applies the "trước ngày X" reading to every task whose deadline was read from such words and
+ * still holds one of the two readings (a date the officer typed himself is left alone).
+ */
+export function applyBeforeReading(tasks: DraftTask[], reading: BeforeReading): DraftTask[] {
+  return tasks.map((t) => {
+    const x = t.hint?.beforeDay;
+    if (!x || t.deadline.kind !== 'date') return t;
+    const strict = dayBefore(x);
+    if (t.deadline.date !== x && t.deadline.date !== strict) return t;
+    const date = reading === 'sameDay' ? x : strict;
+    return date === t.deadline.date ? t : { ...t, deadline: { ...t.deadline, date } };
+  });
+}
+
+/** Whether any task's deadline was read from "trước ngày X" (the setting is shown only then). */
+export const hasBeforeDeadlines = (tasks: DraftTask[]): boolean => tasks.some((t) => Boolean(t.hint?.beforeDay) && t.deadline.kind === 'date');

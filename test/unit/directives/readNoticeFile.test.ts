@@ -111,3 +111,13 @@ describe('opening a notice file', () => {
     expect((await readNoticeFile(Uint8Array.from([0x48, 0x6f, 0xcc, 0x61]), 'b.txt')).text).toBe('Hòa');
   });
 });
+
+describe('the matrix pdf.js needs where Node has none', () => {
+  it('multiplies and inverts an affine matrix as the DOM does', async () => {
+    const { AffineMatrix } = await import('../../../electron/core/directives/domMatrix');
+    const m = new AffineMatrix([2, 0, 0, 3, 10, 20]);
+    const p = m.multiply(m.inverse());
+    expect([p.a, p.b, p.c, p.d, p.e, p.f].map((x) => Math.round(x * 1e9) / 1e9)).toEqual([1, 0, 0, 1, 0, 0]);
+    expect(new AffineMatrix().translate(5, 7).scale(2)).toMatchObject({ a: 2, d: 2, e: 5, f: 7 });
+  });
+});

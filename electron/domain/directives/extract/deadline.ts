@@ -34,6 +34,11 @@ export interface DeadlineIssue {
 export interface DeadlineReading {
   deadline: Deadline;
   issues: DeadlineIssue[];
+  /**
+   * For "trước ngày X": the day X as written. The due date above is X − 1 (the strict reading);
+   * whether the office reads it as X instead is the officer's visible choice in the review.
+   */
+  beforeDay?: string;
 }
 
 type Period = 'day' | 'month' | 'quarter' | 'year';
@@ -216,7 +221,7 @@ export function parseDeadline(text: string, ctx: DeadlineContext = {}): Deadline
   }
   const f = foldKeep(s);
   const issues: DeadlineIssue[] = [];
-  const found: Array<{ date: string; text: string }> = [];
+  const found: Array<{ date: string; text: string; beforeDay?: string }> = [];
   const unclear: string[] = [];
   const ref = ctx.referenceDate ? parseIsoDate(ctx.referenceDate) : null;
   const refYear = ref?.y ?? ctx.defaultYear ?? null;
@@ -254,12 +259,13 @@ export function parseDeadline(text: string, ctx: DeadlineContext = {}): Deadline
     if (/(?<![a-z])du kien(?![a-z])/.test(f.slice(clauseStart(f, t.start), t.start))) {
       issues.push({ code: 'deadlineTentative', params: { text: cueText } });
     }
-    found.push({ date: due, text: cueText });
+    const named = strict && t.period === 'day' ? isoDate(y, t.n, t.d) : null;
+    found.push({ date: due, text: cueText, ...(named ? { beforeDay: named } : {}) });
   }
 
   const dates = [...new Set(found.map((x) => x.date))];
   const first = found[0];
-  if (dates.length === 1 && first) return { deadline: { kind: 'date', date: first.date, text: first.text }, issues };
+  if (dates.length === 1 && first) return { deadline: { kind: 'date', date: first.date, text: first.text }, issues, ...(first.beforeDay ? { beforeDay: first.beforeDay } : {}) };
   if (dates.length > 1) {
     issues.push({ code: 'deadlineAmbiguous', params: { candidates: found.map((x) => x.text).join(' | ') } });
     return { deadline: { kind: 'none' }, issues };

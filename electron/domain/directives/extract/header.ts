@@ -41,9 +41,28 @@ function cellsToTabs(line: string): string {
     .trim();
 }
 
+/**
+ * A PDF's header rows carry both columns side by side ("SỞ LAO ĐỘNG - THƯƠNG BINH\tVIỆT NAM",
+ * "VÀ XÃ HỘI\tĐộc lập - Tự do - Hạnh phúc"): when the right cells are the Quốc hiệu, the rows
+ * down to "Độc lập …" are read column by column, left column first, so each column's wrapped
+ * lines are joined by the rules below instead of being glued across columns.
+ */
+function columnsApart(head: string[]): string[] {
+  const right = (l: string): string => foldKeep(l.split('\t')[1] ?? '');
+  const first = head.findIndex((l) => l.includes('\t') && /^cong( hoa)?\b/.test(right(l)));
+  if (first < 0) return head;
+  const last = head.findIndex((l, i) => i >= first && /doc lap/.test(right(l)));
+  if (last <= first) return head;
+  const rows = head.slice(first, last + 1);
+  if (rows.some((l) => l.split('\t').length > 2)) return head;
+  const left = rows.map((l) => (l.includes('\t') ? (l.split('\t')[0] ?? '') : l).trim()).filter(Boolean);
+  const rightCol = rows.map((l) => (l.split('\t')[1] ?? '').trim()).filter(Boolean);
+  return [...head.slice(0, first), ...left, ...rightCol, ...head.slice(last + 1)];
+}
+
 export function tidyHeader(input: string[]): string[] {
   const end = headEnd(input);
-  const head = input.slice(0, end).map(cellsToTabs);
+  const head = columnsApart(input.slice(0, end).map(cellsToTabs));
   const out: string[] = [];
   for (let i = 0; i < head.length; i++) {
     let line = head[i] ?? '';

@@ -1,3 +1,4 @@
+import { issuerFromText } from './issuerFromText';
 import { unitByCode, type OrgProfile } from '../../org';
 import { isoDate } from '../../calendar';
 import { foldKeep, isUpperText, splitCells, startsLowercase } from './normalize';
@@ -412,6 +413,15 @@ export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
     issuerUnit = symbolParts.issuer;
     issuingBody = unitByCode(profile, issuerUnit)?.name ?? null;
     if (issuingBody) warnings.push(warning('issuingBodyFromSymbol', { symbol: so?.symbol ?? '', body: issuingBody }));
+  }
+  // A "body" that is a number/symbol is what a legal site's metadata table left in the header cell.
+  if (issuingBody && /\d+\s*\/\s*\p{Lu}/u.test(issuingBody)) issuingBody = null;
+  if (!issuingBody && parentBody === null) {
+    const told = issuerFromText(lines, profile);
+    if (told) {
+      issuingBody = told.name;
+      warnings.push(warning(told.assumed ? 'issuingBodyProvinceAssumed' : 'issuingBodyFromText', { body: told.name }));
+    }
   }
   if (!issuingBody) warnings.push(warning('issuingBodyMissing'));
 

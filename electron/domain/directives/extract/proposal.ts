@@ -56,6 +56,8 @@ export const TaskProposalSchema = z.object({
   /** Units named as partners ("phối hợp với ..."): not assignees. */
   partners: z.array(z.string()),
   deadline: DeadlineSchema,
+  /** "trước ngày X": the day X as written (the deadline's date is X − 1); null otherwise. */
+  beforeDay: IsoDateSchema.nullable().default(null),
   requiredContents: z.array(z.string()),
 });
 export type TaskProposal = z.infer<typeof TaskProposalSchema>;

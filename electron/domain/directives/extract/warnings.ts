@@ -16,6 +16,8 @@ export const EXTRACT_WARNING_CODES = [
   'typeConflict',
   'titleMissing',
   'issuingBodyFromSymbol',
+  'issuingBodyFromText',
+  'issuingBodyProvinceAssumed',
   'issuingBodyMissing',
   'signerMissing',
   'signerTitleMissing',
