@@ -4,6 +4,7 @@ import type { CoreContext } from '../runtime/context';
 import { sampleCommunes } from '../../domain/households/communes';
 import { STANDARDS } from '../../domain/households/standards';
 import { readCommuneSheet } from './store/communeSheet';
+import { importScoreTable, listScoreTables, scoreTableTemplate } from './scoring/tables';
 import { householdsXlsx, summaryView, summaryXlsx } from './store/exports';
 import { HouseholdIndex } from './store/householdIndex';
 import { HouseholdSummaryIndex } from './store/summaryIndex';
@@ -80,6 +81,10 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
     },
     'households.import.commit': async ({ token, validOnly }) => commitImport(ctx, pending.get(token), validOnly),
     'households.import.rejected': async ({ token }) => rejectedFile(pending.get(token)),
+
+    'households.scoring.tables': async () => listScoreTables(ctx),
+    'households.scoring.importXlsx': async ({ base64, fileName }) => importScoreTable(ctx, bytesOf(base64), fileName),
+    'households.scoring.template': async ({ year }) => scoreTableTemplate(year),
 
     'households.summary': async ({ year }) => summaryView(ctx, summaries, year),
     'households.summaryXlsx': async ({ year }) => summaryXlsx(await summaryView(ctx, summaries, year)),
