@@ -63,6 +63,7 @@ const READ_ONLY: ReadonlySet<OpName> = new Set<OpName>([
   'households.exportXlsx',
   'households.import.preview',
   'households.import.rejected',
+  'households.scoring.template',
   'households.summaryXlsx',
   'reports.exportXlsx',
   'sync.inspect',
