@@ -186,6 +186,11 @@ export interface ImportPreview {
   byClass: Record<HouseholdClass, number>;
   /** The office has no commune list: every row will be refused until one is loaded. */
   noCommunes: boolean;
+  /**
+   * Valid rows whose deprivations are a count only ("Số chỉ số thiếu hụt" without a column per
+   * indicator): classified by the count, but missing from every per-indicator figure.
+   */
+  countOnly: number;
 }
 
 export interface ImportResult {
@@ -252,6 +257,8 @@ export const householdOps = {
   'households.import.preview': op(
     z.object({ base64: base64Xlsx, fileName: z.string().max(255).default(''), year }).strict(),
   ).returns<ImportPreview>(),
+  /** A blank household list for a review year: the headers the import expects, one column per indicator. */
+  'households.template': op(z.object({ year }).strict()).returns<FileOut>(),
   /** Writes the previewed rows, all or nothing. With errors, only on `validOnly: true`. */
   'households.import.commit': op(z.object({ token: z.string().min(1).max(100), validOnly: z.boolean().default(false) }).strict()).returns<ImportResult>(),
   'households.import.rejected': op(z.object({ token: z.string().min(1).max(100) }).strict()).returns<FileOut>(),

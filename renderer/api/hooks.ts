@@ -64,6 +64,7 @@ const READ_ONLY: ReadonlySet<OpName> = new Set<OpName>([
   'households.import.preview',
   'households.import.rejected',
   'households.scoring.template',
+  'households.template',
   'households.summaryXlsx',
   'reports.exportXlsx',
   'sync.inspect',

@@ -5,7 +5,7 @@ import { sampleCommunes } from '../../domain/households/communes';
 import { STANDARDS } from '../../domain/households/standards';
 import { readCommuneSheet } from './store/communeSheet';
 import { importScoreTable, listScoreTables, scoreTableTemplate } from './scoring/tables';
-import { householdsXlsx, summaryView, summaryXlsx } from './store/exports';
+import { householdsXlsx, householdTemplate, summaryView, summaryXlsx } from './store/exports';
 import { HouseholdIndex } from './store/householdIndex';
 import { HouseholdSummaryIndex } from './store/summaryIndex';
 import { commitImport, parseImport, PendingImports, previewOf, rejectedFile } from './store/importFlow';
@@ -79,6 +79,7 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
       const token = pending.add(parsed);
       return previewOf(parsed, token, officeCommunes(ctx, parsed.office).length === 0);
     },
+    'households.template': async ({ year }) => householdTemplate(year),
     'households.import.commit': async ({ token, validOnly }) => commitImport(ctx, pending.get(token), validOnly),
     'households.import.rejected': async ({ token }) => rejectedFile(pending.get(token)),
 

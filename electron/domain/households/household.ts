@@ -62,6 +62,11 @@ export const HouseholdSchema = z.object({
   /** Đồng per person per month. */
   incomePerPerson: z.number().int().min(0).max(1_000_000_000),
   deprived: DeprivedSchema,
+  /**
+   * "Số chỉ số thiếu hụt" when a list gives only the count, not which indicators: the rule
+   * counts the larger of this and `deprived`; per-indicator tables cannot count the household.
+   */
+  deprivedCount: z.number().int().min(0).max(99).optional(),
   /** Hộ người có công với cách mạng. */
   merit: z.boolean().default(false),
   notes: Text(1000).default(''),

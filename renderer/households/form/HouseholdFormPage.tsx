@@ -85,6 +85,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
   const phieuB = Form.useWatch('phieuB', form);
   const communes = meta.data?.communes ?? [];
   const canEdit = meta.data?.role === 'office';
+  const countOnly = record?.household.deprivedCount;
 
   const save = (v: FormValues): void => {
     if (!year || !standard) return;
@@ -108,6 +109,8 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
       reviewYear: year,
       standardId: record?.household.standardId ?? standardIdForYear(year) ?? standard.id,
       ...(filled ? { phieuB: filled } : {}),
+      // A count-only figure from an imported list stays until the officer marks as many indicators.
+      ...(countOnly !== undefined && (v.deprived ?? []).length < countOnly ? { deprivedCount: countOnly } : {}),
     };
     saving.mutate(
       { ...(record ? { id: record.id } : {}), household },
@@ -200,7 +203,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
               firstField={first}
               onLastEnter={() => form.submit()}
               readOnly={!canEdit}
-              beforeDeprived={<PhieuBSection year={year as number} standard={standard} area={area} deprived={deprived} value={phieuB} readOnly={!canEdit} />}
+              beforeDeprived={<PhieuBSection year={year as number} standard={standard} area={area} deprived={deprived} deprivedCount={countOnly} value={phieuB} readOnly={!canEdit} />}
             />
             {canEdit && (
               <Button type="primary" icon={<SaveOutlined />} loading={saving.isPending} onClick={() => form.submit()} data-testid="save-household">
@@ -209,7 +212,10 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
             )}
           </Form>
           <div className="hh-side">
-            <ClassPreview standard={standard} area={area} income={income} deprived={deprived} record={record} previousClass={record?.previousClass ?? null} />
+            {countOnly !== undefined && (deprived ?? []).length < countOnly && (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="count-only" title={t('form.countOnly', { count: countOnly })} />
+            )}
+            <ClassPreview standard={standard} area={area} income={income} deprived={deprived} deprivedCount={countOnly} record={record} previousClass={record?.previousClass ?? null} />
           </div>
         </div>
       )}

@@ -17,6 +17,7 @@ interface Props {
   standard: PovertyStandard;
   area: Area | undefined;
   deprived: string[] | undefined;
+  deprivedCount?: number | undefined;
   value: PhieuBValues | undefined;
   readOnly: boolean;
 }
@@ -27,7 +28,7 @@ interface Props {
  * standard's rule. B2 is the deprivation checklist just below. Without a loaded official table
  * the section says so plainly; a test table is labelled on every score.
  */
-export function PhieuBSection({ year, standard, area, deprived, value, readOnly }: Props): React.JSX.Element {
+export function PhieuBSection({ year, standard, area, deprived, deprivedCount, value, readOnly }: Props): React.JSX.Element {
   const { t } = useTranslation('households');
   const all = useOpQuery('households.scoring.tables', {});
   const views = (all.data ?? []).filter((v) => tablesForYear([v.table], year, standard.id).length > 0);
@@ -38,7 +39,7 @@ export function PhieuBSection({ year, standard, area, deprived, value, readOnly 
   if (chosen && area) {
     const answers = Object.fromEntries(Object.entries(value?.answers ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
     try {
-      score = scorePhieuB({ area, answers, deprived: deprived ?? [] }, chosen.table, standard);
+      score = scorePhieuB({ area, answers, deprived: deprived ?? [], deprivedCount }, chosen.table, standard);
     } catch {
       score = undefined;
     }

@@ -161,7 +161,9 @@ class SheetReader {
   read(): HouseholdWorkbookParse {
     const table: SourceTable = { sheetName: this.sheet.name, headers: this.headers(), rows: [] };
     // A missing commune column is fine when the sheet is split by commune headings; decided below.
-    const missing = this.header.missing.filter((m) => m.field !== 'commune');
+    // With a "Số chỉ số thiếu hụt" column the indicator columns may be absent (count-only list).
+    const countOnly = this.byField.has('deprivedCount');
+    const missing = this.header.missing.filter((m) => m.field !== 'commune' && !(countOnly && m.field.startsWith('indicator:')));
     const candidates: { row: number; cells: RowCells; section: Commune | undefined }[] = [];
     for (let r = this.header.dataStart; r <= this.sheet.rowCount; r++) {
       const all = this.rowValues(r);
@@ -259,7 +261,7 @@ class SheetReader {
     // "Tổng cộng" / "Cộng" rows; a name such as "Tống Văn Minh" is not one.
     const totalLike = distinct.some((t) => /^(tong cong|tong so)\b|^(cong|tong)\W*$/.test(fold(t)));
     if (totalLike && isBlank(cells.get('idNumber')?.value ?? null)) return 'total';
-    const keyFields: ColumnField[] = ['idNumber', 'members', 'income', ...this.indicatorCodes.map((c) => `indicator:${c}` as ColumnField)];
+    const keyFields: ColumnField[] = ['idNumber', 'members', 'income', 'deprivedCount', ...this.indicatorCodes.map((c) => `indicator:${c}` as ColumnField)];
     if (keyFields.every((f) => isBlank(cells.get(f)?.value ?? null))) return 'noHouseholdData';
     return undefined;
   }
@@ -303,6 +305,15 @@ class SheetReader {
       if (mark === undefined) this.fail(row, f, problem('markInvalid', { value: text(f) }));
       else if (mark) deprived.push(code);
     }
+    // A count-only column ("Số chỉ số thiếu hụt"): kept when it says more than the marks do.
+    let deprivedCount: number | undefined;
+    if (this.byField.has('deprivedCount') && text('deprivedCount') !== '') {
+      const raw = get('deprivedCount');
+      const n = typeof raw === 'number' ? raw : parseNumberVi(text('deprivedCount'));
+      if (n === undefined || !Number.isInteger(n) || n < deprived.length || n > this.options.standard.services.flatMap((s) => s.indicators).length) {
+        this.fail(row, 'deprivedCount', problem('invalid', { column: label('deprivedCount') }));
+      } else if (n > deprived.length) deprivedCount = n;
+    }
     let merit = false;
     if (this.byField.has('merit')) {
       const mark = parseMark(get('merit'));
@@ -331,6 +342,7 @@ class SheetReader {
       members,
       incomePerPerson: income,
       deprived,
+      ...(deprivedCount !== undefined ? { deprivedCount } : {}),
       merit,
       notes,
       reviewYear: this.options.reviewYear,

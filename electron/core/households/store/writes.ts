@@ -64,7 +64,7 @@ function scoredPhieuB(ctx: CoreContext, h: Household): PhieuB | undefined {
   const doc = ctx.store.getAs('scoreTable', p.table);
   if (!doc || doc.deleted) throw new AppError('SCORE_TABLE_UNKNOWN', 'households:errors.SCORE_TABLE_UNKNOWN', { tableId: p.table });
   const answers = Object.fromEntries(Object.entries(p.answers).filter(([, a]) => a !== ''));
-  const s = scorePhieuB({ area: h.area, answers, deprived: h.deprived }, doc.data.table, standardById(h.standardId));
+  const s = scorePhieuB({ area: h.area, answers, deprived: h.deprived, deprivedCount: h.deprivedCount }, doc.data.table, standardById(h.standardId));
   return { table: p.table, answers, b1: s.b1, b2: s.b2, ...(s.class ? { class: s.class } : {}) };
 }
 

@@ -9,6 +9,8 @@ export interface PhieuBInput {
   answers: Readonly<Record<string, string>>;
   /** Indicator codes of the standard the household lacks. */
   deprived: readonly string[];
+  /** Count-only deprivations (imported lists): the larger of it and `deprived` counts. */
+  deprivedCount?: number | undefined;
 }
 
 export interface PhieuBScore {
@@ -58,7 +60,7 @@ export function scorePhieuB(input: PhieuBInput, table: ScoreTable, standard: Pov
     if (!known.has(code)) throw householdError('HOUSEHOLD_INDICATOR_UNKNOWN', { code, standardId: standard.id });
   }
   const { b1, unanswered } = scoreB1(table, input.area, input.answers);
-  const count = deprived.size;
+  const count = Math.max(deprived.size, input.deprivedCount ?? 0);
   const b2 = Math.round(count * table.pointsPerIndicator * 100) / 100;
   const th = table.thresholds[input.area];
   const povertyThreshold = th['poverty'] ?? Math.min(...Object.values(th));
