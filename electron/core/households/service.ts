@@ -4,6 +4,7 @@ import type { CoreContext } from '../runtime/context';
 import { sampleCommunes } from '../../domain/households/communes';
 import { STANDARDS } from '../../domain/households/standards';
 import { readCommuneSheet } from './store/communeSheet';
+import { migrateHouseholdCodes } from './store/migrateCodes';
 import { importScoreTable, listScoreTables, scoreTableTemplate } from './scoring/tables';
 import { householdsXlsx, householdTemplate, summaryView, summaryXlsx } from './store/exports';
 import { HouseholdIndex } from './store/householdIndex';
@@ -22,6 +23,13 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
   const idx = (): HouseholdIndex => (index ??= new HouseholdIndex(ctx.store));
   const q = (): ListQueries => (queries ??= new ListQueries(idx()));
   const pending = new PendingImports();
+  // Codes showing an ID number are moved once per session, before the household screens first
+  // read (households.meta opens every one of them); later runs find nothing to move.
+  let codesChecked: Promise<number> | undefined;
+  const migrated = (): Promise<number> => (codesChecked ??= migrateHouseholdCodes(ctx).catch((e: unknown) => {
+    codesChecked = undefined;
+    throw e;
+  }));
   const bytesOf = (base64: string): Uint8Array => Buffer.from(base64, 'base64');
   /** An office sees its own records only; the Sở sees every district's. */
   const scope = <F extends { office?: string }>(filter: F): F => {
@@ -31,6 +39,7 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
 
   return {
     'households.meta': async (): Promise<HouseholdMeta> => {
+      await migrated();
       const s = ctx.session();
       const mine = s.role === 'office';
       const communes = allCommuneViews(ctx, mine ? s.office.code : undefined);
