@@ -7,6 +7,7 @@ import { HouseholdClassSchema, type Area, type HouseholdClass } from '../domain/
 import type { ClassificationReason } from '../domain/households/classify';
 import type { YearOverYear } from '../domain/households/changes';
 import type { HouseholdSummary } from '../domain/households/summary';
+import type { ScoreTable } from '../domain/households/scoring/schema';
 
 /**
  * Poverty review (rà soát hộ nghèo, cận nghèo): communes and villages, household records, the
@@ -22,6 +23,7 @@ export { formatNumberVi, formatVnd, parseNumberVi } from '../domain/numbers';
 export { STANDARDS, standardById, standardForYear, standardIdForYear, reviewYearRange, REVIEW_YEARS } from '../domain/households/standards';
 export { indicatorsOf, HOUSEHOLD_CLASSES, type Area, type HouseholdClass, type PovertyStandard, type Indicator } from '../domain/households/standards/schema';
 export { HouseholdSchema, isValidIdNumber, normaliseIdNumber, canonicalEthnicity, isEthnicMinority, type Household, type HouseholdInput } from '../domain/households/household';
+export { scorePhieuB, scoreB1, tablesForYear, type ScoreTable, type ScoreQuestion, type PhieuBScore } from '../domain/households/scoring';
 export { communeArea, communeLabel, type CommuneKind } from '../domain/households/communes';
 export type { StatusChange, YearOverYear } from '../domain/households/changes';
 export type { HouseholdSummary, SummaryRow, SummaryCounts } from '../domain/households/summary';
@@ -184,6 +186,11 @@ export interface ImportPreview {
   byClass: Record<HouseholdClass, number>;
   /** The office has no commune list: every row will be refused until one is loaded. */
   noCommunes: boolean;
+  /**
+   * Valid rows whose deprivations are a count only ("Số chỉ số thiếu hụt" without a column per
+   * indicator): classified by the count, but missing from every per-indicator figure.
+   */
+  countOnly: number;
 }
 
 export interface ImportResult {
@@ -201,6 +208,20 @@ export interface SummaryView {
   /** For the printed report (Nghị định 30/2020 layout). */
   issuer: { name: string; parentBody: string; symbol: string; place: string; district: string };
   date: string;
+}
+
+/** A Phiếu B score table in the store, with who loaded it. */
+export interface ScoreTableView {
+  /** The scoreTable document id a filled Phiếu B names. */
+  docId: string;
+  owner: string;
+  ownerName: string;
+  /** Sent by the Sở (or, at the Sở, its own): preferred over an office's own copy. */
+  fromSo: boolean;
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
+  table: ScoreTable;
 }
 
 export const householdOps = {
@@ -236,9 +257,18 @@ export const householdOps = {
   'households.import.preview': op(
     z.object({ base64: base64Xlsx, fileName: z.string().max(255).default(''), year }).strict(),
   ).returns<ImportPreview>(),
+  /** A blank household list for a review year: the headers the import expects, one column per indicator. */
+  'households.template': op(z.object({ year }).strict()).returns<FileOut>(),
   /** Writes the previewed rows, all or nothing. With errors, only on `validOnly: true`. */
   'households.import.commit': op(z.object({ token: z.string().min(1).max(100), validOnly: z.boolean().default(false) }).strict()).returns<ImportResult>(),
   'households.import.rejected': op(z.object({ token: z.string().min(1).max(100) }).strict()).returns<FileOut>(),
+
+  /** Phiếu B score tables this installation holds (the Sở's first). */
+  'households.scoring.tables': op(z.object({}).strict()).returns<ScoreTableView[]>(),
+  /** Loads a score table from the ministry's file typed into the template; same id replaces. */
+  'households.scoring.importXlsx': op(z.object({ base64: base64Xlsx, fileName: z.string().max(255).default('') }).strict()).returns<ScoreTableView>(),
+  /** The blank template for the standard of a review year. */
+  'households.scoring.template': op(z.object({ year }).strict()).returns<FileOut>(),
 
   'households.summary': op(z.object({ year }).strict()).returns<SummaryView>(),
   'households.summaryXlsx': op(z.object({ year }).strict()).returns<FileOut>(),

@@ -17,6 +17,7 @@ export const DOC_KINDS = [
   'reportReview',
   'household',
   'commune',
+  'scoreTable',
   'attachment',
   'field',
   'audit',

@@ -64,6 +64,8 @@ const READ_ONLY: ReadonlySet<OpName> = new Set<OpName>([
   'households.exportXlsx',
   'households.import.preview',
   'households.import.rejected',
+  'households.scoring.template',
+  'households.template',
   'households.summaryXlsx',
   'reports.exportXlsx',
   'sync.inspect',

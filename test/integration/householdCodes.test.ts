@@ -56,3 +56,37 @@ describe('mã hộ khi danh sách không có cột mã', () => {
     expect(saved.household.code).not.toContain(h.idNumber);
   });
 });
+
+describe('mã hộ cũ chứa số CCCD', () => {
+  it('are moved once to <commune>-<year>-<0001>, the same code in every year, and not again', async () => {
+    const { householdDocData, householdDocId } = await import('../../electron/core/households/store/docs');
+    const [h] = generateHouseholds({ seed: 404, count: 1, communes, reviewYear: 2023 });
+    if (!h) throw new Error('no household');
+    const old = `${h.communeCode}-${h.idNumber}`;
+    const at = new Date('2024-01-10T03:00:00Z');
+    const store = vq.core.context.store;
+    // Records as the earlier versions wrote them: the code (and so the id) shows the CCCD.
+    await store.write(
+      [2023, 2024].map((y) => ({
+        id: householdDocId('VANQUAN', y, old),
+        kind: 'household' as const,
+        owner: 'VANQUAN',
+        data: householdDocData({ ...h, code: old, reviewYear: y, standardId: 'nd07-2021' }, 'Hoàng Thị Lan', at),
+      })),
+    );
+    await vq.call('households.meta', {});
+    const live = store.list('household').filter((d) => !d.deleted && d.data['idNumber'] === h.idNumber);
+    expect(live.map((d) => d.data['code'])).toEqual([`${h.communeCode}-2023-0001`, `${h.communeCode}-2023-0001`]);
+    for (const d of live) expect(d.id).not.toContain(h.idNumber);
+    expect(store.get(householdDocId('VANQUAN', 2023, old))?.deleted).toBe(true);
+    // The years stay linked: 2024's record knows its 2023 class.
+    const rec2024 = live.find((d) => d.data['reviewYear'] === 2024);
+    expect((await vq.call('households.get', { id: rec2024?.id ?? '' })).previousClass).not.toBeNull();
+
+    // Idempotent: a new session's first read moves nothing more.
+    const revs = live.map((d) => d.rev);
+    const { migrateHouseholdCodes } = await import('../../electron/core/households/store/migrateCodes');
+    expect(await migrateHouseholdCodes(vq.core.context)).toBe(0);
+    expect(store.list('household').filter((d) => !d.deleted && d.data['idNumber'] === h.idNumber).map((d) => d.rev)).toEqual(revs);
+  });
+});

@@ -4,7 +4,9 @@ import type { CoreContext } from '../runtime/context';
 import { sampleCommunes } from '../../domain/households/communes';
 import { STANDARDS } from '../../domain/households/standards';
 import { readCommuneSheet } from './store/communeSheet';
-import { householdsXlsx, summaryView, summaryXlsx } from './store/exports';
+import { migrateHouseholdCodes } from './store/migrateCodes';
+import { importScoreTable, listScoreTables, scoreTableTemplate } from './scoring/tables';
+import { householdsXlsx, householdTemplate, summaryView, summaryXlsx } from './store/exports';
 import { HouseholdIndex } from './store/householdIndex';
 import { HouseholdSummaryIndex } from './store/summaryIndex';
 import { commitImport, parseImport, PendingImports, previewOf, rejectedFile } from './store/importFlow';
@@ -21,6 +23,13 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
   const idx = (): HouseholdIndex => (index ??= new HouseholdIndex(ctx.store));
   const q = (): ListQueries => (queries ??= new ListQueries(idx()));
   const pending = new PendingImports();
+  // Codes showing an ID number are moved once per session, before the household screens first
+  // read (households.meta opens every one of them); later runs find nothing to move.
+  let codesChecked: Promise<number> | undefined;
+  const migrated = (): Promise<number> => (codesChecked ??= migrateHouseholdCodes(ctx).catch((e: unknown) => {
+    codesChecked = undefined;
+    throw e;
+  }));
   const bytesOf = (base64: string): Uint8Array => Buffer.from(base64, 'base64');
   /** An office sees its own records only; the Sở sees every district's. */
   const scope = <F extends { office?: string }>(filter: F): F => {
@@ -30,6 +39,7 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
 
   return {
     'households.meta': async (): Promise<HouseholdMeta> => {
+      await migrated();
       const s = ctx.session();
       const mine = s.role === 'office';
       const communes = allCommuneViews(ctx, mine ? s.office.code : undefined);
@@ -78,8 +88,13 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
       const token = pending.add(parsed);
       return previewOf(parsed, token, officeCommunes(ctx, parsed.office).length === 0);
     },
+    'households.template': async ({ year }) => householdTemplate(year),
     'households.import.commit': async ({ token, validOnly }) => commitImport(ctx, pending.get(token), validOnly),
     'households.import.rejected': async ({ token }) => rejectedFile(pending.get(token)),
+
+    'households.scoring.tables': async () => listScoreTables(ctx),
+    'households.scoring.importXlsx': async ({ base64, fileName }) => importScoreTable(ctx, bytesOf(base64), fileName),
+    'households.scoring.template': async ({ year }) => scoreTableTemplate(year),
 
     'households.summary': async ({ year }) => summaryView(ctx, summaries, year),
     'households.summaryXlsx': async ({ year }) => summaryXlsx(await summaryView(ctx, summaries, year)),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommuneSchema } from '../households/communes';
 import { HouseholdSchema } from '../households/household';
+import { ScoreTableSchema } from '../households/scoring/schema';
 
 /** `data` of household and commune documents, as core/households/store writes them. */
 
@@ -15,4 +16,16 @@ export const HouseholdDocDataSchema = HouseholdSchema.extend({
 export const CommuneDocDataSchema = CommuneSchema.extend({
   office: z.string().regex(/^[A-Z0-9_-]{2,32}$/),
   sample: z.boolean(),
+});
+
+/**
+ * A Phiếu B score table loaded from the ministry's Excel file (households/scoring). The Sở's
+ * travels to every office in bundles, so a new circular needs no software update; an office may
+ * load its own while the Sở has not sent one (it then travels to the Sở like its other records).
+ */
+export const ScoreTableDocDataSchema = z.object({
+  table: ScoreTableSchema,
+  fileName: z.string().max(255),
+  importedAt: z.string().min(1),
+  importedBy: z.string(),
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DOC_KINDS, type Doc, type DocKind } from '../document';
-import { CommuneDocDataSchema, HouseholdDocDataSchema } from './households';
+import { CommuneDocDataSchema, HouseholdDocDataSchema, ScoreTableDocDataSchema } from './households';
 import { ConflictDataSchema, OrgUnitDataSchema, ReceiptDataSchema, ReservedDataSchema } from './local';
 import { TransportDataSchema } from './transport';
 import { ReportDataSchema, ReportFormDataSchema, ReportReviewDataSchema, TargetDataSchema } from './reports';
@@ -66,6 +66,8 @@ const kinds = {
   report: { schema: ReportDataSchema, writers: 'office', soSends: null, shards: 8, ownerInId: match(/^rp_[^_]+_[^_]+_([A-Z0-9_-]{2,32})$/), ownerField: 'office' },
   household: { schema: HouseholdDocDataSchema, writers: 'office', soSends: null, shards: 512, ownerInId: match(/^household:([A-Z0-9_-]{2,32}):\d{4}:.+$/) },
   commune: { schema: CommuneDocDataSchema, writers: 'office', soSends: null, shards: 4, ownerInId: match(/^commune:([A-Z0-9_-]{2,32}):.+$/), ownerField: 'office' },
+  // Either's; the Sở's goes to every office. Ids name the writer: scoreTable:<office>:<table id>.
+  scoreTable: { schema: ScoreTableDocDataSchema, writers: 'soAndOffice', soSends: 'all', shards: 1, ownerInId: match(/^scoreTable:([A-Z0-9_-]{2,32}):[a-z0-9-]+$/) },
   // This PC's.
   conflict: { schema: ConflictDataSchema, writers: 'local', soSends: null, shards: 4 },
   receipt: { schema: ReceiptDataSchema, writers: 'local', soSends: null, shards: 8 },

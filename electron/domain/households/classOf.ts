@@ -83,7 +83,9 @@ function inputOf(data: Readonly<Record<string, unknown>>): ClassifyInput | undef
   } else if (typeof raw === 'object' && raw !== null) {
     deprived = Object.entries(raw).filter(([, v]) => v === true).map(([k]) => k);
   } else return undefined;
-  return { area, incomePerPerson: income, deprived };
+  const counted = data['deprivedCount'];
+  if (counted !== undefined && typeof counted !== 'number') return undefined;
+  return { area, incomePerPerson: income, deprived, ...(counted !== undefined ? { deprivedCount: counted } : {}) };
 }
 
 /** What a stored household document's data carries besides the record: the cached class. */

@@ -6,6 +6,8 @@ export interface ClassifyInput {
   area: Area;
   incomePerPerson: number | null | undefined;
   deprived: readonly string[];
+  /** A count-only deprivation figure (imported lists): the larger of it and `deprived` counts. */
+  deprivedCount?: number | undefined;
   /** When given, must name the standard passed in: classifying by the wrong one is a bug. */
   standardId?: string;
 }
@@ -62,7 +64,7 @@ export function classifyHousehold(h: ClassifyInput, standard: PovertyStandard): 
   for (const code of deprived) {
     if (!known.has(code)) throw householdError('HOUSEHOLD_INDICATOR_UNKNOWN', { code, standardId: standard.id });
   }
-  const count = deprived.size;
+  const count = Math.max(deprived.size, h.deprivedCount ?? 0);
   const lines = standard.lines[h.area];
   const limitOf = (b: RuleBand): number => lines[b.incomeAtMost] ?? 0; // the schema guarantees the line exists
   const bands = standard.rule.bands;

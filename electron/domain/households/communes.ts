@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fold } from '../text';
-import sample from './communes-sample-lang-son-2022.json' with { type: 'json' };
+import communes2022 from '../profiles/lang-son-communes-2022.json' with { type: 'json' };
 import type { Area } from './standards/schema';
 
 /**
@@ -120,11 +120,13 @@ export function findVillage(commune: Commune, text: string): Village | undefined
 }
 
 /**
- * SAMPLE communes of two Lạng Sơn districts (Văn Quan, Bình Gia) as they stood around 2022,
- * limited to names we are confident of; not complete and without villages or official codes.
- * Offices replace them by importing their own list.
+ * The communes, wards and towns of all 11 district-level units of Lạng Sơn as they stood at the
+ * 2022 review (200 units, with official codes), from the cited list in
+ * profiles/lang-son-communes-2022.json (Tổng cục Thống kê, 01/10/2022; Nghị quyết 818/NQ-UBTVQH14).
+ * It replaced a partial sample that still held three communes merged away in 2020 (Văn An,
+ * Việt Yên, Tô Hiệu). An office loads it in one click, then adds villages or imports its own.
  */
-export const SAMPLE_COMMUNE_TREES: readonly CommuneTree[] = z.array(CommuneTreeSchema).parse(sample);
+export const SAMPLE_COMMUNE_TREES: readonly CommuneTree[] = z.array(CommuneTreeSchema).parse(communes2022.trees);
 
 /** The commune's total households in `year`, or undefined when nobody entered it. */
 export function householdsOfCommune(c: Pick<Commune, 'totalHouseholds'>, year: number): number | undefined {

@@ -33,6 +33,21 @@ export const DeprivedSchema = z
   .transform((v) => (Array.isArray(v) ? v : Object.keys(v).filter((k) => v[k] === true)))
   .transform((codes) => [...new Set(codes)].sort());
 
+/**
+ * A filled Phiếu B (Thông tư 07/2021): the score table it was filled against (a scoreTable
+ * document id) and the answer chosen for each B1 question. B2 is `deprived`. b1, b2 and
+ * class are what the table gave when the record was saved (the core computes them; a value
+ * sent in is replaced), so lists and exports need not hold the table.
+ */
+export const PhieuBSchema = z.object({
+  table: z.string().min(1).max(200),
+  answers: z.record(z.string().max(40), z.string().max(40)),
+  b1: z.number().finite().optional(),
+  b2: z.number().finite().optional(),
+  class: z.enum(['poor', 'nearPoor', 'medium', 'above']).optional(),
+});
+export type PhieuB = z.output<typeof PhieuBSchema>;
+
 export const HouseholdSchema = z.object({
   /** Mã hộ: identifies the household across review years. */
   code: Text(64).min(1),
@@ -47,11 +62,17 @@ export const HouseholdSchema = z.object({
   /** Đồng per person per month. */
   incomePerPerson: z.number().int().min(0).max(1_000_000_000),
   deprived: DeprivedSchema,
+  /**
+   * "Số chỉ số thiếu hụt" when a list gives only the count, not which indicators: the rule
+   * counts the larger of this and `deprived`; per-indicator tables cannot count the household.
+   */
+  deprivedCount: z.number().int().min(0).max(99).optional(),
   /** Hộ người có công với cách mạng. */
   merit: z.boolean().default(false),
   notes: Text(1000).default(''),
   reviewYear: z.number().int().min(2000).max(2100),
   standardId: z.string().min(1),
+  phieuB: PhieuBSchema.optional(),
 });
 export type Household = z.output<typeof HouseholdSchema>;
 export type HouseholdInput = z.input<typeof HouseholdSchema>;

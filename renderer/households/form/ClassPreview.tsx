@@ -9,17 +9,19 @@ interface Props {
   area: Area | undefined;
   income: number | null | undefined;
   deprived: string[] | undefined;
+  /** Count-only deprivations of an imported record (no per-indicator marks). */
+  deprivedCount?: number | undefined;
   record: HouseholdRecord | null;
   previousClass: HouseholdClass | null;
 }
 
 /** The class the rule gives to what is on the form right now, and why; the same rule as the core. */
-export function ClassPreview({ standard, area, income, deprived, record, previousClass }: Props): React.JSX.Element {
+export function ClassPreview({ standard, area, income, deprived, deprivedCount, record, previousClass }: Props): React.JSX.Element {
   const { t } = useTranslation('households');
   let result: ReturnType<typeof classifyHousehold> | null = null;
   if (standard && area && income !== null && income !== undefined) {
     try {
-      result = classifyHousehold({ area, incomePerPerson: income, deprived: deprived ?? [] }, standard);
+      result = classifyHousehold({ area, incomePerPerson: income, deprived: deprived ?? [], deprivedCount }, standard);
     } catch {
       result = null;
     }
@@ -42,7 +44,7 @@ export function ClassPreview({ standard, area, income, deprived, record, previou
       <Descriptions size="small" column={1}>
         {lines && <Descriptions.Item label={t('form.povertyLine')}>{formatVnd(lines.poverty)}</Descriptions.Item>}
         {lines && <Descriptions.Item label={t('form.mediumLine')}>{formatVnd(lines.medium)}</Descriptions.Item>}
-        <Descriptions.Item label={t('form.deprivedCount')}>{(deprived ?? []).length}</Descriptions.Item>
+        <Descriptions.Item label={t('form.deprivedCount')}>{Math.max((deprived ?? []).length, deprivedCount ?? 0)}</Descriptions.Item>
         {previousClass && <Descriptions.Item label={t('form.previousYear')}>{classLabel(t, previousClass)}</Descriptions.Item>}
         {record && (
           <Descriptions.Item label={t('form.change')}>

@@ -1,6 +1,6 @@
 import { AutoComplete, Checkbox, Form, Input, InputNumber, Select, type FormInstance, type InputRef } from 'antd';
 import type { Rule } from 'antd/es/form';
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area, CommuneView, PovertyStandard } from '../../../electron/contract/households';
 import { isValidIdNumber, normaliseIdNumber } from '../../../electron/contract/households';
@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { foldFilter } from '../../ui/filter';
 import { IndicatorChecks } from './IndicatorChecks';
 import { MoneyInput } from './MoneyInput';
+import type { PhieuBValues } from './PhieuBSection';
 
 export interface FormValues {
   code: string;
@@ -22,6 +23,7 @@ export interface FormValues {
   deprived: string[];
   merit: boolean;
   notes: string;
+  phieuB?: PhieuBValues;
 }
 
 const ETHNICITIES = ['Tày', 'Nùng', 'Kinh', 'Dao', 'Mông', 'Sán Chay', 'Hoa', 'Sán Dìu'];
@@ -37,6 +39,8 @@ interface Props {
   onLastEnter: () => void;
   /** Viewing another office's record (the Sở): no typing hints. */
   readOnly?: boolean;
+  /** Phiếu B part B1, shown before the deprivations (B2) as on the paper form. */
+  beforeDeprived?: ReactNode;
 }
 
 /**
@@ -44,7 +48,7 @@ interface Props {
  * paper: mã hộ, chủ hộ, CCCD, dân tộc, xã, thôn, khu vực, nhân khẩu, thu nhập, the 12 indicators,
  * hộ người có công, ghi chú. Each field checks itself as it is typed.
  */
-export function HouseholdFields({ form, year, exceptId, communes, villageHints, standard, firstField, onLastEnter, readOnly = false }: Props): React.JSX.Element {
+export function HouseholdFields({ form, year, exceptId, communes, villageHints, standard, firstField, onLastEnter, readOnly = false, beforeDeprived }: Props): React.JSX.Element {
   const { t } = useTranslation('households');
   const communeCode = Form.useWatch('communeCode', form);
   const commune = communes.find((c) => c.code === communeCode);
@@ -127,6 +131,7 @@ export function HouseholdFields({ form, year, exceptId, communes, villageHints, 
           <MoneyInput suffix="đ" data-testid="f-income" />
         </Form.Item>
       </div>
+      {beforeDeprived}
       <Form.Item name="deprived" label={t('field.deprived')} className="hh-deprived-item">
         <IndicatorChecks standard={standard} />
       </Form.Item>

@@ -11,14 +11,29 @@ import { navigate } from '../../ui/router';
 import { ClassTag, reasonText } from '../labels';
 import { useReviewYear } from '../useReviewYear';
 import { ClassPreview } from './ClassPreview';
+import { PhieuBSection } from './PhieuBSection';
 import { HouseholdFields, type FormValues } from './HouseholdFields';
 import '../households.css';
 
 const EMPTY: FormValues = { code: '', headName: '', idNumber: '', ethnicity: '', village: '', area: 'rural', members: null, incomePerPerson: null, deprived: [], merit: false, notes: '' };
 
 function valuesOf(r: HouseholdRecord): FormValues {
-  const h = r.household;
-  return { ...h, communeCode: h.communeCode, members: h.members, incomePerPerson: h.incomePerPerson, deprived: [...h.deprived] };
+  const { phieuB, ...h } = r.household;
+  return {
+    ...h,
+    communeCode: h.communeCode,
+    members: h.members,
+    incomePerPerson: h.incomePerPerson,
+    deprived: [...h.deprived],
+    phieuB: phieuB ? { table: phieuB.table, answers: { ...phieuB.answers } } : { table: null, answers: {} },
+  };
+}
+
+/** The Phiếu B to save: none without a table; unanswered questions left out. */
+function phieuBOf(v: FormValues['phieuB']): { table: string; answers: Record<string, string> } | undefined {
+  if (!v?.table) return undefined;
+  const answers = Object.fromEntries(Object.entries(v.answers ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  return { table: v.table, answers };
 }
 
 /** #/household/new and #/household/<id>: keyboard-first entry; Enter in "Ghi chú" saves. */
@@ -67,13 +82,16 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
   const area = Form.useWatch('area', form);
   const income = Form.useWatch('incomePerPerson', form);
   const deprived = Form.useWatch('deprived', form);
+  const phieuB = Form.useWatch('phieuB', form);
   const communes = meta.data?.communes ?? [];
   const canEdit = meta.data?.role === 'office';
+  const countOnly = record?.household.deprivedCount;
 
   const save = (v: FormValues): void => {
     if (!year || !standard) return;
     resetDelete();
     const idNumber = normaliseIdNumber(v.idNumber);
+    const filled = phieuBOf(v.phieuB);
     const household = {
       // Blank: the office's store gives the code (never made from the ID number).
       code: v.code.trim(),
@@ -90,6 +108,9 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
       notes: v.notes ?? '',
       reviewYear: year,
       standardId: record?.household.standardId ?? standardIdForYear(year) ?? standard.id,
+      ...(filled ? { phieuB: filled } : {}),
+      // A count-only figure from an imported list stays until the officer marks as many indicators.
+      ...(countOnly !== undefined && (v.deprived ?? []).length < countOnly ? { deprivedCount: countOnly } : {}),
     };
     saving.mutate(
       { ...(record ? { id: record.id } : {}), household },
@@ -102,7 +123,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
             if (saved.id !== record.id) navigate('household', saved.id);
           } else {
             // Next household: keep where we are (commune, village, area, ethnicity), clear the rest.
-            form.setFieldsValue({ ...EMPTY, communeCode: v.communeCode, village: v.village, area: v.area, ethnicity: v.ethnicity });
+            form.setFieldsValue({ ...EMPTY, communeCode: v.communeCode, village: v.village, area: v.area, ethnicity: v.ethnicity, phieuB: { table: v.phieuB?.table ?? null, answers: {} } });
             first.current?.focus();
           }
         },
@@ -182,6 +203,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
               firstField={first}
               onLastEnter={() => form.submit()}
               readOnly={!canEdit}
+              beforeDeprived={<PhieuBSection year={year as number} standard={standard} area={area} deprived={deprived} deprivedCount={countOnly} value={phieuB} readOnly={!canEdit} />}
             />
             {canEdit && (
               <Button type="primary" icon={<SaveOutlined />} loading={saving.isPending} onClick={() => form.submit()} data-testid="save-household">
@@ -190,7 +212,10 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
             )}
           </Form>
           <div className="hh-side">
-            <ClassPreview standard={standard} area={area} income={income} deprived={deprived} record={record} previousClass={record?.previousClass ?? null} />
+            {countOnly !== undefined && (deprived ?? []).length < countOnly && (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="count-only" title={t('form.countOnly', { count: countOnly })} />
+            )}
+            <ClassPreview standard={standard} area={area} income={income} deprived={deprived} deprivedCount={countOnly} record={record} previousClass={record?.previousClass ?? null} />
           </div>
         </div>
       )}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Result, Select, Space, Spin, Typography, Upload } from 'antd';
-import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportResult } from '../../../electron/contract/households';
 import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
-import { fileToBase64 } from '../../ui/saveFile';
+import { fileToBase64, saveFile } from '../../ui/saveFile';
 import { CommunesHint } from '../communes/CommunesHint';
 import { savePersonalFile } from '../personalData';
 import { useReviewYear, yearOptions } from '../useReviewYear';
@@ -28,6 +28,7 @@ export function ImportPage(): React.JSX.Element {
   const reading = useOpMutation('households.import.preview');
   const committing = useOpMutation('households.import.commit');
   const rejecting = useOpMutation('households.import.rejected');
+  const template = useOpMutation('households.template');
   // The file is read to base64 before the preview op starts; that step counts as reading too.
   const [encoding, setEncoding] = useState(false);
   const busy = encoding || reading.isPending ? 'read' : committing.isPending ? 'commit' : rejecting.isPending ? 'rejected' : null;
@@ -107,6 +108,15 @@ export function ImportPage(): React.JSX.Element {
             <span>{t('field.reviewYear')}</span>
             <Select value={year} onChange={setYear} options={yearOptions(meta.data?.years ?? [], year).map((y) => ({ value: y, label: String(y) }))} style={{ width: 110 }} data-testid="import-year" />
             <span className="muted">{t('import.yearHelp')}</span>
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={!year}
+              loading={template.isPending}
+              onClick={() => year && template.mutate({ year }, { onSuccess: saveFile, onError: (e) => void message.error(errorText(t, e)) })}
+              data-testid="household-template"
+            >
+              {t('import.template')}
+            </Button>
           </Space>
           {!preview && (
             <Upload.Dragger

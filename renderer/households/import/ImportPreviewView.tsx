@@ -50,6 +50,9 @@ export function ImportPreviewView({ preview, busy, onImport, onRejected, onCance
         <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('import.allValid', { count: c.valid })} />
       )}
       {preview.noCommunes && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('import.noCommunes')} />}
+      {preview.countOnly > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="import-count-only" title={t('import.countOnly', { count: preview.countOnly })} description={t('import.countOnlyHelp')} />
+      )}
 
       <Space wrap style={{ marginBottom: 16 }}>
         {!hasErrors && (

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { YearSelect } from '../YearSelect';
 import { Alert, App, Button, Space, Typography } from 'antd';
-import { BarChartOutlined, ClusterOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalculatorOutlined, ClusterOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdFilter } from '../../../electron/contract/households';
 import { HOUSEHOLD_CLASSES, standardForYear } from '../../../electron/contract/households';
@@ -81,6 +81,9 @@ export function HouseholdListPage(): React.JSX.Element {
           </Button>
           <Button icon={<BarChartOutlined />} onClick={() => navigate('households-summary')} data-testid="open-summary">
             {t('list.summary')}
+          </Button>
+          <Button icon={<CalculatorOutlined />} onClick={() => navigate('score-tables')} data-testid="open-score-tables">
+            {t('list.scoreTables')}
           </Button>
           {isOffice && (
             <Button icon={<ClusterOutlined />} onClick={() => navigate('communes')} data-testid="open-communes">

@@ -34,7 +34,7 @@ describe('registry of document kinds', () => {
     for (const kind of LOCAL_KINDS) expect(SO_KINDS.has(kind) || OFFICE_KINDS.has(kind), kind).toBe(false);
     for (const kind of SO_TO_OFFICE_KINDS) expect(SO_KINDS.has(kind), kind).toBe(true);
     expect([...PER_OFFICE_KINDS].sort()).toEqual(['reportReview', 'review', 'target']);
-    expect([...OFFICE_KINDS].sort()).toEqual(['attachment', 'audit', 'commune', 'household', 'progress', 'report']);
+    expect([...OFFICE_KINDS].sort()).toEqual(['attachment', 'audit', 'commune', 'household', 'progress', 'report', 'scoreTable']);
   });
 
   it('ids made by the app name their owning office', () => {

@@ -10,13 +10,20 @@ import {
 } from '../../../electron/domain/households/communes';
 
 describe('communes', () => {
-  it('ships sample lists for Văn Quan and Bình Gia, marked as samples', () => {
-    expect(SAMPLE_COMMUNE_TREES.map((t) => t.office)).toEqual(['VANQUAN', 'BINHGIA']);
-    expect(SAMPLE_COMMUNE_TREES.every((t) => t.sample)).toBe(true);
+  it('ships the cited 2022 list of all 11 districts, with no commune merged away in 2020', () => {
+    expect(SAMPLE_COMMUNE_TREES.map((t) => t.office).sort()).toEqual(['BACSON', 'BINHGIA', 'CAOLOC', 'CHILANG', 'DINHLAP', 'HUULUNG', 'LOCBINH', 'TPLS', 'TRANGDINH', 'VANLANG', 'VANQUAN']);
+    expect(SAMPLE_COMMUNE_TREES.reduce((n, t) => n + t.communes.length, 0)).toBe(200);
+    // Nghị quyết 818/NQ-UBTVQH14: Văn Quan 17 units (16 xã, 1 thị trấn), Bình Gia 19 (18 xã, 1 thị trấn).
+    expect(sampleCommunes('VANQUAN')).toHaveLength(17);
+    expect(sampleCommunes('BINHGIA')).toHaveLength(19);
     const vq = sampleCommunes('VANQUAN').map(communeLabel);
     expect(vq).toContain('Thị trấn Văn Quan');
     expect(vq).toContain('Xã Tràng Các');
-    expect(sampleCommunes('BINHGIA').map(communeLabel)).toContain('Xã Hoàng Văn Thụ');
+    for (const gone of ['Xã Văn An', 'Xã Việt Yên']) expect(vq).not.toContain(gone);
+    const bg = sampleCommunes('BINHGIA').map(communeLabel);
+    expect(bg).toContain('Xã Hoàng Văn Thụ');
+    expect(bg).not.toContain('Xã Tô Hiệu');
+    expect(sampleCommunes('VANQUAN').every((c) => /^\d{5}$/.test(c.officialCode ?? ''))).toBe(true);
     expect(sampleCommunes('NOWHERE')).toEqual([]);
   });
 

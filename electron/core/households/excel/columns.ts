@@ -18,7 +18,8 @@ export type BaseField =
   | 'members'
   | 'income'
   | 'merit'
-  | 'notes';
+  | 'notes'
+  | 'deprivedCount';
 export type IndicatorField = `indicator:${string}`;
 export type ColumnField = BaseField | IndicatorField;
 
@@ -114,6 +115,13 @@ export const BASE_FIELDS: readonly FieldDef[] = [
     required: false,
   },
   { field: 'notes', label: 'Ghi chú', synonyms: ['Ghi chú'], required: false },
+  {
+    field: 'deprivedCount',
+    label: 'Số chỉ số thiếu hụt',
+    synonyms: ['Số chỉ số thiếu hụt', 'Tổng số chỉ số thiếu hụt', 'Số chỉ số thiếu hụt dịch vụ xã hội cơ bản', 'Số chỉ số thiếu', 'Số chỉ tiêu thiếu hụt'],
+    prefixes: ['Số chỉ số thiếu hụt'],
+    required: false,
+  },
 ];
 
 /** Folded, punctuation turned to spaces: "Thu nhập BQ người/tháng" -> "thu nhap bq nguoi thang". */

@@ -190,7 +190,9 @@ class SheetReader {
     this.width = Math.max(topWidth, ...header.mapping.map((m) => m.column));
     this.indicatorCodes = indicatorsOf(options.standard).map((i) => i.code);
     // A missing commune column is fine when the sheet is split by commune headings; decided at the end.
-    this.missing = header.missing.filter((m) => m.field !== 'commune');
+    // With a "Số chỉ số thiếu hụt" column the indicator columns may be absent (count-only list).
+    const countOnly = this.byField.has('deprivedCount');
+    this.missing = header.missing.filter((m) => m.field !== 'commune' && !(countOnly && m.field.startsWith('indicator:')));
   }
 
   add(source: StreamedRow): void {
@@ -291,7 +293,7 @@ class SheetReader {
     // Only texts starting with T or C can read "Tổng"/"Cộng": the others are not folded.
     const totalLike = distinct.some((t) => /^[TtCc]/.test(t) && /^(tong cong|tong so)\b|^(cong|tong)\W*$/.test(fold(t)));
     if (totalLike && isBlank(cells.get('idNumber')?.value ?? null)) return 'total';
-    const keyFields: ColumnField[] = ['idNumber', 'members', 'income', ...this.indicatorCodes.map((c) => `indicator:${c}` as ColumnField)];
+    const keyFields: ColumnField[] = ['idNumber', 'members', 'income', 'deprivedCount', ...this.indicatorCodes.map((c) => `indicator:${c}` as ColumnField)];
     if (keyFields.every((f) => isBlank(cells.get(f)?.value ?? null))) return 'noHouseholdData';
     return undefined;
   }
@@ -335,6 +337,15 @@ class SheetReader {
       if (mark === undefined) this.fail(row, f, problem('markInvalid', { value: text(f) }));
       else if (mark) deprived.push(code);
     }
+    // A count-only column ("Số chỉ số thiếu hụt"): kept when it says more than the marks do.
+    let deprivedCount: number | undefined;
+    if (this.byField.has('deprivedCount') && text('deprivedCount') !== '') {
+      const raw = get('deprivedCount');
+      const n = typeof raw === 'number' ? raw : parseNumberVi(text('deprivedCount'));
+      if (n === undefined || !Number.isInteger(n) || n < deprived.length || n > this.options.standard.services.flatMap((s) => s.indicators).length) {
+        this.fail(row, 'deprivedCount', problem('invalid', { column: label('deprivedCount') }));
+      } else if (n > deprived.length) deprivedCount = n;
+    }
     let merit = false;
     if (this.byField.has('merit')) {
       const mark = parseMark(get('merit'));
@@ -363,6 +374,7 @@ class SheetReader {
       members,
       incomePerPerson: income,
       deprived,
+      ...(deprivedCount !== undefined ? { deprivedCount } : {}),
       merit,
       notes,
       reviewYear: this.options.reviewYear,

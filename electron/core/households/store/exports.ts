@@ -16,6 +16,7 @@ import type { HouseholdIndex } from './householdIndex';
 import { XLSX_MIME } from './importFlow';
 import { officeCommunes } from './queries';
 import { buildPredicate } from './search';
+import { writeHouseholdWorkbook } from '../excel/write';
 
 /** The summary table (per commune, or per district at the Sở) and the Excel files. */
 
@@ -118,4 +119,15 @@ export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, ye
     },
   ]);
   return { fileName: `danh-sach-ho_${year}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: true };
+}
+
+/**
+ * The blank household list: the title, then the headers the import reads (one column per
+ * indicator of the year's standard, marked "x"), no rows. The same writer as the test lists, so
+ * the template and the import cannot drift apart (test/integration/householdTemplate.test.ts).
+ */
+export async function householdTemplate(year: number): Promise<FileOut> {
+  const standard = standardForYear(year);
+  const { buffer } = await writeHouseholdWorkbook([], { communes: [], standard, title: `DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${year}` });
+  return { fileName: `mau-danh-sach-ho_${year}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: false };
 }

@@ -102,6 +102,7 @@ export function previewOf(p: ParsedImport, token: string, noCommunes: boolean): 
     },
     byClass,
     noCommunes,
+    countOnly: p.valid.filter((r) => r.household.deprivedCount !== undefined).length,
   };
 }
 

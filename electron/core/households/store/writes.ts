@@ -12,6 +12,9 @@ import { communeCodeFor, communeDocId, communeView, householdDocData, householdD
 import type { HouseholdIndex } from './householdIndex';
 import { codeResolver } from './codes';
 import { officeCommunes } from './queries';
+import { scorePhieuB } from '../../../domain/households/scoring/score';
+import { standardById } from '../../../domain/households/standards';
+import type { PhieuB } from '../../../domain/households/household';
 
 /** Writes of household records and of the office's commune list. One store.write each. */
 
@@ -26,7 +29,7 @@ export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id:
   // A blank code: the one this record already has, else one with no personal data in it.
   const kept = id !== undefined ? index.get(id)?.code : undefined;
   const code = input.code.trim() || kept || codeResolver(index, office)(input.communeCode, input.reviewYear, input.idNumber);
-  const h: Household = { ...input, code, ethnicity: canonicalEthnicity(input.ethnicity) };
+  const h: Household = { ...input, code, ethnicity: canonicalEthnicity(input.ethnicity), ...(input.phieuB ? { phieuB: scoredPhieuB(ctx, input) } : {}) };
   // The commune must be in the office's list (when it keeps one); looked up by id, not parsed.
   const known = ctx.store.get(communeDocId(office, h.communeCode));
   if ((!known || known.deleted) && ctx.store.list('commune').some((d) => d.owner === office)) {
@@ -52,6 +55,17 @@ export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id:
   if (old) changes.push({ id: old.id, kind: 'household', owner: office, data: old.data, deleted: true });
   await ctx.store.write(changes);
   return newId;
+}
+
+/** The record's Phiếu B with the scores its table gives now (what was sent in is not trusted). */
+function scoredPhieuB(ctx: CoreContext, h: Household): PhieuB | undefined {
+  const p = h.phieuB;
+  if (!p) return undefined;
+  const doc = ctx.store.getAs('scoreTable', p.table);
+  if (!doc || doc.deleted) throw new AppError('SCORE_TABLE_UNKNOWN', 'households:errors.SCORE_TABLE_UNKNOWN', { tableId: p.table });
+  const answers = Object.fromEntries(Object.entries(p.answers).filter(([, a]) => a !== ''));
+  const s = scorePhieuB({ area: h.area, answers, deprived: h.deprived, deprivedCount: h.deprivedCount }, doc.data.table, standardById(h.standardId));
+  return { table: p.table, answers, b1: s.b1, b2: s.b2, ...(s.class ? { class: s.class } : {}) };
 }
 
 export async function deleteHousehold(ctx: CoreContext, id: string): Promise<void> {
