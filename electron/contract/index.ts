@@ -6,6 +6,7 @@ import { householdOps } from './households';
 import { reportOps } from './reports';
 import { inboxOps } from './inbox';
 import { transportOps } from './transport';
+import { enrolmentOps } from './enrolment';
 
 /**
  * The contract: every operation the renderer may ask for. Preload, IPC handlers, the web
@@ -20,6 +21,7 @@ export const contract = {
   ...reportOps,
   ...inboxOps,
   ...transportOps,
+  ...enrolmentOps,
 } satisfies OpsRecord;
 
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ import { createTaskService } from './tasks/service';
 import { createSyncService } from './sync/service';
 import { createSyncDeps } from './sync/deps';
 import { createTransportRuntime, createTransportService, type TransportRuntime } from './transport/service';
+import { createEnrolmentService } from './enrolment/service';
 import { createHouseholdService } from './households/service';
 import { HouseholdSummaryIndex } from './households/store/summaryIndex';
 import { createReportService } from './reports/service';
@@ -150,6 +151,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       ...createTaskService(context),
       ...createSyncService(context, syncDeps),
       ...createTransportService(context, transports),
+      ...createEnrolmentService(context, syncDeps),
       ...createHouseholdService(context, summaries),
       ...createReportService(context),
       ...createInboxService(context),
