@@ -30,6 +30,7 @@ export interface TransportView {
     peers: Record<string, string>;
     maxPartMb: number;
     handledFolder: string;
+    pollMinutes: number;
     /** The password is never shown back, only whether one is kept. */
     hasPassword: boolean;
   } | null;
@@ -89,11 +90,14 @@ export const transportOps = {
         peers: z.record(officeCode, address),
         maxPartMb: z.number().min(0.01).max(100).default(10),
         handledFolder: z.string().trim().min(1).max(100).default('SoViec-Da-nhap'),
+        pollMinutes: z.number().int().min(1).max(1440).default(5),
       })
       .strict(),
   ).returns<TransportView[]>(),
   'sync.transports.remove': op(z.object({ id }).strict()).returns<TransportView[]>(),
   'sync.transports.status': op(z.object({}).strict()).returns<TransportStatus>(),
+  /** "Kiểm tra kết nối": can this transport reach its folder / servers now? */
+  'sync.transports.check': op(z.object({ id }).strict()).returns<{ ok: boolean; reason: string | null }>(),
   /** Send and receive once over every enabled transport. */
   'sync.run': op(z.object({}).strict()).returns<RunSummary>(),
 };

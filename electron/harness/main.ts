@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const o = program.opts<{ port: string; data: string; static: string }>();
   let core;
   try {
-    core = await openCore({ dataDir: o.data });
+    core = await openCore({ dataDir: o.data, autoTransport: true });
   } catch (e) {
     if (e instanceof AppError && e.code === 'DATA_FOLDER_LOCKED') {
       console.error(`Thư mục dữ liệu ${o.data} đang được một cửa sổ Sổ Việc khác sử dụng (${e.code}). Đóng cửa sổ đó rồi thử lại.`);

@@ -13,7 +13,8 @@ import { createEmailTransport } from './email';
 import { createFolderTransport } from './folder';
 import { createOutbox, lightOf, type Outbox } from './outbox';
 import { runOnce } from './runner';
-import type { Transport } from './types';
+import { createTransportScheduler, type TransportScheduler } from './scheduler';
+import { TransportUnreachable, type Transport } from './types';
 
 /**
  * Settings of the transports (documents of the local kind 'transport'), the outbox status and
@@ -27,6 +28,10 @@ export interface TransportRuntime {
   status(): Promise<TransportStatus>;
   /** `wrap` lets a test stand between the run and a real transport (to cut a server at a chosen moment). */
   run(wrap?: (t: Transport) => Transport): Promise<Awaited<ReturnType<typeof runOnce>>>;
+  /** Runs the transports by themselves (the desktop app and the web harness; not the CLI). */
+  scheduler: TransportScheduler;
+  /** Tries to reach one configured transport; the reason when it cannot. */
+  check(id: string): Promise<{ ok: boolean; reason: string | null }>;
 }
 
 export function protectorOf(ctx: CoreContext): KeyProtector {
@@ -46,31 +51,31 @@ function view(d: Doc<TransportData>): TransportView {
     enabled: t.enabled,
     where: t.address,
     folder: null,
-    email: { address: t.address, user: t.user, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder, hasPassword: t.passwordSealed.length > 0 },
+    email: { address: t.address, user: t.user, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder, pollMinutes: t.pollMinutes ?? 5, hasPassword: t.passwordSealed.length > 0 },
   };
 }
 
-export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps): TransportRuntime {
+export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps, opts: { debounceMs?: number } = {}): TransportRuntime {
   const outbox = createOutbox(ctx.dataDir);
-  const open = async (): Promise<Transport[]> => {
+  const build = async (d: Doc<TransportData>): Promise<Transport> => {
     const office = ctx.session().office.code;
+    const t = d.data;
+    if (t.type === 'folder') return createFolderTransport({ id: d.id, root: t.root, office });
+    const password = Buffer.from(await protectorOf(ctx).unprotect(Buffer.from(t.passwordSealed, 'base64'))).toString('utf8');
+    return createEmailTransport({ id: d.id, address: t.address, user: t.user, password, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder });
+  };
+  const open = async (): Promise<Transport[]> => {
     const out: Transport[] = [];
-    for (const d of docs(ctx)) {
-      const t = d.data;
-      if (!t.enabled) continue;
-      if (t.type === 'folder') out.push(createFolderTransport({ id: d.id, root: t.root, office }));
-      else {
-        const password = Buffer.from(await protectorOf(ctx).unprotect(Buffer.from(t.passwordSealed, 'base64'))).toString('utf8');
-        out.push(createEmailTransport({ id: d.id, address: t.address, user: t.user, password, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder }));
-      }
-    }
+    for (const d of docs(ctx)) if (d.data.enabled && !d.deleted) out.push(await build(d));
     return out;
   };
   const status = async (): Promise<TransportStatus> => {
     const d = await outbox.read();
-    const configured = docs(ctx).filter((x) => x.data.enabled).length;
+    const configured = docs(ctx).filter((x) => x.data.enabled && !x.deleted).length;
+    const light = lightOf(d, configured);
     return {
-      light: lightOf(d, configured),
+      // A save waiting for its debounce, or a run going, is "sending" unless something needs a person.
+      light: light === 'upToDate' && scheduler.busy() ? 'sending' : light,
       configured,
       entries: d.entries.map((e) => ({
         bundleId: e.bundleId,
@@ -105,7 +110,33 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps): Transp
     })();
     return running;
   };
-  return { outbox, open, status, run };
+  const scheduler = createTransportScheduler(ctx, {
+    ...(opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : {}),
+    log: deps.log,
+    run: async () => {
+      await run();
+      const next = (await outbox.read()).entries
+        .filter((e) => e.state === 'failed' && e.nextTryAt)
+        .map((e) => e.nextTryAt as string)
+        .sort()[0];
+      return { nextTryAt: next ?? null };
+    },
+  });
+  const check = async (id: string): Promise<{ ok: boolean; reason: string | null }> => {
+    const d = ctx.store.getAs('transport', id);
+    if (!d || d.deleted) return { ok: false, reason: 'removed' };
+    let t: Transport | null = null;
+    try {
+      t = await build(d as Doc<TransportData>);
+      await t.check();
+      return { ok: true, reason: null };
+    } catch (e) {
+      return { ok: false, reason: e instanceof TransportUnreachable ? e.reason : e instanceof Error ? e.message : String(e) };
+    } finally {
+      await t?.close().catch(() => undefined);
+    }
+  };
+  return { outbox, open, status, run, scheduler, check };
 }
 
 export function createTransportService(ctx: CoreContext, rt: TransportRuntime): ServiceOf<typeof transportOps> {
@@ -134,6 +165,7 @@ export function createTransportService(ctx: CoreContext, rt: TransportRuntime): 
         peers: input.peers,
         maxPartMb: input.maxPartMb,
         handledFolder: input.handledFolder,
+        pollMinutes: input.pollMinutes,
       };
       if (!EmailTransportDataSchema.safeParse(data).success) throw transportError('TLS_REQUIRED', { host: input.smtp.security === 'none' ? input.smtp.host : input.imap.host });
       await ctx.store.write([{ id: input.id ?? newId('email'), kind: 'transport', owner: me(), data }]);
@@ -145,6 +177,7 @@ export function createTransportService(ctx: CoreContext, rt: TransportRuntime): 
       return list();
     },
     'sync.transports.status': async () => rt.status(),
+    'sync.transports.check': async ({ id }) => rt.check(id),
     'sync.run': async () => {
       const r = await rt.run();
       return { built: r.built, sent: r.sent, failed: r.failed, imported: r.imported, duplicates: r.duplicates, held: r.held, reports: r.reports, status: await rt.status() };
