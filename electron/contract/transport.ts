@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import type { BundleReport } from './sync';
+import type { BundleReport, ImportReport } from './sync';
 
 /**
  * Transports (issue 14): a shared folder and/or an e-mail account through which bundles
@@ -98,6 +98,10 @@ export const transportOps = {
   'sync.transports.status': op(z.object({}).strict()).returns<TransportStatus>(),
   /** "Kiểm tra kết nối": can this transport reach its folder / servers now? */
   'sync.transports.check': op(z.object({ id }).strict()).returns<{ ok: boolean; reason: string | null }>(),
+  /** Bundles kept for a person: dry run; import (a first contact needs the fingerprint compared by phone); discard one. */
+  'sync.transports.held.inspect': op(z.object({}).strict()).returns<ImportReport>(),
+  'sync.transports.held.import': op(z.object({ expectFingerprint: z.string().regex(/^\d{5}( \d{5}){7}$/).optional() }).strict()).returns<ImportReport>(),
+  'sync.transports.held.discard': op(z.object({ fileName: z.string().min(1).max(255) }).strict()).returns<TransportStatus>(),
   /** Send and receive once over every enabled transport. */
   'sync.run': op(z.object({}).strict()).returns<RunSummary>(),
 };

@@ -72,7 +72,7 @@ describe('transports on their own', () => {
 
   it('a bundle from a PC nobody enrolled is kept for a person, not imported', async () => {
     const so = opened[0] as Office;
-    const stranger = await pc('office', 'TRANGDINH', 'Lý Văn Sáng', false);
+    const stranger = await pc('office', 'BINHGIA', 'Lý Văn Sáng', false);
     await sendKeyCard(so, stranger, usb);
     await stranger.call('households.communes.importSample', {});
     const { dir } = await exportTo(stranger, 'SO', usb);
@@ -82,8 +82,20 @@ describe('transports on their own', () => {
     const st = await until('held', () => so.call('sync.transports.status', {}), (s) => s.held.length > 0);
     // An unpinned key proves nothing about who sent it: the office named in the file stays unnamed.
     expect(st.held[0]).toMatchObject({ reason: 'UNKNOWN_SENDER', office: null });
-    expect(st.held[0]?.fileNames[0]).toMatch(/^soviec_TRANGDINH_to_SO_.*\.soviec$/);
+    expect(st.held[0]?.fileNames[0]).toMatch(/^soviec_BINHGIA_to_SO_.*\.soviec$/);
     expect(st.light).toBe('attention');
-    expect(so.core.context.store.list('commune').filter((d) => d.owner === 'TRANGDINH')).toEqual([]);
+    expect(so.core.context.store.list('commune').filter((d) => d.owner === 'BINHGIA')).toEqual([]);
+
+    // A person looks: a first contact, imported only with the fingerprint compared by phone.
+    const seen = await so.call('sync.transports.held.inspect', {});
+    expect(seen.bundles.map((b) => [b.status, b.sender?.trust])).toEqual([['ready', 'firstContact']]);
+    const refused = await so.call('sync.transports.held.import', {});
+    expect(refused.bundles.map((b) => b.error?.code)).toEqual(['CONFIRMATION_REQUIRED']);
+    expect((await so.call('sync.transports.status', {})).held).toHaveLength(1);
+    const fp = (await stranger.call('sync.identity', {})).fingerprint;
+    const done = await so.call('sync.transports.held.import', { expectFingerprint: fp });
+    expect(done.bundles.map((b) => b.status)).toEqual(['applied']);
+    expect(so.core.context.store.list('commune').filter((d) => d.owner === 'BINHGIA').length).toBeGreaterThan(0);
+    expect((await so.call('sync.transports.status', {})).held).toEqual([]);
   });
 });

@@ -40,6 +40,8 @@ export function createTransportScheduler(ctx: CoreContext, opts: SchedulerOption
   let running: Promise<void> | null = null;
   let again = false;
   let pending = false;
+  /** The run going now carries a local save (not just a poll that found nothing). */
+  let sendingRun = false;
 
   const transports = (): Doc<TransportData>[] => (ctx.store.listAs('transport') as Doc<TransportData>[]).filter((d) => !d.deleted && d.data.enabled);
 
@@ -58,6 +60,7 @@ export function createTransportScheduler(ctx: CoreContext, opts: SchedulerOption
       try {
         do {
           again = false;
+          sendingRun = pending;
           pending = false;
           const r = await opts.run();
           if (retryTimer) clearTimeout(retryTimer);
@@ -72,6 +75,7 @@ export function createTransportScheduler(ctx: CoreContext, opts: SchedulerOption
         opts.log('transport: automatic run failed', e);
       } finally {
         running = null;
+        sendingRun = false;
       }
     })();
   };
@@ -115,7 +119,7 @@ export function createTransportScheduler(ctx: CoreContext, opts: SchedulerOption
       trigger();
     }
     const travels = (d: Doc): boolean => DOCUMENT_KINDS[d.kind as DocKind]?.writers !== 'local';
-    if (docs.some((d) => travels(d) && (d.author === undefined || d.author === node()))) saved();
+    if (docs.some((d) => travels(d) && d.author === node())) saved();
   });
 
   return {
@@ -135,6 +139,6 @@ export function createTransportScheduler(ctx: CoreContext, opts: SchedulerOption
       if (retryTimer) clearTimeout(retryTimer);
       await running;
     },
-    busy: () => pending || running !== null,
+    busy: () => pending || sendingRun,
   };
 }

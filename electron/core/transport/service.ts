@@ -11,7 +11,10 @@ import { DEVICE_KEY_FILE, KEYS_DIR } from '../sync/identityStore';
 import { transportError } from './errors';
 import { createEmailTransport } from './email';
 import { createFolderTransport } from './folder';
-import { createOutbox, lightOf, type Outbox } from './outbox';
+import { createOutbox, INBOX_DIR, lightOf, type Outbox } from './outbox';
+import { importBundles } from '../sync/importBundle';
+import type { ImportReport } from '../../contract/sync';
+import { promises as fs } from 'node:fs';
 import { runOnce } from './runner';
 import { createTransportScheduler, type TransportScheduler } from './scheduler';
 import { TransportUnreachable, type Transport } from './types';
@@ -32,6 +35,12 @@ export interface TransportRuntime {
   scheduler: TransportScheduler;
   /** Tries to reach one configured transport; the reason when it cannot. */
   check(id: string): Promise<{ ok: boolean; reason: string | null }>;
+  /** Bundles kept for a person (unpinned sender, a refusal): dry run, import once confirmed, or discard. */
+  held: {
+    inspect(): Promise<ImportReport>;
+    importAll(expectFingerprint: string | undefined): Promise<ImportReport>;
+    discard(fileName: string): Promise<void>;
+  };
 }
 
 export function protectorOf(ctx: CoreContext): KeyProtector {
@@ -136,7 +145,32 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps, opts: {
       await t?.close().catch(() => undefined);
     }
   };
-  return { outbox, open, status, run, scheduler, check };
+  const inboxDir = path.join(ctx.dataDir, INBOX_DIR);
+  const heldPaths = async (): Promise<string[]> => [...new Set((await outbox.read()).held.flatMap((h) => h.fileNames))].map((n) => path.join(inboxDir, path.basename(n)));
+  const dropHeld = async (names: readonly string[]): Promise<void> => {
+    const gone = new Set(names);
+    await outbox.update((d) => {
+      d.held = d.held.filter((h) => !h.fileNames.some((n) => gone.has(n)));
+    });
+    for (const n of gone) await fs.rm(path.join(inboxDir, path.basename(n)), { force: true });
+  };
+  const held: TransportRuntime['held'] = {
+    inspect: async () => {
+      const paths = await heldPaths();
+      return paths.length === 0 ? { bundles: [] } : importBundles(deps, { paths }, { apply: false, allowFirstContact: true });
+    },
+    importAll: async (expectFingerprint) => {
+      const paths = await heldPaths();
+      if (paths.length === 0) return { bundles: [] };
+      // The same rule as files chosen by hand: a first contact needs the fingerprint compared by phone.
+      const report = await deps.exclusive(() => importBundles(deps, { paths }, { apply: true, allowFirstContact: true, expectFingerprint }));
+      const done = report.bundles.filter((b) => b.status === 'applied' || b.status === 'skipped' || b.error?.code === 'ALREADY_IMPORTED');
+      await dropHeld(done.flatMap((b) => b.fileNames));
+      return report;
+    },
+    discard: async (fileName) => dropHeld([fileName]),
+  };
+  return { outbox, open, status, run, scheduler, check, held };
 }
 
 export function createTransportService(ctx: CoreContext, rt: TransportRuntime): ServiceOf<typeof transportOps> {
@@ -178,6 +212,12 @@ export function createTransportService(ctx: CoreContext, rt: TransportRuntime): 
     },
     'sync.transports.status': async () => rt.status(),
     'sync.transports.check': async ({ id }) => rt.check(id),
+    'sync.transports.held.inspect': async () => rt.held.inspect(),
+    'sync.transports.held.import': async ({ expectFingerprint }) => rt.held.importAll(expectFingerprint),
+    'sync.transports.held.discard': async ({ fileName }) => {
+      await rt.held.discard(fileName);
+      return rt.status();
+    },
     'sync.run': async () => {
       const r = await rt.run();
       return { built: r.built, sent: r.sent, failed: r.failed, imported: r.imported, duplicates: r.duplicates, held: r.held, reports: r.reports, status: await rt.status() };
