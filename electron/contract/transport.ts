@@ -58,6 +58,8 @@ export interface TransportStatus {
   entries: OutboxEntryView[];
   held: Array<{ fileNames: string[]; transport: string; at: string; reason: string; office: string | null }>;
   lastRun: { at: string; unreachable: string[] } | null;
+  /** When a run last imported something (this session): the UI refreshes its views when it changes. */
+  lastImportAt: string | null;
 }
 
 export interface RunSummary {

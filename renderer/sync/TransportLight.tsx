@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { Badge, Tooltip } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TransportLight as Light } from '../../electron/contract/transport';
 import { useOpQuery } from '../api/hooks';
@@ -18,6 +20,15 @@ export function TransportLight(): React.JSX.Element | null {
   // The core sends by itself: the light polls so it follows without a user action.
   const status = useOpQuery('sync.transports.status', {}, { refetchInterval: 3_000 });
   const s = status.data;
+  // Bundles imported by the core on its own change what every view shows: refresh them.
+  const client = useQueryClient();
+  const seen = useRef<string | null | undefined>(undefined);
+  const importedAt = s?.lastImportAt;
+  useEffect(() => {
+    if (importedAt === undefined) return;
+    if (seen.current !== undefined && seen.current !== importedAt) void client.invalidateQueries();
+    seen.current = importedAt;
+  }, [importedAt, client]);
   if (!s || s.configured === 0) return null;
   const label = t(`transport.light.${s.light}`);
   return (

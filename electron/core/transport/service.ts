@@ -103,15 +103,19 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps, opts: {
       })),
       held: d.held,
       lastRun: d.lastRun,
+      lastImportAt,
     };
   };
   let running: Promise<Awaited<ReturnType<typeof runOnce>>> | null = null;
+  let lastImportAt: string | null = null;
   const run = (wrap?: (t: Transport) => Transport): Promise<Awaited<ReturnType<typeof runOnce>>> => {
     // A run asked for while one is going joins it rather than racing it.
     running ??= (async () => {
       const ts = (await open()).map((t) => (wrap ? wrap(t) : t));
       try {
-        return await runOnce(deps, outbox, ts);
+        const r = await runOnce(deps, outbox, ts);
+        if (r.imported > 0) lastImportAt = ctx.now().toISOString();
+        return r;
       } finally {
         for (const t of ts) await t.close().catch(() => undefined);
         running = null;
