@@ -42,6 +42,10 @@ export const RAW_PATH_FIELDS = {
   'sync.inspect': ['paths', 'folder'],
   'sync.import': ['paths', 'folder'],
   'sync.transports.saveFolder': ['root'],
+  'sync.enrol.prepare': ['outDir'],
+  'sync.enrol.inspect': ['path'],
+  'sync.enrol.accept': ['path', 'outDir'],
+  'sync.enrol.finish': ['path'],
 } as const satisfies Partial<Record<OpName, readonly string[]>>;
 
 /**
@@ -62,6 +66,7 @@ export const READ_ONLY_OPS: ReadonlySet<OpName> = new Set<OpName>([
   'exports.matrixXlsx', 'exports.officeTasksXlsx', 'exports.progressReport',
   'sync.status', 'sync.identity', 'sync.keyCard.export', 'sync.keyCard.inspect', 'sync.preview', 'sync.exportProgress',
   'sync.recordStatus', 'sync.conflicts', 'sync.transports.list', 'sync.transports.status', 'dialog.pickFolder',
+  'sync.enrol.list', 'sync.enrol.inspect', 'sync.transports.check', 'sync.transports.held.inspect',
 ]);
 
 export function isOpName(name: string): name is OpName {

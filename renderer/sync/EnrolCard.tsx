@@ -23,12 +23,12 @@ export function EnrolCard({ status }: { status: SyncStatus }): React.JSX.Element
   const { t } = useTranslation('bundles');
   return (
     <Card title={t('enrol.title')} data-testid="enrol-card">
-      {status.role === 'so' ? <SoEnrol canPickFolder={status.canPickFolder} /> : <AcceptPackage needName={false} />}
+      {status.role === 'so' ? <SoEnrol /> : <AcceptPackage needName={false} />}
     </Card>
   );
 }
 
-function SoEnrol({ canPickFolder }: { canPickFolder: boolean }): React.JSX.Element {
+function SoEnrol(): React.JSX.Element {
   const { t } = useTranslation('bundles');
   const { message } = App.useApp();
   const profile = useOpQuery('app.profile', {});
@@ -36,7 +36,6 @@ function SoEnrol({ canPickFolder }: { canPickFolder: boolean }): React.JSX.Eleme
   const [office, setOffice] = useState<string | undefined>();
   const [prepared, setPrepared] = useState<PreparedEnrolment | null>(null);
   const reply = useRef<HTMLInputElement>(null);
-  const picking = useOpMutation('dialog.pickFolder');
   const prepare = useOpMutation('sync.enrol.prepare');
   const finish = useOpMutation('sync.enrol.finish');
   const failed = (e: Error): void => void message.error(errorText(t, e));
@@ -52,20 +51,20 @@ function SoEnrol({ canPickFolder }: { canPickFolder: boolean }): React.JSX.Eleme
 
   const run = (): void => {
     if (!office) return;
-    const make = (outDir?: string): void =>
+    const make = (): void =>
       prepare.mutate(
-        { office, ...(outDir ? { outDir } : {}) },
+        { office },
         {
           onSuccess: (r) => {
-            if (!outDir) saveFile(r.file);
+            saveFile(r.file);
             setPrepared(r);
             message.success(t('enrol.packageSaved', { file: r.path ?? r.file.fileName }));
           },
           onError: failed,
         },
       );
-    if (!canPickFolder) make();
-    else picking.mutate({ purpose: 'export' }, { onSuccess: ({ path }) => void (path && make(path)), onError: failed });
+    // The window never names a path: the package is handed over as a file (a save dialog in the app).
+    make();
   };
 
   const chosen = async (files: FileList | null): Promise<void> => {

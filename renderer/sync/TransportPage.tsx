@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, List, Row, Select, Space, Tag, Typography } from 'antd';
-import { CloudSyncOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../electron/contract/sync';
 import type { TransportStatus, TransportView } from '../../electron/contract/transport';
@@ -134,24 +134,12 @@ function FolderForm(): React.JSX.Element {
   const { t } = useTranslation('bundles');
   const [form] = Form.useForm<{ root: string; pollSeconds: number }>();
   const save = useOpMutation('sync.transports.saveFolder');
-  const picking = useOpMutation('dialog.pickFolder');
-  const canPick = useOpQuery('sync.status', {}).data?.canPickFolder ?? false;
   return (
     <Card title={t('transport.folderForm.title')}>
       {save.error && <Alert type="error" showIcon title={errorText(t, save.error)} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ pollSeconds: 30 }} onFinish={(v) => save.mutate(v, { onSuccess: () => form.resetFields() })} requiredMark={false}>
         <Form.Item name="root" label={t('transport.folderForm.root')} extra={t('transport.folderForm.rootHelp')} rules={[{ required: true, whitespace: true }]}>
-          <Input
-            data-testid="transport-folder-root"
-            addonAfter={
-              canPick ? (
-                <FolderOpenOutlined
-                  title={t('transport.folderForm.pick')}
-                  onClick={() => picking.mutate({ purpose: 'export' }, { onSuccess: ({ path }) => void (path && form.setFieldValue('root', path)) })}
-                />
-              ) : undefined
-            }
-          />
+          <Input data-testid="transport-folder-root" />
         </Form.Item>
         <Form.Item name="pollSeconds" label={t('transport.folderForm.poll')}>
           <InputNumber min={2} max={3600} />
