@@ -4,6 +4,7 @@ import { registerSyncCommands } from './commands/sync';
 import { registerHouseholdCommands } from './commands/households';
 import { registerExtractCommand } from './commands/extract';
 import { registerTransportCommands } from './commands/transport';
+import { registerEnrolCommands } from './commands/enrol';
 import { CliFailure } from './output';
 
 /**
@@ -16,6 +17,7 @@ registerSyncCommands(program);
 registerHouseholdCommands(program);
 registerExtractCommand(program);
 registerTransportCommands(program);
+registerEnrolCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliFailure) {

@@ -6,6 +6,7 @@ import { householdOps } from './households';
 import { reportOps } from './reports';
 import { inboxOps } from './inbox';
 import { transportOps } from './transport';
+import { enrolmentOps } from './enrolment';
 
 /**
  * The contract: every operation the renderer may ask for. Preload, IPC handlers, the web
@@ -20,6 +21,7 @@ export const contract = {
   ...reportOps,
   ...inboxOps,
   ...transportOps,
+  ...enrolmentOps,
 } satisfies OpsRecord;
 
 export type Contract = typeof contract;
@@ -40,6 +42,10 @@ export const RAW_PATH_FIELDS = {
   'sync.inspect': ['paths', 'folder'],
   'sync.import': ['paths', 'folder'],
   'sync.transports.saveFolder': ['root'],
+  'sync.enrol.prepare': ['outDir'],
+  'sync.enrol.inspect': ['path'],
+  'sync.enrol.accept': ['path', 'outDir'],
+  'sync.enrol.finish': ['path'],
 } as const satisfies Partial<Record<OpName, readonly string[]>>;
 
 /**
@@ -60,6 +66,7 @@ export const READ_ONLY_OPS: ReadonlySet<OpName> = new Set<OpName>([
   'exports.matrixXlsx', 'exports.officeTasksXlsx', 'exports.progressReport',
   'sync.status', 'sync.identity', 'sync.keyCard.export', 'sync.keyCard.inspect', 'sync.preview', 'sync.exportProgress',
   'sync.recordStatus', 'sync.conflicts', 'sync.transports.list', 'sync.transports.status', 'dialog.pickFolder',
+  'sync.enrol.list', 'sync.enrol.inspect', 'sync.transports.check', 'sync.transports.held.inspect',
 ]);
 
 export function isOpName(name: string): name is OpName {

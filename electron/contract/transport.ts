@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import type { BundleReport } from './sync';
+import type { BundleReport, ImportReport } from './sync';
 
 /**
  * Transports (issue 14): a shared folder and/or an e-mail account through which bundles
@@ -30,6 +30,7 @@ export interface TransportView {
     peers: Record<string, string>;
     maxPartMb: number;
     handledFolder: string;
+    pollMinutes: number;
     /** The password is never shown back, only whether one is kept. */
     hasPassword: boolean;
   } | null;
@@ -57,6 +58,8 @@ export interface TransportStatus {
   entries: OutboxEntryView[];
   held: Array<{ fileNames: string[]; transport: string; at: string; reason: string; office: string | null }>;
   lastRun: { at: string; unreachable: string[] } | null;
+  /** When a run last imported something (this session): the UI refreshes its views when it changes. */
+  lastImportAt: string | null;
 }
 
 export interface RunSummary {
@@ -89,11 +92,18 @@ export const transportOps = {
         peers: z.record(officeCode, address),
         maxPartMb: z.number().min(0.01).max(100).default(10),
         handledFolder: z.string().trim().min(1).max(100).default('SoViec-Da-nhap'),
+        pollMinutes: z.number().int().min(1).max(1440).default(5),
       })
       .strict(),
   ).returns<TransportView[]>(),
   'sync.transports.remove': op(z.object({ id }).strict()).returns<TransportView[]>(),
   'sync.transports.status': op(z.object({}).strict()).returns<TransportStatus>(),
+  /** "Kiểm tra kết nối": can this transport reach its folder / servers now? */
+  'sync.transports.check': op(z.object({ id }).strict()).returns<{ ok: boolean; reason: string | null }>(),
+  /** Bundles kept for a person: dry run; import (a first contact needs the fingerprint compared by phone); discard one. */
+  'sync.transports.held.inspect': op(z.object({}).strict()).returns<ImportReport>(),
+  'sync.transports.held.import': op(z.object({ expectFingerprint: z.string().regex(/^\d{5}( \d{5}){7}$/).optional() }).strict()).returns<ImportReport>(),
+  'sync.transports.held.discard': op(z.object({ fileName: z.string().min(1).max(255) }).strict()).returns<TransportStatus>(),
   /** Send and receive once over every enabled transport. */
   'sync.run': op(z.object({}).strict()).returns<RunSummary>(),
 };

@@ -19,6 +19,7 @@ import { createTaskService } from './tasks/service';
 import { createSyncService } from './sync/service';
 import { createSyncDeps } from './sync/deps';
 import { createTransportRuntime, createTransportService, type TransportRuntime } from './transport/service';
+import { createEnrolmentService } from './enrolment/service';
 import { createHouseholdService } from './households/service';
 import { HouseholdSummaryIndex } from './households/store/summaryIndex';
 import { createReportService } from './reports/service';
@@ -30,6 +31,10 @@ export interface CoreOptions {
   /** Clock for tests; production uses the PC clock (the HLC protects ordering). */
   now?: () => number;
   snapshotIntervalMs?: number;
+  /** Run the transports by themselves (desktop app, web harness); the CLI runs them once on request. */
+  autoTransport?: boolean;
+  /** Wait after a save before sending it (tests shorten it). */
+  sendDebounceMs?: number;
 }
 
 export interface Core {
@@ -144,12 +149,13 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     const summaries = new HouseholdSummaryIndex(store);
     // The sync service and the transports share one peers file, one lock and one outbox.
     const syncDeps = createSyncDeps(context);
-    const transports = createTransportRuntime(context, syncDeps);
+    const transports = createTransportRuntime(context, syncDeps, opts.sendDebounceMs !== undefined ? { debounceMs: opts.sendDebounceMs } : {});
     const service: Service = {
       ...createAppService(context),
       ...createTaskService(context),
       ...createSyncService(context, syncDeps),
       ...createTransportService(context, transports),
+      ...createEnrolmentService(context, syncDeps),
       ...createHouseholdService(context, summaries),
       ...createReportService(context),
       ...createInboxService(context),
@@ -180,6 +186,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       };
     const dispatch = door(createDispatch(service, { log, caller: 'shell' }));
     const windowDispatch = door(createDispatch(service, { log, caller: 'window' }));
+    // A folder opened read-only sends and receives nothing (nothing may be written).
+    if (opts.autoTransport && !readOnly) transports.scheduler.start();
     return {
       service,
       dispatch,
@@ -188,6 +196,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       transports,
       log,
       close: async () => {
+        await transports.scheduler.stop();
         await store.idle();
         await summaries.save().catch((e: unknown) => log('summary rows not saved (rebuilt at next use)', e));
         await store.close();

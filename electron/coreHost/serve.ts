@@ -49,7 +49,7 @@ export function serveCore(port: PortLike, init: HostInit, opts: ServeOptions = {
     ...(init.safeStorage ? { keyProtector } : {}),
   };
 
-  const opening = (opts.open ?? openCore)({ dataDir: init.dataDir, ports });
+  const opening = (opts.open ?? openCore)({ dataDir: init.dataDir, ports, autoTransport: true });
   opening.then(
     () => post({ t: 'ready' }),
     (e: unknown) => post({ t: 'failed', error: toErrorValue(e) }),

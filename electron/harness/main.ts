@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const o = program.opts<{ port: string; data: string; static: string }>();
   let core;
   try {
-    core = await openCore({ dataDir: o.data });
+    // SOVIEC_SEND_DEBOUNCE_MS: the wait after a save before sending (e2e tests lengthen it to watch the light).
+    const debounce = Number(process.env.SOVIEC_SEND_DEBOUNCE_MS);
+    core = await openCore({ dataDir: o.data, autoTransport: true, ...(debounce > 0 ? { sendDebounceMs: debounce } : {}) });
   } catch (e) {
     if (e instanceof AppError && e.code === 'DATA_FOLDER_LOCKED') {
       console.error(`Thư mục dữ liệu ${o.data} đang được một cửa sổ Sổ Việc khác sử dụng (${e.code}). Đóng cửa sổ đó rồi thử lại.`);

@@ -70,6 +70,9 @@ const READ_ONLY: ReadonlySet<OpName> = new Set<OpName>([
   'reports.exportXlsx',
   'sync.inspect',
   'sync.keyCard.inspect',
+  'sync.enrol.inspect',
+  'sync.transports.check',
+  'sync.transports.held.inspect',
 ]);
 
 /** The cache key of one op's result: family first so a write can invalidate a whole family. */

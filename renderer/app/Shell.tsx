@@ -6,6 +6,7 @@ import { RecoveryBanner } from './RecoveryBanner';
 import { navigate, useHashPath } from '../ui/router';
 import { routes } from './routes';
 import { useAppState, useSession } from '../ui/session';
+import { TransportLight } from '../sync/TransportLight';
 
 /** The frame after first run: header with who/where, side menu from the route list, page. */
 export function Shell(): React.JSX.Element {
@@ -25,6 +26,7 @@ export function Shell(): React.JSX.Element {
           <span className="who-sep">·</span>
           <span>{session.officerName}</span>
         </div>
+        <TransportLight />
         <LanguageSwitch />
       </Layout.Header>
       <Layout>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useOpQuery } from '../api/hooks';
 import { errorText } from '../ui/errorText';
 import { ConflictsCard } from './ConflictsCard';
+import { EnrolCard } from './EnrolCard';
 import { ExportPanel } from './ExportPanel';
 import { IdentityCard } from './IdentityCard';
 import { ImportPanel } from './ImportPanel';
@@ -33,6 +34,7 @@ export function SyncPage(): React.JSX.Element {
         <>
           <IdentityCard status={s} />
           <PeersCard status={s} />
+          <EnrolCard status={s} />
           <Row gutter={16}>
             <Col xs={24} xxl={12}>
               <ExportPanel status={s} />

@@ -171,6 +171,14 @@ export function createEmailTransport(opts: EmailTransportOptions): Transport {
         throw unreachable(e, 'IMAP');
       }
     },
+    async check() {
+      try {
+        await mailer.verify();
+      } catch (e) {
+        throw unreachable(e, 'SMTP');
+      }
+      await connect();
+    },
     async close() {
       mailer.close();
       const c = imap;

@@ -68,6 +68,13 @@ export function createFolderTransport(opts: FolderTransportOptions): Transport &
         if (e.code !== 'ENOENT') throw e;
       });
     },
+    async check() {
+      await reachable();
+      // Reading is not enough: the other side must find what we write.
+      const probe = path.join(opts.root, `.soviec-check-${process.pid}-${Date.now()}`);
+      await fs.writeFile(probe, 'ok');
+      await fs.rm(probe, { force: true });
+    },
     close: async () => undefined,
   };
 }

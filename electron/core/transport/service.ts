@@ -11,9 +11,13 @@ import { DEVICE_KEY_FILE, KEYS_DIR } from '../sync/identityStore';
 import { transportError } from './errors';
 import { createEmailTransport } from './email';
 import { createFolderTransport } from './folder';
-import { createOutbox, lightOf, type Outbox } from './outbox';
+import { createOutbox, INBOX_DIR, lightOf, type Outbox } from './outbox';
+import { importBundles } from '../sync/importBundle';
+import type { ImportReport } from '../../contract/sync';
+import { promises as fs } from 'node:fs';
 import { runOnce } from './runner';
-import type { Transport } from './types';
+import { createTransportScheduler, type TransportScheduler } from './scheduler';
+import { TransportUnreachable, type Transport } from './types';
 
 /**
  * Settings of the transports (documents of the local kind 'transport'), the outbox status and
@@ -27,6 +31,16 @@ export interface TransportRuntime {
   status(): Promise<TransportStatus>;
   /** `wrap` lets a test stand between the run and a real transport (to cut a server at a chosen moment). */
   run(wrap?: (t: Transport) => Transport): Promise<Awaited<ReturnType<typeof runOnce>>>;
+  /** Runs the transports by themselves (the desktop app and the web harness; not the CLI). */
+  scheduler: TransportScheduler;
+  /** Tries to reach one configured transport; the reason when it cannot. */
+  check(id: string): Promise<{ ok: boolean; reason: string | null }>;
+  /** Bundles kept for a person (unpinned sender, a refusal): dry run, import once confirmed, or discard. */
+  held: {
+    inspect(): Promise<ImportReport>;
+    importAll(expectFingerprint: string | undefined): Promise<ImportReport>;
+    discard(fileName: string): Promise<void>;
+  };
 }
 
 export function protectorOf(ctx: CoreContext): KeyProtector {
@@ -46,31 +60,31 @@ function view(d: Doc<TransportData>): TransportView {
     enabled: t.enabled,
     where: t.address,
     folder: null,
-    email: { address: t.address, user: t.user, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder, hasPassword: t.passwordSealed.length > 0 },
+    email: { address: t.address, user: t.user, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder, pollMinutes: t.pollMinutes ?? 5, hasPassword: t.passwordSealed.length > 0 },
   };
 }
 
-export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps): TransportRuntime {
+export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps, opts: { debounceMs?: number } = {}): TransportRuntime {
   const outbox = createOutbox(ctx.dataDir);
-  const open = async (): Promise<Transport[]> => {
+  const build = async (d: Doc<TransportData>): Promise<Transport> => {
     const office = ctx.session().office.code;
+    const t = d.data;
+    if (t.type === 'folder') return createFolderTransport({ id: d.id, root: t.root, office });
+    const password = Buffer.from(await protectorOf(ctx).unprotect(Buffer.from(t.passwordSealed, 'base64'))).toString('utf8');
+    return createEmailTransport({ id: d.id, address: t.address, user: t.user, password, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder });
+  };
+  const open = async (): Promise<Transport[]> => {
     const out: Transport[] = [];
-    for (const d of docs(ctx)) {
-      const t = d.data;
-      if (!t.enabled) continue;
-      if (t.type === 'folder') out.push(createFolderTransport({ id: d.id, root: t.root, office }));
-      else {
-        const password = Buffer.from(await protectorOf(ctx).unprotect(Buffer.from(t.passwordSealed, 'base64'))).toString('utf8');
-        out.push(createEmailTransport({ id: d.id, address: t.address, user: t.user, password, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder }));
-      }
-    }
+    for (const d of docs(ctx)) if (d.data.enabled && !d.deleted) out.push(await build(d));
     return out;
   };
   const status = async (): Promise<TransportStatus> => {
     const d = await outbox.read();
-    const configured = docs(ctx).filter((x) => x.data.enabled).length;
+    const configured = docs(ctx).filter((x) => x.data.enabled && !x.deleted).length;
+    const light = lightOf(d, configured);
     return {
-      light: lightOf(d, configured),
+      // A save waiting for its debounce, or a run going, is "sending" unless something needs a person.
+      light: light === 'upToDate' && scheduler.busy() ? 'sending' : light,
       configured,
       entries: d.entries.map((e) => ({
         bundleId: e.bundleId,
@@ -89,15 +103,19 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps): Transp
       })),
       held: d.held,
       lastRun: d.lastRun,
+      lastImportAt,
     };
   };
   let running: Promise<Awaited<ReturnType<typeof runOnce>>> | null = null;
+  let lastImportAt: string | null = null;
   const run = (wrap?: (t: Transport) => Transport): Promise<Awaited<ReturnType<typeof runOnce>>> => {
     // A run asked for while one is going joins it rather than racing it.
     running ??= (async () => {
       const ts = (await open()).map((t) => (wrap ? wrap(t) : t));
       try {
-        return await runOnce(deps, outbox, ts);
+        const r = await runOnce(deps, outbox, ts);
+        if (r.imported > 0) lastImportAt = ctx.now().toISOString();
+        return r;
       } finally {
         for (const t of ts) await t.close().catch(() => undefined);
         running = null;
@@ -105,7 +123,58 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps): Transp
     })();
     return running;
   };
-  return { outbox, open, status, run };
+  const scheduler = createTransportScheduler(ctx, {
+    ...(opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : {}),
+    log: deps.log,
+    run: async () => {
+      await run();
+      const next = (await outbox.read()).entries
+        .filter((e) => e.state === 'failed' && e.nextTryAt)
+        .map((e) => e.nextTryAt as string)
+        .sort()[0];
+      return { nextTryAt: next ?? null };
+    },
+  });
+  const check = async (id: string): Promise<{ ok: boolean; reason: string | null }> => {
+    const d = ctx.store.getAs('transport', id);
+    if (!d || d.deleted) return { ok: false, reason: 'removed' };
+    let t: Transport | null = null;
+    try {
+      t = await build(d as Doc<TransportData>);
+      await t.check();
+      return { ok: true, reason: null };
+    } catch (e) {
+      return { ok: false, reason: e instanceof TransportUnreachable ? e.reason : e instanceof Error ? e.message : String(e) };
+    } finally {
+      await t?.close().catch(() => undefined);
+    }
+  };
+  const inboxDir = path.join(ctx.dataDir, INBOX_DIR);
+  const heldPaths = async (): Promise<string[]> => [...new Set((await outbox.read()).held.flatMap((h) => h.fileNames))].map((n) => path.join(inboxDir, path.basename(n)));
+  const dropHeld = async (names: readonly string[]): Promise<void> => {
+    const gone = new Set(names);
+    await outbox.update((d) => {
+      d.held = d.held.filter((h) => !h.fileNames.some((n) => gone.has(n)));
+    });
+    for (const n of gone) await fs.rm(path.join(inboxDir, path.basename(n)), { force: true });
+  };
+  const held: TransportRuntime['held'] = {
+    inspect: async () => {
+      const paths = await heldPaths();
+      return paths.length === 0 ? { bundles: [] } : importBundles(deps, { paths }, { apply: false, allowFirstContact: true });
+    },
+    importAll: async (expectFingerprint) => {
+      const paths = await heldPaths();
+      if (paths.length === 0) return { bundles: [] };
+      // The same rule as files chosen by hand: a first contact needs the fingerprint compared by phone.
+      const report = await deps.exclusive(() => importBundles(deps, { paths }, { apply: true, allowFirstContact: true, expectFingerprint }));
+      const done = report.bundles.filter((b) => b.status === 'applied' || b.status === 'skipped' || b.error?.code === 'ALREADY_IMPORTED');
+      await dropHeld(done.flatMap((b) => b.fileNames));
+      return report;
+    },
+    discard: async (fileName) => dropHeld([fileName]),
+  };
+  return { outbox, open, status, run, scheduler, check, held };
 }
 
 export function createTransportService(ctx: CoreContext, rt: TransportRuntime): ServiceOf<typeof transportOps> {
@@ -134,6 +203,7 @@ export function createTransportService(ctx: CoreContext, rt: TransportRuntime): 
         peers: input.peers,
         maxPartMb: input.maxPartMb,
         handledFolder: input.handledFolder,
+        pollMinutes: input.pollMinutes,
       };
       if (!EmailTransportDataSchema.safeParse(data).success) throw transportError('TLS_REQUIRED', { host: input.smtp.security === 'none' ? input.smtp.host : input.imap.host });
       await ctx.store.write([{ id: input.id ?? newId('email'), kind: 'transport', owner: me(), data }]);
@@ -145,6 +215,13 @@ export function createTransportService(ctx: CoreContext, rt: TransportRuntime): 
       return list();
     },
     'sync.transports.status': async () => rt.status(),
+    'sync.transports.check': async ({ id }) => rt.check(id),
+    'sync.transports.held.inspect': async () => rt.held.inspect(),
+    'sync.transports.held.import': async ({ expectFingerprint }) => rt.held.importAll(expectFingerprint),
+    'sync.transports.held.discard': async ({ fileName }) => {
+      await rt.held.discard(fileName);
+      return rt.status();
+    },
     'sync.run': async () => {
       const r = await rt.run();
       return { built: r.built, sent: r.sent, failed: r.failed, imported: r.imported, duplicates: r.duplicates, held: r.held, reports: r.reports, status: await rt.status() };

@@ -33,6 +33,8 @@ export interface Transport {
   receive(): Promise<Arrival[]>;
   /** The arrival was imported, was a duplicate, or was set aside for a person. */
   handled(key: string): Promise<void>;
+  /** "Kiểm tra kết nối": reaches the folder (and may write there) or the servers (and logs in). */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 

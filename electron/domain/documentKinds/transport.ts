@@ -47,6 +47,8 @@ export const EmailTransportDataSchema = z
     maxPartMb: z.number().min(0.01).max(100),
     /** Where handled mails are moved. */
     handledFolder: z.string().min(1).max(100),
+    /** How often the app looks for new mail while open (absent: every 5 minutes). */
+    pollMinutes: z.number().int().min(1).max(1440).optional(),
   })
   .refine((d) => (d.smtp.security !== 'none' || isLoopbackHost(d.smtp.host)) && (d.imap.security !== 'none' || isLoopbackHost(d.imap.host)), {
     message: 'tlsRequired',
