@@ -142,7 +142,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     };
 
     const summaries = new HouseholdSummaryIndex(store);
-    // The sync service and the transports share one peers file, one lock and one outbox.
+    // The sync service, the transports and the inbox share one peers file, one lock and one
+    // outbox: a second peer store would keep a stale copy (an office heard from today shown silent).
     const syncDeps = createSyncDeps(context);
     const transports = createTransportRuntime(context, syncDeps);
     const service: Service = {
@@ -152,7 +153,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       ...createTransportService(context, transports),
       ...createHouseholdService(context, summaries),
       ...createReportService(context),
-      ...createInboxService(context),
+      ...createInboxService(context, syncDeps),
     };
     const door =
       (inner: Dispatch): Dispatch =>

@@ -9,12 +9,11 @@ import { listRows } from '../tasks/views';
 import { reviewId } from '../tasks/ids';
 import { allForms, asReport, isReviewCurrent, receiptOf, reviewOf, statusInput } from '../reports/docs';
 import { dueList } from '../reports/views';
-import { createSyncDeps, officeName } from '../sync/deps';
+import { officeName, type SyncDeps } from '../sync/deps';
 import { syncStatus } from '../sync/status';
 
 /** "Việc cần xử lý" for the home page: gathered here, picked by domain/inbox/select.ts. */
-export function createInboxService(ctx: CoreContext): ServiceOf<typeof inboxOps> {
-  const deps = createSyncDeps(ctx);
+export function createInboxService(ctx: CoreContext, deps: SyncDeps): ServiceOf<typeof inboxOps> {
   return {
     'inbox.get': async ({ silentDays, withinDays }): Promise<Inbox> =>
       ctx.session().role === 'so' ? soInbox(ctx, await syncStatus(deps), silentDays) : officeInbox(ctx, withinDays),
