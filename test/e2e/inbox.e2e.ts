@@ -158,6 +158,8 @@ test('the Sở imports a bundle and handles every inbox line from the home page;
     await expect(returned).toHaveCount(1);
     await expect(returned).toContainText(doneTasks[0] ?? '');
     await expect(returned).toContainText(COMMENT);
+    // The Sở's reply brought no directive: the one received earlier is not "new" any more.
+    await expect(office.getByTestId('inbox-item-new')).toHaveCount(0);
     await office.screenshot({ path: 'test-results/screens/inbox-office.png', fullPage: true });
 
     // One click to the task; the office adds what was asked and saves; the line leaves the inbox.

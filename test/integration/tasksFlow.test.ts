@@ -98,6 +98,8 @@ describe('directive → tasks → progress → review, Sở and Văn Quan', () =
     await carry(so, vq, ['review']);
     const back = await vq.call('inbox.get', {});
     expect(back.role === 'office' && back.returnedTasks).toMatchObject([{ taskId: planId, comment: 'Bổ sung chỉ tiêu giảm nghèo theo từng xã.' }]);
+    // That bundle brought no directive: the one received before is no longer "new".
+    expect(back.role === 'office' && back.newDirectives).toEqual([]);
     await vq.call('progress.save', { ...entry, narrative: 'Đã bổ sung chỉ tiêu theo từng xã.' });
     const after = await vq.call('inbox.get', {});
     expect(after.role === 'office' && after.returnedTasks).toEqual([]);

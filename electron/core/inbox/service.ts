@@ -16,7 +16,7 @@ import { syncStatus } from '../sync/status';
 export function createInboxService(ctx: CoreContext, deps: SyncDeps): ServiceOf<typeof inboxOps> {
   return {
     'inbox.get': async ({ silentDays, withinDays }): Promise<Inbox> =>
-      ctx.session().role === 'so' ? soInbox(ctx, await syncStatus(deps), silentDays) : officeInbox(ctx, withinDays),
+      ctx.session().role === 'so' ? soInbox(ctx, await syncStatus(deps), silentDays) : officeInbox(ctx, withinDays, await lastImportAt(deps)),
   };
 }
 
@@ -97,7 +97,13 @@ function soInbox(ctx: CoreContext, status: Awaited<ReturnType<typeof syncStatus>
   };
 }
 
-function officeInbox(ctx: CoreContext, withinDays: number): OfficeInbox {
+/** When this PC last imported any bundle (the peers state and the receipts share this instant). */
+async function lastImportAt(deps: SyncDeps): Promise<string | null> {
+  const { peers } = await deps.peers.read();
+  return peers.reduce<string | null>((m, p) => (p.in.lastAt !== null && (m === null || p.in.lastAt > m) ? p.in.lastAt : m), null);
+}
+
+function officeInbox(ctx: CoreContext, withinDays: number, lastAt: string | null): OfficeInbox {
   const facts = taskFacts(ctx);
   const due = dueList(ctx);
   const me = ctx.session().office.code;
@@ -119,8 +125,8 @@ function officeInbox(ctx: CoreContext, withinDays: number): OfficeInbox {
   };
   const today = dateInVietnam(ctx.now());
   const unsent = due.filter((d) => d.state === 'notStarted' || d.state === 'draft');
+  // "New" = first received with the last import: a later bundle without directives empties the list.
   const directiveReceipts = ctx.store.listAs('receipt').filter((d) => d.data.kind === 'directive');
-  const lastAt = directiveReceipts.reduce<string | null>((m, d) => (m === null || d.data.receivedAt > m ? d.data.receivedAt : m), null);
   return {
     role: 'office',
     returnedTasks: returnedTasks(facts),
@@ -135,7 +141,7 @@ function officeInbox(ctx: CoreContext, withinDays: number): OfficeInbox {
       lastAt === null
         ? []
         : directiveReceipts
-            .filter((d) => d.data.receivedAt === lastAt && d.data.firstComplete?.receivedAt === lastAt)
+            .filter((d) => d.data.firstComplete?.receivedAt === lastAt)
             .flatMap((d) => {
               const doc = ctx.store.getAs('directive', d.data.docId);
               return doc && !doc.deleted ? [{ id: doc.id, title: doc.data.title, receivedAt: lastAt }] : [];
