@@ -158,6 +158,8 @@ test('the Sở imports a bundle and handles every inbox line from the home page;
     await expect(returned).toHaveCount(1);
     await expect(returned).toContainText(doneTasks[0] ?? '');
     await expect(returned).toContainText(COMMENT);
+    // The reminder banner (the harness's stand-in for the desktop notification) says so too.
+    await expect(office.getByTestId('reminder-banner')).toContainText('1 việc Sở trả lại');
     // The Sở's reply brought no directive: the one received earlier is not "new" any more.
     await expect(office.getByTestId('inbox-item-new')).toHaveCount(0);
     await office.screenshot({ path: 'test-results/screens/inbox-office.png', fullPage: true });
@@ -171,6 +173,7 @@ test('the Sở imports a bundle and handles every inbox line from the home page;
     await office.getByTestId('nav-home').click();
     await expect(office.getByTestId('inbox')).toBeVisible();
     await expect(office.getByTestId('inbox-item-returned')).toHaveCount(0);
+    await expect(office.getByTestId('reminder-banner').filter({ hasText: 'trả lại' })).toHaveCount(0);
     await expect(office.locator('body')).not.toContainText('⟦');
   } finally {
     await so?.stop();
