@@ -143,14 +143,27 @@ test('every screen, both roles, both languages: no raw keys, no leftovers, key c
     for (const [hash, ready] of soPages) await visit(page, so.url, hash, ready, lang);
     await page.goto(`${so.url}#/directives`);
     const directive = (await page.getByTestId('directive-link').getAttribute('href')) ?? '';
-    await visit(page, so.url, directive.slice(2), 'directive-editor', lang);
+    // A title opens the read-only view; the editor (with "Xóa văn bản") is its own address.
+    await visit(page, so.url, directive.slice(2), 'directive-view', lang);
+    await visit(page, so.url, `${directive.slice(2)}/edit`, 'directive-editor', lang);
 
     await setLanguage(page, vq.url, lang);
     for (const [hash, ready] of vqPages) await visit(page, vq.url, hash, ready, lang);
     await page.goto(`${vq.url}#/tasks`);
     await page.getByTestId('task-link').first().click();
     await visit(page, vq.url, new URL(page.url()).hash.slice(2), 'task-page', lang);
+    // The office reads the directive it received (the inbox's "Văn bản mới nhận" opens it).
+    await visit(page, vq.url, directive.slice(2), 'directive-view', lang);
   }
+
+  // Clicking a directive's title reads it: no "Xóa văn bản" until "Sửa văn bản" is chosen.
+  await page.goto(`${so.url}#/directives`);
+  await page.getByTestId('directive-link').click();
+  await expect(page.getByTestId('directive-view')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Xóa văn bản' })).toHaveCount(0);
+  await page.getByTestId('directive-edit').click();
+  await expect(page.getByTestId('directive-editor')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Xóa văn bản' })).toBeVisible();
 
   // Vietnamese figures: 1.234.567 in the household list.
   await page.goto(`${vq.url}#/households`);
