@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, MessageChannelMain, safeStorage, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, MessageChannelMain, Notification, safeStorage, shell, utilityProcess } from 'electron';
 import path from 'node:path';
 import { safeStorageKeyProtector, safeStorageUsable } from './core/bundles';
 import { createLogger } from './core/runtime/log';
@@ -67,6 +67,19 @@ function mainCalls(): MainCallHandlers {
       const options = { properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    'notify.show': async ({ title, body }) => {
+      if (!Notification.isSupported()) return false;
+      const n = new Notification({ title, body });
+      // A click brings the window forward; its home page lists the same items ("Việc cần xử lý").
+      n.on('click', () => {
+        const win = BrowserWindow.getAllWindows()[0];
+        if (!win) return;
+        if (win.isMinimized()) win.restore();
+        win.focus();
+      });
+      n.show();
+      return true;
     },
   };
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { op } from './define';
 import type { TaskItem } from '../domain/inbox/select';
+import type { Reminder } from '../domain/inbox/reminders';
 
 /** "Việc cần xử lý": what needs the person at this PC now, on the home page (issue 13). */
 
-export type { TaskItem };
+export type { TaskItem, Reminder };
 
 export interface ReportItem {
   formId: string;
@@ -47,4 +48,6 @@ export type Inbox = SoInbox | OfficeInbox;
 
 export const inboxOps = {
   'inbox.get': op(z.object({ silentDays: z.number().int().min(1).max(365).default(14), withinDays: z.number().int().min(1).max(60).default(7) }).strict()).returns<Inbox>(),
+  /** What reminds now (returned work, deadlines within 7 days): the harness's banner; Electron also notifies. */
+  'reminders.get': op(z.object({}).strict()).returns<Reminder[]>(),
 };

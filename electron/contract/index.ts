@@ -58,7 +58,7 @@ export const READ_ONLY_OPS: ReadonlySet<OpName> = new Set<OpName>([
   'app.state', 'app.profile', 'app.profiles', 'app.units.template',
   'households.meta', 'households.list', 'households.facets', 'households.get', 'households.checkId',
   'households.summary', 'households.summaryXlsx', 'households.exportXlsx',
-  'inbox.get', 'dashboard.get', 'search.query', 'fields.list',
+  'inbox.get', 'reminders.get', 'dashboard.get', 'search.query', 'fields.list',
   'reports.forms', 'reports.form', 'reports.targets', 'reports.due', 'reports.open', 'reports.completeness',
   'reports.consolidate', 'reports.exportXlsx', 'reports.printData',
   'directives.list', 'directives.get', 'directives.extract', 'directives.extractFile',

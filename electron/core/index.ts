@@ -147,7 +147,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     };
 
     const summaries = new HouseholdSummaryIndex(store);
-    // The sync service and the transports share one peers file, one lock and one outbox.
+    // The sync service, the transports and the inbox share one peers file, one lock and one
+    // outbox: a second peer store would keep a stale copy (an office heard from today shown silent).
     const syncDeps = createSyncDeps(context);
     const transports = createTransportRuntime(context, syncDeps, opts.sendDebounceMs !== undefined ? { debounceMs: opts.sendDebounceMs } : {});
     const service: Service = {
@@ -158,7 +159,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       ...createEnrolmentService(context, syncDeps),
       ...createHouseholdService(context, summaries),
       ...createReportService(context),
-      ...createInboxService(context),
+      ...createInboxService(context, syncDeps),
     };
     const door =
       (inner: Dispatch): Dispatch =>

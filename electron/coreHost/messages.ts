@@ -17,7 +17,7 @@ import { AppErrorValueSchema } from '../domain/errors';
  *
  * Reverse calls exist because some platform services live only in the main process:
  * safeStorage (the OS key store that seals this installation's private keys), native
- * dialogs and the shell. Each has a schema for its input, checked by main before it acts.
+ * dialogs, the shell and desktop notifications. Each has a schema for its input, checked by main before it acts.
  */
 
 export const HostInitSchema = z.strictObject({
@@ -40,6 +40,8 @@ export const mainCallInputs = {
   /** Only mailto: links; main checks again before it opens anything. */
   'shell.openExternal': z.strictObject({ url: z.string().startsWith('mailto:').max(4096) }),
   'dialog.pickFolder': z.strictObject({ purpose: z.enum(['export', 'import', 'keyCard']) }),
+  /** A desktop notification (reminders at start and each morning); main shows it with Electron's Notification. */
+  'notify.show': z.strictObject({ title: z.string().min(1).max(300), body: z.string().max(2000) }),
 } as const;
 export type MainCallName = keyof typeof mainCallInputs;
 export type MainCallInput<N extends MainCallName> = z.infer<(typeof mainCallInputs)[N]>;
@@ -49,6 +51,8 @@ export interface MainCallOutputs {
   'shell.showItemInFolder': null;
   'shell.openExternal': null;
   'dialog.pickFolder': string | null;
+  /** Whether the OS could show it (false where notifications are not supported). */
+  'notify.show': boolean;
 }
 export type MainCallHandlers = { [N in MainCallName]: (input: MainCallInput<N>) => Promise<MainCallOutputs[N]> };
 

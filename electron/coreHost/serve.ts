@@ -1,4 +1,6 @@
 import { openCore, type Core, type CoreOptions } from '../core';
+import { reminderNotice } from '../core/inbox/reminders';
+import { scheduleReminders } from '../core/inbox/reminderSchedule';
 import type { KeyProtector } from '../core/bundles';
 import type { CorePorts } from '../core/runtime/context';
 import { AppError, toErrorValue } from '../domain/errors';
@@ -50,8 +52,20 @@ export function serveCore(port: PortLike, init: HostInit, opts: ServeOptions = {
   };
 
   const opening = (opts.open ?? openCore)({ dataDir: init.dataDir, ports, autoTransport: true });
+  // Reminders (issue 13): at start and every morning, a desktop notification shown by main.
+  let reminders: { stop(): void } | null = null;
   opening.then(
-    () => post({ t: 'ready' }),
+    (core) => {
+      post({ t: 'ready' });
+      reminders = scheduleReminders({
+        now: () => core.context.now(),
+        remind: async () => {
+          const notice = reminderNotice(core.context);
+          if (notice) await callMain('notify.show', notice);
+        },
+        onError: (e) => core.log('reminders: not shown', e),
+      });
+    },
     (e: unknown) => post({ t: 'failed', error: toErrorValue(e) }),
   );
 
@@ -82,6 +96,7 @@ export function serveCore(port: PortLike, init: HostInit, opts: ServeOptions = {
         return;
       }
       case 'close':
+        reminders?.stop();
         closing ??= opening
           .then(async (core) => {
             await Promise.allSettled([...running]);

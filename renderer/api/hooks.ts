@@ -30,6 +30,7 @@ const FAMILY_OF_PREFIX: Readonly<Record<string, OpFamily>> = {
   exports: 'tasks',
   // The inbox reads tasks, reports and sync state: every write marks the sync family stale.
   inbox: 'sync',
+  reminders: 'sync',
 };
 
 export function familyOf(name: OpName): OpFamily {

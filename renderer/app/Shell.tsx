@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { RecoveryBanner } from './RecoveryBanner';
+import { ReminderBanner } from './ReminderBanner';
 import { navigate, useHashPath } from '../ui/router';
 import { routes } from './routes';
 import { useAppState, useSession } from '../ui/session';
@@ -45,6 +46,7 @@ export function Shell(): React.JSX.Element {
           <div className="no-print">
             <ReadOnlyBanner />
             <RecoveryBanner />
+            <ReminderBanner />
           </div>
           {route?.render(path.slice(1), session)}
         </Layout.Content>

@@ -19,12 +19,19 @@ export function BundleReportView({
   onReenrol: (mode: ReenrolMode) => void;
 }): React.JSX.Element {
   const { t } = useTranslation('bundles');
-  const statusText = { ready: t('sync.import.statusReady'), applied: t('sync.import.statusApplied'), refused: t('sync.import.statusRefused'), skipped: t('sync.import.statusSkipped') }[b.status];
+  // A bundle imported before is not a fault (the same file from the USB stick and by email):
+  // shown in neutral grey, "đã nhập trước đó", never in the red of a refusal.
+  const already = b.error?.code === 'ALREADY_IMPORTED';
+  const statusText = already
+    ? t('sync.import.statusAlreadyImported')
+    : { ready: t('sync.import.statusReady'), applied: t('sync.import.statusApplied'), refused: t('sync.import.statusRefused'), skipped: t('sync.import.statusSkipped') }[b.status];
   const num = (n: number): string | number => (n === 0 ? '' : n);
   return (
     <div data-testid="bundle-report" data-status={b.status} style={{ borderTop: '1px solid #f0f0f0', paddingTop: 12 }}>
       <Space wrap style={{ marginBottom: 8 }}>
-        <Tag color={STATUS_COLOR[b.status]}>{statusText}</Tag>
+        <Tag color={already ? 'default' : STATUS_COLOR[b.status]} data-testid="bundle-status">
+          {statusText}
+        </Tag>
         {b.sender ? (
           <strong>{t('sync.import.sender', { office: b.sender.officeName, seq: b.seq ?? 0, at: formatDateTime(b.createdAt) })}</strong>
         ) : (
@@ -38,7 +45,7 @@ export function BundleReportView({
       </Space>
       {b.error && (
         <Alert
-          type={b.status === 'skipped' ? 'info' : 'error'}
+          type={b.status === 'skipped' || already ? 'info' : 'error'}
           showIcon
           style={{ marginBottom: 8 }}
           title={t(b.error.messageKey, b.error.params)}

@@ -70,9 +70,11 @@ test('key cards and a bundle travel from the Sở to Văn Quan through the UI', 
   await expect(report).toHaveAttribute('data-status', 'applied');
   await expect(vqPage.locator('body')).not.toContainText('⟦');
 
-  // The same file again is refused with its Vietnamese sentence, nothing changes.
+  // The same file again: "đã nhập trước đó", shown neutral (not a red refusal); nothing changes.
   await vqPage.getByTestId('import-files').setInputFiles(bundle);
-  await expect(vqPage.getByTestId('bundle-error')).toContainText('đã được nhập trước đây');
+  await expect(vqPage.getByTestId('bundle-error')).toContainText('đã nhập trước đó');
+  await expect(vqPage.getByTestId('bundle-status')).toHaveText('Đã nhập trước đó');
+  await expect(vqPage.getByTestId('bundle-error')).toHaveClass(/ant-alert-info/);
 
   // "Gửi qua email" in a browser: the files download, the subject and body are shown to copy.
   const [mailed] = await Promise.all([soPage.waitForEvent('download'), soPage.getByTestId('export-email').click()]);

@@ -117,6 +117,7 @@ describe('a long core call and the main process', () => {
         'shell.showItemInFolder': async () => null,
         'shell.openExternal': async () => null,
         'dialog.pickFolder': async () => null,
+        'notify.show': async () => false,
       },
       onCrash: () => undefined,
       log: () => undefined,

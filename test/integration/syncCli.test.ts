@@ -46,7 +46,7 @@ describe('so-viec sync commands', () => {
     expect(run(['import', file, '--data', so]).status).toBe(0);
     const again = run(['import', file, '--data', so]);
     expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/^ALREADY_IMPORTED: Gói số 1 từ Phòng LĐTBXH Văn Quan đã được nhập trước đây/m);
+    expect(again.stderr).toMatch(/^ALREADY_IMPORTED: Gói số 1 từ Phòng LĐTBXH Văn Quan đã nhập trước đó/m);
     const json = JSON.parse(run(['import', file, '--data', so, '--json']).stdout) as { ok: boolean; bundles: Array<{ error: { code: string; message: string } }> };
     expect(json.ok).toBe(false);
     expect(json.bundles[0]?.error.code).toBe('ALREADY_IMPORTED');

@@ -74,10 +74,15 @@ describe('directive → tasks → progress → review, Sở and Văn Quan', () =
     // Re-saving without a day keeps the recorded one.
     expect((await vq.call('progress.save', { ...entry, narrative: 'Đã ban hành Kế hoạch số 85/KH-UBND ngày 29/7/2022.' })).completedOn).toBe('2022-07-29');
 
+    // Before Văn Quan's first bundle the Sở's inbox lists it as never heard from.
+    const before = await so.call('inbox.get', {});
+    expect(before.role === 'so' && before.silent.map((s) => [s.office, s.lastReceivedOn])).toEqual([['VANQUAN', null]]);
     await carry(vq, so, ['progress', 'audit']);
     // 28/8: the plan deadline has passed for the others.
     const inbox = await so.call('inbox.get', {});
     if (inbox.role !== 'so') throw new Error('not the Sở');
+    // Heard from today: no longer silent (the inbox reads the same peers state the import wrote).
+    expect(inbox.silent).toEqual([]);
     expect(inbox.progressToReview.map((i) => [i.taskId, i.office])).toEqual([[planId, 'VANQUAN']]);
     expect(inbox.lastImport).toMatchObject({ progress: 1, reports: 0, offices: [expect.stringContaining('Văn Quan')] });
     const dash = await so.call('dashboard.get', { directiveId: directive.id });
@@ -93,6 +98,8 @@ describe('directive → tasks → progress → review, Sở and Văn Quan', () =
     await carry(so, vq, ['review']);
     const back = await vq.call('inbox.get', {});
     expect(back.role === 'office' && back.returnedTasks).toMatchObject([{ taskId: planId, comment: 'Bổ sung chỉ tiêu giảm nghèo theo từng xã.' }]);
+    // That bundle brought no directive: the one received before is no longer "new".
+    expect(back.role === 'office' && back.newDirectives).toEqual([]);
     await vq.call('progress.save', { ...entry, narrative: 'Đã bổ sung chỉ tiêu theo từng xã.' });
     const after = await vq.call('inbox.get', {});
     expect(after.role === 'office' && after.returnedTasks).toEqual([]);

@@ -1,44 +1,24 @@
 import type { ServiceOf } from '../../contract/define';
 import type { Inbox, inboxOps, OfficeInbox, ReportItem, SoInbox } from '../../contract/inbox';
 import type { CoreContext } from '../runtime/context';
-import { dueWithin, overdueTasks, progressToReview, returnedTasks, silentOffices, type TaskFact } from '../../domain/inbox/select';
+import { reportFacts, taskFacts } from './facts';
+import { currentReminders } from './reminders';
+import { reportsDueWithin, returnedReports, type ReportFact } from '../../domain/inbox/reminders';
+import { dueWithin, overdueTasks, progressToReview, returnedTasks, silentOffices } from '../../domain/inbox/select';
 import { reportState } from '../../domain/reports/completeness';
 import { daysBetween, dueDate, dateInVietnam } from '../../domain/reports/periods';
 import { latestForm } from '../../domain/reports/versions';
-import { listRows } from '../tasks/views';
-import { reviewId } from '../tasks/ids';
 import { allForms, asReport, isReviewCurrent, receiptOf, reviewOf, statusInput } from '../reports/docs';
-import { dueList } from '../reports/views';
-import { createSyncDeps, officeName } from '../sync/deps';
+import { officeName, type SyncDeps } from '../sync/deps';
 import { syncStatus } from '../sync/status';
 
 /** "Việc cần xử lý" for the home page: gathered here, picked by domain/inbox/select.ts. */
-export function createInboxService(ctx: CoreContext): ServiceOf<typeof inboxOps> {
-  const deps = createSyncDeps(ctx);
+export function createInboxService(ctx: CoreContext, deps: SyncDeps): ServiceOf<typeof inboxOps> {
   return {
     'inbox.get': async ({ silentDays, withinDays }): Promise<Inbox> =>
-      ctx.session().role === 'so' ? soInbox(ctx, await syncStatus(deps), silentDays) : officeInbox(ctx, withinDays),
+      ctx.session().role === 'so' ? soInbox(ctx, await syncStatus(deps), silentDays) : officeInbox(ctx, withinDays, await lastImportAt(deps)),
+    'reminders.get': async () => currentReminders(ctx),
   };
-}
-
-function taskFacts(ctx: CoreContext): TaskFact[] {
-  return listRows(ctx, {}).flatMap((r) =>
-    r.assignments.map((a): TaskFact => {
-      const review = a.review === 'returned' ? ctx.store.getAs('review', reviewId(r.task.id, a.office)) : undefined;
-      return {
-        taskId: r.task.id,
-        content: r.task.content,
-        directiveTitle: r.directive.title,
-        office: a.office,
-        officeName: a.officeName,
-        status: a.status,
-        due: a.due,
-        review: a.review,
-        changedSinceReview: a.changedSinceReview,
-        returnComment: review && !review.deleted ? review.data.comment : null,
-      };
-    }),
-  );
 }
 
 function soInbox(ctx: CoreContext, status: Awaited<ReturnType<typeof syncStatus>>, silentDays: number): SoInbox {
@@ -98,45 +78,43 @@ function soInbox(ctx: CoreContext, status: Awaited<ReturnType<typeof syncStatus>
   };
 }
 
-function officeInbox(ctx: CoreContext, withinDays: number): OfficeInbox {
+/** When this PC last imported any bundle (the peers state and the receipts share this instant). */
+async function lastImportAt(deps: SyncDeps): Promise<string | null> {
+  const { peers } = await deps.peers.read();
+  return peers.reduce<string | null>((m, p) => (p.in.lastAt !== null && (m === null || p.in.lastAt > m) ? p.in.lastAt : m), null);
+}
+
+function officeInbox(ctx: CoreContext, withinDays: number, lastAt: string | null): OfficeInbox {
   const facts = taskFacts(ctx);
-  const due = dueList(ctx);
+  const reports = reportFacts(ctx);
   const me = ctx.session().office.code;
-  const item = (d: (typeof due)[number], days: number): ReportItem => {
-    const review = d.state === 'returned' ? reviewOf(ctx, d.formId, d.period, me) : null;
-    const comments = review ? [review.comment, ...Object.values(review.fieldComments)].filter((c) => c.trim()) : [];
-    return {
-      formId: d.formId,
-      formTitle: d.formTitle,
-      period: d.period,
-      office: me,
-      officeName: officeName(ctx, me),
-      dueDate: d.dueDate,
-      days,
-      late: d.overdue,
-      comment: comments.length > 0 ? comments.join(' · ') : null,
-      receivedAt: null,
-    };
-  };
-  const today = dateInVietnam(ctx.now());
-  const unsent = due.filter((d) => d.state === 'notStarted' || d.state === 'draft');
+  const item = (r: ReportFact, days: number): ReportItem => ({
+    formId: r.formId,
+    formTitle: r.formTitle,
+    period: r.period,
+    office: me,
+    officeName: officeName(ctx, me),
+    dueDate: r.dueDate,
+    days,
+    late: r.overdue,
+    comment: r.comment,
+    receivedAt: null,
+  });
+  // "New" = first received with the last import: a later bundle without directives empties the list.
   const directiveReceipts = ctx.store.listAs('receipt').filter((d) => d.data.kind === 'directive');
-  const lastAt = directiveReceipts.reduce<string | null>((m, d) => (m === null || d.data.receivedAt > m ? d.data.receivedAt : m), null);
   return {
     role: 'office',
     returnedTasks: returnedTasks(facts),
-    returnedReports: due.filter((d) => d.state === 'returned').map((d) => item(d, 0)),
+    returnedReports: returnedReports(reports).map((r) => item(r, 0)),
     dueSoon: dueWithin(facts, withinDays),
-    reportsDueSoon: unsent
-      .filter((d) => !d.overdue && daysBetween(today, d.dueDate) <= withinDays)
-      .map((d) => item(d, daysBetween(today, d.dueDate))),
+    reportsDueSoon: reportsDueWithin(reports, withinDays).map((r) => item(r, r.daysLeft)),
     overdue: overdueTasks(facts),
-    overdueReports: unsent.filter((d) => d.overdue).map((d) => item(d, d.daysOverdue)),
+    overdueReports: reports.filter((r) => r.overdue && (r.state === 'notStarted' || r.state === 'draft')).map((r) => item(r, -r.daysLeft)),
     newDirectives:
       lastAt === null
         ? []
         : directiveReceipts
-            .filter((d) => d.data.receivedAt === lastAt && d.data.firstComplete?.receivedAt === lastAt)
+            .filter((d) => d.data.firstComplete?.receivedAt === lastAt)
             .flatMap((d) => {
               const doc = ctx.store.getAs('directive', d.data.docId);
               return doc && !doc.deleted ? [{ id: doc.id, title: doc.data.title, receivedAt: lastAt }] : [];

@@ -23,7 +23,7 @@ function issuerName(name: string, district: string): string {
 const num = (n: number | null): string => (n === null ? '—' : formatNumberVi(n));
 
 /**
- * #/households-print/<year>: the summary as a report in the layout of Nghị định 30/2020 (A4,
+ * #/households-print/<year>: the summary as a report in the layout of Nghị định 30/2020 (A4 landscape: a wide form,
  * Times New Roman, Quốc hiệu and tiêu ngữ, số/ký hiệu, place and date, BÁO CÁO and trích yếu,
  * the table, nơi nhận, signature). The paper is Vietnamese whatever the interface language.
  */
@@ -52,64 +52,67 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
           {t('print.print')}
         </Button>
       </Space>
-      <article className="nd30 nd30-paper hh-print" data-testid="summary-report">
-        <Nd30Header
-          parentBody={v.issuer.parentBody}
-          office={issuerName(v.issuer.name, v.issuer.district)}
-          numberLine={vi('print.numberLine', { number: number.trim() || '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0', symbol: v.issuer.symbol })}
-          place={v.issuer.place}
-          date={v.date}
-        />
-        <div className="nd30-kind">{vi('print.kind')}</div>
-        <div className="nd30-subject" data-testid="report-subject">
-          {vi('print.subject', { year: v.year })}
-        </div>
-        <hr className="nd30-subject-rule" />
-        <section className="nd30-body">
-          <p>{vi('print.intro', { standard: v.standardTitle, year: v.year, office: v.issuer.name })}</p>
-          <p>
-            {vi('print.totals', {
-              households: num(v.summary.total.households),
-              total: num(v.summary.total.total),
-              poor: num(v.summary.total.poor),
-              poorPct: num(v.summary.total.poorPct),
-              nearPoor: num(v.summary.total.nearPoor),
-              nearPoorPct: num(v.summary.total.nearPoorPct),
-            })}
-          </p>
-          <p>{v.scope === 'district' ? vi('print.tableIntroDistrict') : vi('print.tableIntroProvince')}</p>
-          <SummaryPrintTable view={v} />
-          <p>{vi('print.closing', { office: v.issuer.name })}</p>
-        </section>
-        <table className="nd30-foot">
-          <tbody>
-            <tr>
-              <td className="left">
-                <div className="nd30-recipients-title">{vi('print.recipients')}</div>
-                <ul className="nd30-recipients">
-                  {v.scope === 'district' ? (
-                    <>
-                      <li>{vi('print.recipientSo')}</li>
-                      <li>{vi('print.recipientUbnd', { district: v.issuer.district.charAt(0).toLowerCase() + v.issuer.district.slice(1) })}</li>
-                    </>
-                  ) : (
-                    <>
-                      <li>{vi('print.recipientMinistry')}</li>
-                      <li>{vi('print.recipientProvince')}</li>
-                    </>
-                  )}
-                  <li>{vi('print.recipientArchive', { symbol: v.issuer.symbol })}</li>
-                </ul>
-              </td>
-              <td className="right">
-                <div className="nd30-sign-title">{signTitle}</div>
-                <div className="nd30-sign-space" />
-                <div className="nd30-sign-name">{signer}</div>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </article>
+      {/* On screen the landscape sheet is wider than a 1024-pixel window: it scrolls in its own box. */}
+      <div className="nd30-preview" data-testid="print-preview">
+        <article className="nd30 nd30-paper nd30-wide hh-print" data-testid="summary-report">
+          <Nd30Header
+            parentBody={v.issuer.parentBody}
+            office={issuerName(v.issuer.name, v.issuer.district)}
+            numberLine={vi('print.numberLine', { number: number.trim() || '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0', symbol: v.issuer.symbol })}
+            place={v.issuer.place}
+            date={v.date}
+          />
+          <div className="nd30-kind">{vi('print.kind')}</div>
+          <div className="nd30-subject" data-testid="report-subject">
+            {vi('print.subject', { year: v.year })}
+          </div>
+          <hr className="nd30-subject-rule" />
+          <section className="nd30-body">
+            <p>{vi('print.intro', { standard: v.standardTitle, year: v.year, office: v.issuer.name })}</p>
+            <p>
+              {vi('print.totals', {
+                households: num(v.summary.total.households),
+                total: num(v.summary.total.total),
+                poor: num(v.summary.total.poor),
+                poorPct: num(v.summary.total.poorPct),
+                nearPoor: num(v.summary.total.nearPoor),
+                nearPoorPct: num(v.summary.total.nearPoorPct),
+              })}
+            </p>
+            <p>{v.scope === 'district' ? vi('print.tableIntroDistrict') : vi('print.tableIntroProvince')}</p>
+            <SummaryPrintTable view={v} />
+            <p>{vi('print.closing', { office: v.issuer.name })}</p>
+          </section>
+          <table className="nd30-foot">
+            <tbody>
+              <tr>
+                <td className="left">
+                  <div className="nd30-recipients-title">{vi('print.recipients')}</div>
+                  <ul className="nd30-recipients">
+                    {v.scope === 'district' ? (
+                      <>
+                        <li>{vi('print.recipientSo')}</li>
+                        <li>{vi('print.recipientUbnd', { district: v.issuer.district.charAt(0).toLowerCase() + v.issuer.district.slice(1) })}</li>
+                      </>
+                    ) : (
+                      <>
+                        <li>{vi('print.recipientMinistry')}</li>
+                        <li>{vi('print.recipientProvince')}</li>
+                      </>
+                    )}
+                    <li>{vi('print.recipientArchive', { symbol: v.issuer.symbol })}</li>
+                  </ul>
+                </td>
+                <td className="right">
+                  <div className="nd30-sign-title">{signTitle}</div>
+                  <div className="nd30-sign-space" />
+                  <div className="nd30-sign-name">{signer}</div>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </article>
+      </div>
     </div>
   );
 }
@@ -136,7 +139,11 @@ function SummaryPrintTable({ view }: { view: SummaryView }): React.JSX.Element {
           <th>{vi('print.colNo')}</th>
           <th>{view.scope === 'district' ? vi('summary.colCommune') : vi('summary.colDistrict')}</th>
           {PRINT_COLUMNS.map((c) => (
-            <th key={c}>{vi(`summary.column.${c}`)}</th>
+            // A header of up to three words stays on one line ("Thoát nghèo", "Phát sinh mới");
+            // longer ones wrap between words, several to a line.
+            <th key={c} className={vi(`summary.column.${c}`).split(' ').length <= 3 ? 'nw' : undefined}>
+              {vi(`summary.column.${c}`)}
+            </th>
           ))}
         </tr>
       </thead>

@@ -90,7 +90,8 @@ export function SummaryPage(): React.JSX.Element {
           ...SUMMARY_COLUMNS.map((c) => ({
             title: t(`summary.column.${c}`),
             key: c,
-            width: 104,
+            // Wide enough for a two-word header ("Thoát nghèo") on one line: 104 px wrapped it word by word.
+            width: 120,
             align: 'right' as const,
             // The header already says "(%)", as on the printed report.
             render: (_: unknown, r: Line) => formatNumber(r[c]),

@@ -16,7 +16,8 @@ export interface ReviewActionsProps {
 export function ReviewActions({ data, fieldComments, onSaved }: ReviewActionsProps): React.JSX.Element | null {
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
-  const [comment, setComment] = useState(data.review?.comment ?? '');
+  // Starts empty: the earlier review's comment is in the header; a new decision gets its own words.
+  const [comment, setComment] = useState('');
   const reviewing = useOpMutation('reports.review');
   const busy = reviewing.isPending;
   if (data.report?.status !== 'complete') return null;
@@ -33,6 +34,7 @@ export function ReviewActions({ data, fieldComments, onSaved }: ReviewActionsPro
       },
       {
         onSuccess: (next) => {
+          setComment('');
           onSaved(next);
           void message.success(outcome === 'accepted' ? t('review.acceptedDone') : t('review.returnedDone'));
         },

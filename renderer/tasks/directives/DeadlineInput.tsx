@@ -5,7 +5,7 @@ import type { Deadline } from '../../../electron/contract/tasks';
 import { deadlineLabel } from '../labels';
 
 /** Deadline: a date, "thường xuyên" (ongoing), a recurrence read from the notice, or none; keeps the notice's own words. */
-export function DeadlineInput({ value, onChange }: { value: Deadline; onChange: (d: Deadline) => void }): React.JSX.Element {
+export function DeadlineInput({ value, onChange, openOn = null }: { value: Deadline; onChange: (d: Deadline) => void; openOn?: string | null }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const words = value.kind !== 'none' ? value.text : undefined;
   const setKind = (kind: Deadline['kind']): void => {
@@ -27,6 +27,8 @@ export function DeadlineInput({ value, onChange }: { value: Deadline; onChange: 
           <DatePicker
             format="DD/MM/YYYY"
             value={value.date ? dayjs(value.date) : null}
+            // Empty, it opens on the directive's month, not today's: deadlines of a 2022 notice are in 2022.
+            {...(openOn ? { defaultPickerValue: dayjs(openOn) } : {})}
             onChange={(d) => onChange({ kind: 'date', date: d ? d.format('YYYY-MM-DD') : '', ...(words ? { text: words } : {}) })}
             status={value.date ? undefined : 'error'}
             placeholder={t('deadline.pickDate')}

@@ -109,6 +109,7 @@ export function DirectiveEditor({ initial, directiveId, proposal, title, onSaved
           fields={fields}
           onFieldsChange={setFields}
           issues={issues}
+          openOn={draft.directive.date}
         />
       </Card>
       <div className="sv-savebar">

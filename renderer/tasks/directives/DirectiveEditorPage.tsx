@@ -8,7 +8,7 @@ import { useSession } from '../../ui/session';
 import { DirectiveEditor } from './DirectiveEditor';
 import { draftFromSaved, emptyDraft } from './draft';
 
-/** #/directive/new or #/directive/<id>: the editor on a new or a stored directive. */
+/** #/directive/new or #/directive/<id>/edit: the editor on a new or a stored directive (#/directive/<id> is the read-only view). */
 export function DirectiveEditorPage({ id }: { id: string | undefined }): React.JSX.Element {
   const isNew = !id || id === 'new';
   return isNew ? <NewDirective /> : <EditDirective id={id} />;
@@ -51,8 +51,8 @@ function EditDirective({ id }: { id: string }): React.JSX.Element {
         initial={draftFromSaved(q.data.directive, q.data.tasks)}
         directiveId={id}
         title={t('editor.editTitle')}
-        onSaved={() => navigate('directives')}
-        onCancel={() => navigate('directives')}
+        onSaved={() => navigate('directive', id)}
+        onCancel={() => navigate('directive', id)}
       />
     </>
   );

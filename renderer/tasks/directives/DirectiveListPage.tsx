@@ -107,7 +107,7 @@ export function DirectiveListPage(): React.JSX.Element {
             render: (_, r) => (
               <Space size={0}>
                 <Button type="text" icon={<BarChartOutlined />} title={t('directives.openDashboard')} onClick={() => navigate('dashboard', r.directive.id)} />
-                <Button type="text" icon={<EditOutlined />} title={t('common:edit')} onClick={() => navigate('directive', r.directive.id)} />
+                <Button type="text" icon={<EditOutlined />} title={t('common:edit')} onClick={() => navigate('directive', r.directive.id, 'edit')} />
               </Space>
             ),
           },

@@ -19,10 +19,12 @@ interface Props {
   onChange: (t: DraftTask) => void;
   onRemove: () => void;
   errors: { content?: string; assignees?: string; deadline?: string };
+  /** The directive's date, where an empty deadline picker opens. */
+  openOn: string | null;
 }
 
 /** One task of the directive: field, content, assigned offices, deadline, required contents. */
-export function TaskEditorCard({ task, number, profile, fields, onFieldsChange, onChange, onRemove, errors }: Props): React.JSX.Element {
+export function TaskEditorCard({ task, number, profile, fields, onFieldsChange, onChange, onRemove, errors, openOn }: Props): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const undecided = new Set(task.hint?.undecided ?? []);
   const set = <K extends keyof DraftTask>(k: K, v: DraftTask[K]): void => onChange({ ...task, [k]: v });
@@ -62,7 +64,7 @@ export function TaskEditorCard({ task, number, profile, fields, onFieldsChange, 
               error={errors.deadline ?? null}
               undecidedText={t('editor.noDeadlineFound')}
             >
-              <DeadlineInput value={task.deadline} onChange={setDeadline} />
+              <DeadlineInput value={task.deadline} onChange={setDeadline} openOn={openOn} />
             </HintItem>
           </Col>
         </Row>

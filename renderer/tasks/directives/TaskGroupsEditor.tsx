@@ -10,13 +10,15 @@ interface Props {
   tasks: DraftTask[];
   onChange: (tasks: DraftTask[]) => void;
   profile: Output<'app.profile'>;
+  /** The directive's date: empty deadline pickers open on its month (2022 deadlines typed in 2026). */
+  openOn: string | null;
   fields: FieldDef[];
   onFieldsChange: (f: FieldDef[]) => void;
   issues: DraftIssue[];
 }
 
 /** The directive's tasks grouped by lĩnh vực; changing a task's field moves it to that group. */
-export function TaskGroupsEditor({ tasks, onChange, profile, fields, onFieldsChange, issues }: Props): React.JSX.Element {
+export function TaskGroupsEditor({ tasks, onChange, profile, fields, onFieldsChange, issues, openOn }: Props): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const groups = groupByField(tasks);
   const fieldName = (code: string | null): string => (code ? (fields.find((f) => f.code === code)?.name ?? code) : t('editor.noField'));
@@ -53,6 +55,7 @@ export function TaskGroupsEditor({ tasks, onChange, profile, fields, onFieldsCha
               <TaskEditorCard
                 key={task.key}
                 task={task}
+                openOn={openOn}
                 number={n}
                 profile={profile}
                 fields={fields}

@@ -41,7 +41,7 @@ export function OfficeAssignments({ detail }: { detail: TaskDetail }): React.JSX
                 <ProgressView progress={progress} />
                 <ReviewOutcome review={review} changed={a.changedSinceReview} />
                 {progress?.status === 'done' && (
-                  <ReviewForm key={review?.reviewedAt ?? 'new'} taskId={row.task.id} office={a.office} review={review} />
+                  <ReviewForm key={review?.reviewedAt ?? 'new'} taskId={row.task.id} office={a.office} />
                 )}
               </>
             ),

@@ -1,12 +1,11 @@
 import { Alert, App, Button, Form, Input, Space } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Review } from '../../../electron/contract/tasks';
 import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 
 /** The Sở accepts a completion or returns it with a comment; the saved review refreshes the task's views. */
-export function ReviewForm({ taskId, office, review }: { taskId: string; office: string; review: Review | undefined }): React.JSX.Element {
+export function ReviewForm({ taskId, office }: { taskId: string; office: string }): React.JSX.Element {
   const { t } = useTranslation('tasks');
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment: string }>();
@@ -21,7 +20,9 @@ export function ReviewForm({ taskId, office, review }: { taskId: string; office:
   return (
     <div className="sv-review-form" data-testid={`review-form-${office}`}>
       {saving.error && <Alert type="error" showIcon title={errorText(t, saving.error)} style={{ marginBottom: 8 }} />}
-      <Form form={form} initialValues={{ comment: review?.comment ?? '' }} component={false}>
+      {/* Starts empty: the earlier comment is shown above (ReviewOutcome), and carrying it into a
+          new decision would accept with the words of a return. */}
+      <Form form={form} initialValues={{ comment: '' }} component={false}>
         <Form.Item name="comment" noStyle>
           <Input.TextArea placeholder={t('review.commentPlaceholder')} autoSize={{ minRows: 2, maxRows: 6 }} style={{ marginBottom: 8 }} data-testid="review-comment" />
         </Form.Item>

@@ -98,11 +98,14 @@ export class BrowserWindowStandIn extends EventEmitter {
   async loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
   }
+  focused = 0;
   isMinimized(): boolean {
     return false;
   }
   restore(): void {}
-  focus(): void {}
+  focus(): void {
+    this.focused++;
+  }
   show(): void {}
 }
 
@@ -147,7 +150,27 @@ export const standIn = {
   pickedFolder: '/tmp/nơi-xuất',
   sealed: 0,
   unsealed: 0,
+  /** Desktop notifications main showed, in order. */
+  notifications: [] as NotificationStandIn[],
 };
+
+/** Electron's Notification: records what was shown; `click()` plays the user's click. */
+export class NotificationStandIn extends EventEmitter {
+  static isSupported(): boolean {
+    return true;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    this.shown = true;
+    standIn.notifications.push(this);
+  }
+  click(): void {
+    this.emit('click');
+  }
+}
 
 /** A reversible stand-in for the OS key store; records use so tests see main was asked. */
 const safeStorage = {
@@ -170,6 +193,7 @@ export const app = new AppStandIn();
 export const electron = {
   app,
   BrowserWindow: BrowserWindowStandIn,
+  Notification: NotificationStandIn,
   MessageChannelMain: class {
     readonly port1: PortMain;
     readonly port2: PortMain;
