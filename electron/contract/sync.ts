@@ -16,7 +16,7 @@ const fingerprint = z.string().regex(/^\d{5}( \d{5}){7}$/);
 /** Paths: the command line only (the CLI is the person's own shell); the window's calls are refused. */
 const filePath = z.string().min(1).max(4096);
 /** A folder the person chose in the OS dialog (`dialog.pickFolder`): an opaque id, never a path. */
-const handle = z.string().regex(/^fh_[A-Za-z0-9_-]{22}$/);
+export const handle = z.string().regex(/^fh_[A-Za-z0-9_-]{22}$/);
 /** 512 MiB bundle (the file layer's limit) as base64. */
 const MAX_B64 = Math.ceil((512 * 1024 * 1024 * 4) / 3) + 8;
 /** A file the window uploads (browser and desktop alike): its name and bytes as base64. Shared by every op that takes a chosen file. */
@@ -310,7 +310,7 @@ export const syncOps = {
    * key card: write, spent by one export; import: read, spent by the import after its dry runs).
    * `label` is the folder's name, for display. { available: false } where there is no dialog (browser).
    */
-  'dialog.pickFolder': op(z.object({ purpose: z.enum(['export', 'import', 'keyCard']).default('export') }).strict()).returns<{
+  'dialog.pickFolder': op(z.object({ purpose: z.enum(['export', 'import', 'keyCard', 'transport']).default('export') }).strict()).returns<{
     handle: string | null;
     label: string | null;
     available: boolean;

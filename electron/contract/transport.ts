@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from './define';
-import type { BundleReport, ImportReport } from './sync';
+import { handle, type BundleReport, type ImportReport } from './sync';
 
 /**
  * Transports (issue 14): a shared folder and/or an e-mail account through which bundles
@@ -75,8 +75,21 @@ export interface RunSummary {
 
 export const transportOps = {
   'sync.transports.list': op(z.object({}).strict()).returns<TransportView[]>(),
+  /**
+   * The shared folder: `handle` is the handle of a folder chosen in the OS dialog (the window never
+   * names a path); `root` is a path given on the command line. Exactly one of them.
+   */
   'sync.transports.saveFolder': op(
-    z.object({ id: id.optional(), enabled: z.boolean().default(true), root: z.string().min(1).max(4096), pollSeconds: z.number().int().min(2).max(3600).default(30) }).strict(),
+    z
+      .object({
+        id: id.optional(),
+        enabled: z.boolean().default(true),
+        root: z.string().min(1).max(4096).optional(),
+        handle: handle.optional(),
+        pollSeconds: z.number().int().min(2).max(3600).default(30),
+      })
+      .strict()
+      .refine((v) => (v.root === undefined) !== (v.handle === undefined), { message: 'Give either a folder chosen in the dialog or a path, not both.' }),
   ).returns<TransportView[]>(),
   'sync.transports.saveEmail': op(
     z

@@ -39,7 +39,7 @@ export const mainCallInputs = {
   'shell.showItemInFolder': z.strictObject({ file: z.string().min(1).max(4096) }),
   /** Only mailto: links; main checks again before it opens anything. */
   'shell.openExternal': z.strictObject({ url: z.string().startsWith('mailto:').max(4096) }),
-  'dialog.pickFolder': z.strictObject({ purpose: z.enum(['export', 'import', 'keyCard']) }),
+  'dialog.pickFolder': z.strictObject({ purpose: z.enum(['export', 'import', 'keyCard', 'transport']) }),
   /** A desktop notification (reminders at start and each morning); main shows it with Electron's Notification. */
   'notify.show': z.strictObject({ title: z.string().min(1).max(300), body: z.string().max(2000) }),
 } as const;

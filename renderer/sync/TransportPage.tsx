@@ -132,22 +132,51 @@ function Configured({ transports }: { transports: TransportView[] }): React.JSX.
 
 function FolderForm(): React.JSX.Element {
   const { t } = useTranslation('bundles');
-  const [form] = Form.useForm<{ root: string; pollSeconds: number }>();
+  const [form] = Form.useForm<{ pollSeconds: number }>();
+  const sync = useOpQuery('sync.status', {});
+  const picking = useOpMutation('dialog.pickFolder');
   const save = useOpMutation('sync.transports.saveFolder');
+  // The window never names a path: the OS dialog's folder reaches the core as a handle.
+  const [chosen, setChosen] = useState<{ handle: string; label: string } | null>(null);
+  const canPick = sync.data?.canPickFolder ?? false;
+  const pick = (): void =>
+    picking.mutate({ purpose: 'transport' }, { onSuccess: (r) => void (r.handle && setChosen({ handle: r.handle, label: r.label ?? '' })) });
+  const submit = (v: { pollSeconds: number }): void => {
+    if (!chosen) return;
+    save.mutate(
+      { handle: chosen.handle, pollSeconds: v.pollSeconds },
+      {
+        onSuccess: () => {
+          form.resetFields();
+          setChosen(null);
+        },
+      },
+    );
+  };
+  const error = save.error ?? picking.error;
   return (
     <Card title={t('transport.folderForm.title')}>
-      {save.error && <Alert type="error" showIcon title={errorText(t, save.error)} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ pollSeconds: 30 }} onFinish={(v) => save.mutate(v, { onSuccess: () => form.resetFields() })} requiredMark={false}>
-        <Form.Item name="root" label={t('transport.folderForm.root')} extra={t('transport.folderForm.rootHelp')} rules={[{ required: true, whitespace: true }]}>
-          <Input data-testid="transport-folder-root" />
-        </Form.Item>
-        <Form.Item name="pollSeconds" label={t('transport.folderForm.poll')}>
-          <InputNumber min={2} max={3600} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="transport-folder-save">
-          {t('transport.folderForm.save')}
-        </Button>
-      </Form>
+      {error && <Alert type="error" showIcon title={errorText(t, error)} style={{ marginBottom: 12 }} />}
+      {sync.data && !canPick ? (
+        <Alert type="info" showIcon title={t('transport.folderForm.noDialog')} data-testid="transport-folder-nodialog" />
+      ) : (
+        <Form form={form} layout="vertical" initialValues={{ pollSeconds: 30 }} onFinish={submit} requiredMark={false}>
+          <Form.Item label={t('transport.folderForm.root')} extra={t('transport.folderForm.rootHelp')}>
+            <Space wrap>
+              <Button onClick={pick} loading={picking.isPending} data-testid="transport-folder-pick">
+                {t('transport.folderForm.pick')}
+              </Button>
+              {chosen && <span data-testid="transport-folder-chosen">{t('transport.folderForm.chosen', { label: chosen.label })}</span>}
+            </Space>
+          </Form.Item>
+          <Form.Item name="pollSeconds" label={t('transport.folderForm.poll')}>
+            <InputNumber min={2} max={3600} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" disabled={!chosen} loading={save.isPending} data-testid="transport-folder-save">
+            {t('transport.folderForm.save')}
+          </Button>
+        </Form>
+      )}
     </Card>
   );
 }

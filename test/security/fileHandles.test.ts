@@ -43,7 +43,7 @@ function refusal(r: Result<unknown>): AppErrorValue {
   if (r.ok) throw new Error(`expected a refusal, got ${JSON.stringify(r.value).slice(0, 200)}`);
   return r.error;
 }
-async function pick(purpose: 'export' | 'import' | 'keyCard', folder: string): Promise<string> {
+async function pick(purpose: 'export' | 'import' | 'keyCard' | 'transport', folder: string): Promise<string> {
   dialogAnswer = folder;
   const r = await win('dialog.pickFolder', { purpose });
   if (!r.ok) throw new Error(r.error.code);
@@ -96,7 +96,10 @@ describe('a path from the window', () => {
   it('covers every path field the contract has', () => {
     // A new path field must be listed, or the window could name paths through it.
     expect(Object.keys(RAW_PATH_FIELDS).sort()).toEqual(
-      ['sync.export', 'sync.import', 'sync.inspect', 'sync.keyCard.export', 'sync.keyCard.import', 'sync.keyCard.inspect', 'sync.transports.saveFolder'].sort(),
+      [
+        'sync.export', 'sync.import', 'sync.inspect', 'sync.keyCard.export', 'sync.keyCard.import', 'sync.keyCard.inspect', 'sync.transports.saveFolder',
+        'sync.enrol.prepare', 'sync.enrol.inspect', 'sync.enrol.accept', 'sync.enrol.finish',
+      ].sort(),
     );
   });
 });
@@ -159,5 +162,20 @@ describe('a handle from the OS dialog', () => {
   it('a cancelled dialog gives no handle', async () => {
     dialogAnswer = null;
     expect(await win('dialog.pickFolder', { purpose: 'export' })).toEqual({ ok: true, value: { handle: null, label: null, available: true } });
+  });
+
+  it('picked for the shared-folder transport is saved as that folder, once; a path or another purpose is refused', async () => {
+    const shared = path.join(root, 'Ổ mạng chung');
+    mkdirSync(shared);
+    expect(refusal(await win('sync.transports.saveFolder', { root: shared })).code).toBe('RAW_PATH_REFUSED');
+    const exportHandle = await pick('export', shared);
+    expect(refusal(await win('sync.transports.saveFolder', { handle: exportHandle }))).toMatchObject({ code: 'FILE_HANDLE_REFUSED', params: { reason: 'purpose' } });
+    const h = await pick('transport', shared);
+    const saved = await win('sync.transports.saveFolder', { handle: h, pollSeconds: 60 });
+    expect(saved.ok).toBe(true);
+    const list = await core.dispatch('sync.transports.list', {});
+    if (!list.ok) throw new Error(list.error.code);
+    expect(JSON.stringify(list.value)).toContain('Ổ mạng chung');
+    expect(refusal(await win('sync.transports.saveFolder', { handle: h }))).toMatchObject({ code: 'FILE_HANDLE_REFUSED', params: { reason: 'spent' } });
   });
 });

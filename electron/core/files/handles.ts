@@ -10,13 +10,14 @@ import { AppError } from '../../domain/errors';
  * FILE_HANDLE_REFUSED before any file is touched.
  */
 
-export type HandlePurpose = 'export' | 'import' | 'keyCard';
+export type HandlePurpose = 'export' | 'import' | 'keyCard' | 'transport';
 export type HandleMode = 'read' | 'write';
 
 /** 128 random bits, base64url. */
 export const HANDLE_PATTERN = /^fh_[A-Za-z0-9_-]{22}$/;
 
-const MODE_OF: Record<HandlePurpose, HandleMode> = { export: 'write', keyCard: 'write', import: 'read' };
+// A shared folder for the transports is written (outbox) and read (inbox): it is opened for writing.
+const MODE_OF: Record<HandlePurpose, HandleMode> = { export: 'write', keyCard: 'write', import: 'read', transport: 'write' };
 
 /**
  * An hour: long enough to compare a fingerprint by phone between the dry run and the import,

@@ -17,7 +17,7 @@ export interface CorePorts {
   /** Seals this installation's private keys (Electron: safeStorage); default: a 0600 key file. */
   keyProtector?: KeyProtector;
   /** A folder chosen in a native dialog, or null when cancelled (Electron: dialog.showOpenDialog). */
-  pickFolder?: (purpose: 'export' | 'import' | 'keyCard') => Promise<string | null>;
+  pickFolder?: (purpose: 'export' | 'import' | 'keyCard' | 'transport') => Promise<string | null>;
 }
 
 /** What every feature service gets: the store, settings, profile and clock. */

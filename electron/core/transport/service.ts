@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { FileHandles } from '../files/handles';
 import { randomBytes } from 'node:crypto';
 import type { ServiceOf } from '../../contract/define';
 import type { TransportStatus, TransportView, transportOps } from '../../contract/transport';
@@ -33,6 +34,8 @@ export interface TransportRuntime {
   run(wrap?: (t: Transport) => Transport): Promise<Awaited<ReturnType<typeof runOnce>>>;
   /** Runs the transports by themselves (the desktop app and the web harness; not the CLI). */
   scheduler: TransportScheduler;
+  /** Folders chosen in the OS dialog (shared with the sync service): the window's shared folder arrives as one. */
+  handles: FileHandles;
   /** Tries to reach one configured transport; the reason when it cannot. */
   check(id: string): Promise<{ ok: boolean; reason: string | null }>;
   /** Bundles kept for a person (unpinned sender, a refusal): dry run, import once confirmed, or discard. */
@@ -174,7 +177,7 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps, opts: {
     },
     discard: async (fileName) => dropHeld([fileName]),
   };
-  return { outbox, open, status, run, scheduler, check, held };
+  return { outbox, open, status, run, scheduler, check, held, handles: deps.handles };
 }
 
 export function createTransportService(ctx: CoreContext, rt: TransportRuntime): ServiceOf<typeof transportOps> {
@@ -183,8 +186,11 @@ export function createTransportService(ctx: CoreContext, rt: TransportRuntime): 
   const newId = (type: string): string => `${type}-${randomBytes(4).toString('hex')}`;
   return {
     'sync.transports.list': async () => list(),
-    'sync.transports.saveFolder': async ({ id, enabled, root, pollSeconds }) => {
-      await ctx.store.write([{ id: id ?? newId('folder'), kind: 'transport', owner: me(), data: { type: 'folder', enabled, root: path.resolve(root), pollSeconds } }]);
+    'sync.transports.saveFolder': async ({ id, enabled, root, handle, pollSeconds }) => {
+      // The window's folder comes from the OS dialog as a handle (spent here); the CLI gives a path.
+      const chosen = handle !== undefined ? rt.handles.resolve(handle, { mode: 'write', purposes: ['transport'], spend: true }) : root;
+      if (chosen === undefined) throw transportError('FOLDER_REQUIRED');
+      await ctx.store.write([{ id: id ?? newId('folder'), kind: 'transport', owner: me(), data: { type: 'folder', enabled, root: path.resolve(chosen), pollSeconds } }]);
       return list();
     },
     'sync.transports.saveEmail': async (input) => {
