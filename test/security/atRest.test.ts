@@ -122,7 +122,8 @@ describe('personal data encrypted at rest (issue 10, class 11)', () => {
 
     // One bit of the sealed shard flipped: found, moved to damaged/, restored from the backup.
     const bytes = readFileSync(shard0(dir));
-    bytes[Math.floor(bytes.length / 2)] ^= 0x10;
+    const mid = Math.floor(bytes.length / 2);
+    bytes[mid] = (bytes[mid] as number) ^ 0x10;
     writeFileSync(shard0(dir), bytes);
     core = await openCore({ dataDir: dir, snapshotIntervalMs: 1e12 });
     await core.context.store.ready();
@@ -190,7 +191,7 @@ describe('personal data encrypted at rest (issue 10, class 11)', () => {
     await core.context.store.snapshotNow();
     await core.close();
     const bytes = readFileSync(shard0(dir));
-    bytes[bytes.length - 40] ^= 0x01;
+    bytes[bytes.length - 40] = (bytes[bytes.length - 40] as number) ^ 0x01;
     writeFileSync(shard0(dir), bytes);
     const reopened = await openCore({ dataDir: dir });
     await reopened.context.store.ready();
