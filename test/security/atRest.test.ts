@@ -162,6 +162,14 @@ describe('personal data encrypted at rest (issue 10, class 11)', () => {
     const again = await openCore({ dataDir: dir });
     expect(again.context.store.getAs('household', householdId(X))?.data.headName).toBe(NAME);
     await again.close();
+    // The wrapped key is backed up with the state files: a damaged one is put back, not replaced.
+    writeFileSync(path.join(dir, 'keys', 'datakey.json'), '{"format":1,"keyId":');
+    const restored = await openCore({ dataDir: dir });
+    expect(restored.context.store.getAs('household', householdId(X))?.data.idNumber).toBe(ID_NUMBER);
+    await restored.close();
+    // Gone while sealed files exist: refused, never a new key that would orphan the data.
+    await fs.rm(path.join(dir, 'keys', 'datakey.json'));
+    await expectRefused(openCore({ dataDir: dir }), 'DATA_KEY_MISSING');
   });
 
   it('a shard swapped for another sealed shard does not open (its place is bound in) and is restored', async () => {
