@@ -57,7 +57,7 @@ export class Store {
 
   private constructor(private readonly opts: Required<StoreOptions>) {
     this.hlc = new Hlc(opts.node, opts.now);
-    this.cipher = opts.cipher;
+    this.cipher = opts.cipher ?? null;
     this.wal = new WriteAheadLog(path.join(opts.dataDir, DB_DIR, WAL_FILE), this.cipher);
     for (const kind of DOC_KINDS) this.byKind.set(kind, new Map());
   }
