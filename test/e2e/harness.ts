@@ -9,6 +9,7 @@ import { expect, type Page } from '@playwright/test';
 // folder (never the user's ~/.config): set once here, inherited by every harness process.
 process.env.SOVIEC_PASSPHRASE ??= 'mật khẩu e2e';
 process.env.SOVIEC_KEY_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'soviec-e2e-keys-'));
+process.env.SOVIEC_SCRYPT_LOG_N ??= '14'; // each harness start derives the key once
 
 /** First run ends with the recovery code shown once: tick "written down" and continue. */
 export async function passRecoveryStep(page: Page): Promise<void> {

@@ -16,7 +16,16 @@ import { writePrivateFile } from './privateFile';
  * process: tests and the harness open many folders with one passphrase.
  */
 export const PASSPHRASE_FILE = 'passphrase.json';
-const SCRYPT = { N: 1 << 17, r: 8, p: 1 } as const;
+const SCRYPT = { r: 8, p: 1 } as const;
+/**
+ * log2 N for a NEW passphrase file: 17 unless SOVIEC_SCRYPT_LOG_N says otherwise (14..20). Test
+ * suites set 14: they start hundreds of CLI processes, each paying the derivation once. The value
+ * is recorded in passphrase.json, so an existing file keeps its own.
+ */
+function costForNewFile(): number {
+  const asked = Number(process.env.SOVIEC_SCRYPT_LOG_N);
+  return 1 << (Number.isInteger(asked) && asked >= 14 && asked <= 20 ? asked : 17);
+}
 const CHECK = 'soviec/passphrase-check/v1';
 
 const KeyringSchema = z.object({
@@ -53,7 +62,7 @@ export async function passphraseKey(dir: string, passphrase: string): Promise<Da
     throw e;
   });
   if (text === null) {
-    const fresh = { format: 1 as const, kdf: 'scrypt' as const, ...SCRYPT, salt: randomBytes(16).toString('base64') };
+    const fresh = { format: 1 as const, kdf: 'scrypt' as const, N: costForNewFile(), ...SCRYPT, salt: randomBytes(16).toString('base64') };
     const key = new DataCipher(await derive(passphrase, fresh));
     const keyring: Keyring = { ...fresh, check: key.seal(CHECK, CHECK).toString('base64') };
     // Another process may set it at the same moment: the first one wins, the other reads it.
