@@ -12,6 +12,7 @@ import { ProfileTerms } from './app/ProfileTerms';
 import { AppContext } from './ui/session';
 import { FirstRun } from './app/FirstRun';
 import { Shell } from './app/Shell';
+import { RecoveryCodeStep } from './app/RecoveryCodeStep';
 
 export function App({ initial }: { initial: AppState }): React.JSX.Element {
   const [state, setState] = useState(initial);
@@ -31,7 +32,10 @@ export function App({ initial }: { initial: AppState }): React.JSX.Element {
       >
         <AntApp>
           <AppContext.Provider value={{ state, setState }}>
-            <ProfileTerms>{state.session ? <Shell /> : <FirstRun />}</ProfileTerms>
+            <ProfileTerms>
+              {/* First run ends with the recovery code, shown once (core/atRest). */}
+              {!state.session ? <FirstRun /> : state.recoveryCode ? <RecoveryCodeStep code={state.recoveryCode} /> : <Shell />}
+            </ProfileTerms>
           </AppContext.Provider>
         </AntApp>
       </ConfigProvider>

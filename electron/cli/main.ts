@@ -5,6 +5,7 @@ import { registerHouseholdCommands } from './commands/households';
 import { registerExtractCommand } from './commands/extract';
 import { registerTransportCommands } from './commands/transport';
 import { registerEnrolCommands } from './commands/enrol';
+import { registerRecoveryCommands } from './commands/recovery';
 import { CliFailure } from './output';
 
 /**
@@ -18,6 +19,7 @@ registerHouseholdCommands(program);
 registerExtractCommand(program);
 registerTransportCommands(program);
 registerEnrolCommands(program);
+registerRecoveryCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliFailure) {

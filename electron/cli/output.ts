@@ -1,6 +1,7 @@
 import { AppError, toErrorValue, type AppErrorValue } from '../domain/errors';
 import { openCore, type Core } from '../core';
 import { errorMessage } from '../domain/translate';
+import { passphraseForCli } from './passphrase';
 
 /** Thrown after the failure was printed; main turns it into the exit code. */
 export class CliFailure extends Error {
@@ -28,10 +29,11 @@ export function fail(json: boolean, e: unknown, exitCode = 2): never {
 }
 
 /** Open the core on a data folder, run, close; errors become printed failures. */
-export async function withCore<T>(dataDir: string, json: boolean, fn: (core: Core) => Promise<T>): Promise<T> {
+export async function withCore<T>(dataDir: string, json: boolean, fn: (core: Core) => Promise<T>, opts: { recoveryCode?: string } = {}): Promise<T> {
   let core: Core | undefined;
   try {
-    core = await openCore({ dataDir });
+    const passphrase = await passphraseForCli();
+    core = await openCore({ dataDir, ...(passphrase !== undefined ? { passphrase } : {}), ...opts });
     return await fn(core);
   } catch (e) {
     if (e instanceof CliFailure) throw e;

@@ -37,6 +37,11 @@ export interface AppState {
   recoveries: RecoveryNoticeView[];
   /** The data folder cannot be written (read-only medium, no permission): browse, search and export only. */
   readOnly: boolean;
+  /**
+   * The folder's recovery code while it waits to be written down: shown once (first run), then
+   * null for ever after `app.confirmRecoveryCode`. It opens the folder on another PC.
+   */
+  recoveryCode: string | null;
 }
 
 const empty = z.object({}).strict();
@@ -63,4 +68,6 @@ export const appOps = {
   'app.units.import': op(z.object({ base64: z.string().min(4).max(20_000_000), dryRun: z.boolean() }).strict()).returns<UnitListCheck>(),
   'app.setLanguage': op(z.object({ language: LanguageSchema }).strict()).returns<AppState>(),
   'app.dismissRecoveries': op(empty).returns<AppState>(),
+  /** The person printed or wrote down the recovery code: it is never shown again. */
+  'app.confirmRecoveryCode': op(z.object({ confirmed: z.literal(true) }).strict()).returns<AppState>(),
 };

@@ -24,6 +24,8 @@ import { createHouseholdService } from './households/service';
 import { HouseholdSummaryIndex } from './households/store/summaryIndex';
 import { createReportService } from './reports/service';
 import { createInboxService } from './inbox/service';
+import { openDataKey } from './atRest/dataKey';
+import { sealPlainFiles } from './atRest/migrate';
 
 export interface CoreOptions {
   dataDir: string;
@@ -35,6 +37,13 @@ export interface CoreOptions {
   autoTransport?: boolean;
   /** Wait after a save before sending it (tests shorten it). */
   sendDebounceMs?: number;
+  /**
+   * CLI/harness: the passphrase that unlocks the folder's data key (default: SOVIEC_PASSPHRASE).
+   * The desktop app uses `ports.keyProtector` (the OS key store) instead.
+   */
+  passphrase?: string;
+  /** Opens a folder made on another PC with its recovery code; its key is sealed for this PC. */
+  recoveryCode?: string;
 }
 
 export interface Core {
@@ -90,15 +99,34 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     let settings: Settings = await loadSettings(dataDir, new Date(now()));
     let profile = await loadProfile(dataDir);
     setSharedProfileTerms(profile);
+    // Household data is sealed with the folder's data key (core/atRest, store/sealedFile.ts).
+    const dataKey = await openDataKey({
+      dataDir,
+      installationId: settings.installationId,
+      protector: opts.ports?.keyProtector,
+      passphrase: opts.passphrase ?? process.env.SOVIEC_PASSPHRASE,
+      recoveryCode: opts.recoveryCode,
+      readOnly,
+      now: new Date(now()),
+    });
+    if (!dataKey.folder.migrated && !readOnly) {
+      const sealed = await sealPlainFiles(dataDir, dataKey.cipher);
+      await dataKey.markMigrated();
+      if (sealed.live + sealed.backups + sealed.damaged > 0) {
+        log(`sealed the plain files of this folder: ${sealed.live} live, ${sealed.backups} in backups, ${sealed.damaged} in damaged/`);
+      }
+    }
     const store = await Store.open({
       dataDir,
       node: settings.node,
       now,
       readOnly,
+      cipher: dataKey.cipher,
       ...(opts.snapshotIntervalMs !== undefined ? { snapshotIntervalMs: opts.snapshotIntervalMs } : {}),
     });
     for (const r of [...stateRecoveries(dataDir), ...store.recoveries]) {
-      const named = r.records.map((x) => `${x.outcome} ${x.id} "${x.label}"`).join('; ');
+      // Ids only: the log is a plain file, names and ID numbers stay in the sealed store.
+      const named = r.records.map((x) => `${x.outcome} ${x.kind} ${x.id}`).join('; ');
       log(`recovered ${r.file} (${r.reason}) from ${r.restoredFrom ?? 'nothing'}${named ? `: ${named}` : ''}`);
     }
 
@@ -108,6 +136,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       store,
       ports: opts.ports ?? {},
       appVersion: APP_VERSION,
+      recoveryCode: {
+        pending: () => dataKey.pendingCode,
+        confirm: () => dataKey.confirmShown(),
+      },
       now: () => new Date(now()),
       profile: () => profile,
       setProfile: async (next) => {

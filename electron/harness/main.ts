@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { openCore } from '../core';
 import { startHarness } from './server';
 import { AppError } from '../domain/errors';
+import { errorMessage } from '../domain/translate';
 
 /** `npm run web -- --port 5178 --data DIR`: the app in a browser, on 127.0.0.1 only. */
 async function main(): Promise<void> {
@@ -22,6 +23,11 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof AppError && e.code === 'DATA_FOLDER_LOCKED') {
       console.error(`Thư mục dữ liệu ${o.data} đang được một cửa sổ Sổ Việc khác sử dụng (${e.code}). Đóng cửa sổ đó rồi thử lại.`);
+      process.exit(3);
+    }
+    if (e instanceof AppError && e.code.startsWith('DATA_KEY_')) {
+      // The data key (core/atRest): the sentence says what to set (SOVIEC_PASSPHRASE) or use.
+      console.error(`${e.code}: ${errorMessage(e.toValue(), 'vi')}`);
       process.exit(3);
     }
     throw e;

@@ -7,7 +7,9 @@
  *   npm run bench -- households    only the named modules
  *   npm run bench -- --quick       smaller sizes, for a smoke run
  */
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 export interface BenchTable {
   title: string;
@@ -40,6 +42,10 @@ export function markdownTable(t: BenchTable): string {
 }
 
 async function main(): Promise<void> {
+  // Household data is sealed with each folder's data key (core/atRest): bench folders unlock it
+  // with a passphrase, their keys in a temp key folder (inherited by the child processes).
+  process.env.SOVIEC_PASSPHRASE ??= 'mật khẩu bench';
+  process.env.SOVIEC_KEY_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'soviec-bench-keys-'));
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const wanted = args.filter((a) => !a.startsWith('--'));

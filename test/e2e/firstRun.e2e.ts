@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startHarness, type RunningHarness } from './harness';
+import { startHarness, type RunningHarness, passRecoveryStep } from './harness';
 
 let h: RunningHarness;
 test.beforeAll(async () => {
@@ -22,6 +22,14 @@ test('first run as a district office, reload keeps it, settings are on disk', as
   await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
   await page.getByTestId('officer-name').fill('Hoàng Thị Lan');
   await page.getByTestId('start').click();
+  // The recovery code, shown once: Continue waits for "written down".
+  await expect(page.getByRole('heading', { name: 'Mã khôi phục dữ liệu' })).toBeVisible();
+  const code = await page.getByTestId('recovery-code').textContent();
+  expect(code).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
+  await expect(page.getByTestId('recovery-continue')).toBeDisabled();
+  await expect(page.getByTestId('recovery-print')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/recovery-code-vi.png', fullPage: true });
+  await passRecoveryStep(page);
 
   await expect(page.getByTestId('greeting')).toHaveText('Xin chào, Hoàng Thị Lan');
   await expect(page.getByTestId('office-name')).toHaveText('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan');
@@ -29,6 +37,8 @@ test('first run as a district office, reload keeps it, settings are on disk', as
 
   await page.reload();
   await expect(page.getByTestId('greeting')).toHaveText('Xin chào, Hoàng Thị Lan');
+  // Shown once: nowhere on the page after the confirmation.
+  await expect(page.locator('body')).not.toContainText(code as string);
   await expect(page.getByTestId('who')).toContainText('Phòng LĐTBXH Văn Quan');
 
   const settings = JSON.parse(readFileSync(path.join(h.dataDir, 'settings.json'), 'utf8')) as {

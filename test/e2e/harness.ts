@@ -2,6 +2,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+// Household data is sealed with each folder's data key (core/atRest). The harnesses and the
+// cores the tests open themselves unlock it with one passphrase, their keys kept in a temp key
+// folder (never the user's ~/.config): set once here, inherited by every harness process.
+process.env.SOVIEC_PASSPHRASE ??= 'mật khẩu e2e';
+process.env.SOVIEC_KEY_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'soviec-e2e-keys-'));
+process.env.SOVIEC_SCRYPT_LOG_N ??= '14'; // each harness start derives the key once
+
+/** First run ends with the recovery code shown once: tick "written down" and continue. */
+export async function passRecoveryStep(page: Page): Promise<void> {
+  await expect(page.getByTestId('recovery-code')).toHaveText(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
+  await page.getByTestId('recovery-written').check();
+  await page.getByTestId('recovery-continue').click();
+}
 
 /** A web harness process on its own data folder and a free loopback port. */
 export interface RunningHarness {

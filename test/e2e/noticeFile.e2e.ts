@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import path from 'node:path';
-import { startHarness, tempDataDir, type RunningHarness } from './harness';
+import { passRecoveryStep, startHarness, tempDataDir, type RunningHarness } from './harness';
 
 /**
  * Issue 11 end to end: the Sở opens notice files instead of pasting them. A Word plan with a
@@ -24,6 +24,7 @@ test('the Sở opens a Word plan, a text PDF and a scanned PDF', async ({ page }
   await page.getByTestId('role-so').click();
   await page.getByTestId('officer-name').fill('Nguyễn Mạnh Cường');
   await page.getByTestId('start').click();
+  await passRecoveryStep(page);
   await expect(page.getByTestId('home-so-directives')).toBeVisible();
 
   await test.step('Word plan with a task table: review, choose the reading of "trước ngày", save', async () => {

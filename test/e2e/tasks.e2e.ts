@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openCore } from '../../electron/core';
 import type { DocKind } from '../../electron/domain/document';
-import { startHarness, tempDataDir, type RunningHarness } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, passRecoveryStep } from './harness';
 
 /**
  * Issue 3 end to end, in Chromium, with two installations on their own data folders:
@@ -59,6 +59,7 @@ test('Sở pastes the seed notice; Văn Quan reports; the Sở reviews', async (
     await page.getByTestId('role-so').click();
     await page.getByTestId('officer-name').fill('Nguyễn Mạnh Cường');
     await page.getByTestId('start').click();
+    await passRecoveryStep(page);
     await expect(page.getByTestId('home-so-directives')).toBeVisible();
     await noRawKeys(page);
 
@@ -68,6 +69,7 @@ test('Sở pastes the seed notice; Văn Quan reports; the Sở reviews', async (
     await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
     await page.getByTestId('officer-name').fill('Hoàng Thị Lan');
     await page.getByTestId('start').click();
+    await passRecoveryStep(page);
     await expect(page.getByTestId('home-office-tasks')).toBeVisible();
     await noRawKeys(page);
   });

@@ -8,6 +8,7 @@ import type { Doc } from '../../electron/domain/document';
 import { generateHouseholds, nextYearHouseholds, sampleCommunes, seededRng, type Household } from '../../electron/core/households';
 import { householdDocData, householdDocId } from '../../electron/core/households/store/docs';
 import { SUMMARY_FILE } from '../../electron/core/households/store/summaryIndex';
+import { folderCipher } from './folderKey';
 import { summaryByDistrict } from '../../electron/domain/households/summary';
 
 /**
@@ -113,11 +114,13 @@ describe('summary rows kept beside the household records', () => {
     await core.close();
 
     // A crash after a write began: the file says stale, so the rows are rebuilt from the records.
-    const saved = JSON.parse(readFileSync(path.join(dir, SUMMARY_FILE), 'utf8')) as { stale: boolean; rows: Record<string, unknown> };
+    // The file is sealed with the folder's data key (it names households' codes and classes).
+    const cipher = await folderCipher(dir);
+    const saved = JSON.parse(cipher.open(SUMMARY_FILE, readFileSync(path.join(dir, SUMMARY_FILE))).toString('utf8')) as { stale: boolean; rows: Record<string, unknown> };
     expect(saved.stale).toBe(false);
     const someId = Object.keys(saved.rows)[0] as string;
     delete saved.rows[someId];
-    writeFileSync(path.join(dir, SUMMARY_FILE), JSON.stringify({ ...saved, stale: true }));
+    writeFileSync(path.join(dir, SUMMARY_FILE), cipher.seal(SUMMARY_FILE, JSON.stringify({ ...saved, stale: true })));
     core = await openCore({ dataDir: dir });
     await check();
     // The rebuild command gives the same table.

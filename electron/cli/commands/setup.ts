@@ -21,7 +21,12 @@ export function registerSetupCommands(program: Command): void {
           officeCode: o.office ?? (o.role === 'so' ? 'SO' : ''),
           officerName: o.name,
         });
-        printResult(json, state.session, () => `Đã khởi tạo: ${state.session?.office.name} — ${state.session?.officerName}`);
+        printResult(json, state.session, () =>
+          [
+            `Đã khởi tạo: ${state.session?.office.name} — ${state.session?.officerName}`,
+            ...(state.recoveryCode ? [`Hãy in mã khôi phục ngay (chỉ hiện một lần): so-viec recovery show --data ${o.data}`] : []),
+          ].join('\n'),
+        );
       });
     });
 

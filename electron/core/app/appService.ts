@@ -24,6 +24,7 @@ export function appState(ctx: CoreContext): AppState {
     session,
     recoveries: [...stateRecoveries(ctx.dataDir), ...ctx.store.recoveries],
     readOnly: ctx.store.readOnly,
+    recoveryCode: ctx.recoveryCode.pending(),
   };
 }
 
@@ -72,6 +73,10 @@ export function createAppService(ctx: CoreContext): ServiceOf<typeof appOps> {
     },
     'app.dismissRecoveries': async () => {
       recoveriesDismissed = true;
+      return state();
+    },
+    'app.confirmRecoveryCode': async () => {
+      await ctx.recoveryCode.confirm();
       return state();
     },
   };

@@ -26,6 +26,11 @@ export interface CoreContext {
   readonly store: Store;
   readonly ports: CorePorts;
   readonly appVersion: string;
+  /**
+   * The folder's recovery code while it waits to be written down (shown once at setup), and
+   * the confirmation that it was (core/atRest/dataKey.ts).
+   */
+  readonly recoveryCode: { pending(): string | null; confirm(): Promise<void> };
   now(): Date;
   profile(): OrgProfile;
   /** Saves <data>/profile.json and uses it from now on (first run's choice, a migration). */

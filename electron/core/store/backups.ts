@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { BACKUP_DIR } from './layout';
+import { BACKUP_DIR, DB_DIR } from './layout';
+import type { DataCipher } from './sealedFile';
 import { fsyncDir, writeFileDurable } from './durableFile';
 import { stateFilesForBackup } from './stateFiles';
 
@@ -27,6 +28,11 @@ const SNAPSHOT_META = 'snapshot.json';
 
 export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** Store files (everything under db/) are sealed with the data key; state files stay plain. */
+export function isStoreFile(rel: string): boolean {
+  return rel.split('\\').join('/').startsWith(`${DB_DIR}/`);
 }
 
 function stampName(date: Date, seq: number): string {
@@ -55,12 +61,15 @@ export async function listSnapshots(dataDir: string): Promise<SnapshotInfo[]> {
 
 /**
  * Take a snapshot. `files` maps a path relative to the data folder to the bytes last written
- * there (known good: we wrote them).
+ * there (known good: we wrote them), in plain. With a cipher, store files are sealed at their
+ * live place (a copy can be put back as it is); the recorded hash is of the plain bytes, so an
+ * unchanged shard is still hard-linked to the previous snapshot's copy.
  */
 export async function takeSnapshot(
   dataDir: string,
   shardFiles: Map<string, string>,
   now: Date,
+  cipher: DataCipher | null = null,
 ): Promise<SnapshotInfo> {
   let files = shardFiles;
   const existing = await listSnapshots(dataDir);
@@ -83,7 +92,7 @@ export async function takeSnapshot(
         // fall through to a copy (file system without hard links)
       }
     }
-    await fs.writeFile(target, text);
+    await fs.writeFile(target, cipher && isStoreFile(rel) ? cipher.seal(rel, text) : text);
   }
   const info: SnapshotInfo = { name, createdAt: now.toISOString(), files: hashes };
   // The meta file is written last and durably: its presence marks a complete snapshot.
@@ -119,13 +128,16 @@ async function prune(dataDir: string, snapshots: SnapshotInfo[], now: Date): Pro
 export async function newestGoodCopy(
   dataDir: string,
   rel: string,
+  cipher: DataCipher | null = null,
 ): Promise<{ snapshot: SnapshotInfo; text: string } | null> {
   const snapshots = await listSnapshots(dataDir);
   for (const s of [...snapshots].reverse()) {
     const expected = s.files[rel];
     if (!expected) continue;
     try {
-      const text = await fs.readFile(path.join(dataDir, BACKUP_DIR, s.name, rel), 'utf8');
+      const bytes = await fs.readFile(path.join(dataDir, BACKUP_DIR, s.name, rel));
+      // A sealed copy that does not open (altered) throws: an older snapshot is tried.
+      const text = (cipher && isStoreFile(rel) ? cipher.read(rel, bytes) : bytes).toString('utf8');
       if (sha256(text) === expected) return { snapshot: s, text };
     } catch {
       // missing or unreadable copy: try an older snapshot

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Doc } from '../../domain/document';
 import { DB_DIR, JOURNAL_FILE, shardOf, shardRelPath } from './layout';
 import { removeDurable, writeFileDurable } from './durableFile';
+import type { DataCipher } from './sealedFile';
 
 /**
  * The journal makes a write that spans several shard files all or nothing: the whole write is
@@ -14,16 +15,24 @@ interface Journal {
   docs: Doc[];
 }
 
-const journalPath = (dataDir: string): string => path.join(dataDir, DB_DIR, JOURNAL_FILE);
+const JOURNAL_REL = path.join(DB_DIR, JOURNAL_FILE);
+const journalPath = (dataDir: string): string => path.join(dataDir, JOURNAL_REL);
 
-export async function writeJournal(dataDir: string, docs: Doc[]): Promise<void> {
-  await writeFileDurable(journalPath(dataDir), JSON.stringify({ format: 1, docs } satisfies Journal));
+/** With a cipher the journal is sealed like a shard (it holds the same records). */
+export async function writeJournal(dataDir: string, docs: Doc[], cipher: DataCipher | null = null): Promise<void> {
+  const text = JSON.stringify({ format: 1, docs } satisfies Journal);
+  await writeFileDurable(journalPath(dataDir), cipher ? cipher.seal(JOURNAL_REL, text) : text);
 }
 
-/** The interrupted write, or null. A journal that never finished writing was never acted on. */
-export async function readJournal(dataDir: string): Promise<Doc[] | null> {
+/**
+ * The interrupted write, or null. A journal that never finished writing was never acted on; one
+ * that does not open with the data key was not written by this folder's store: dropped alike.
+ */
+export async function readJournal(dataDir: string, cipher: DataCipher | null = null): Promise<Doc[] | null> {
   try {
-    return (JSON.parse(await fs.readFile(journalPath(dataDir), 'utf8')) as Journal).docs;
+    const bytes = await fs.readFile(journalPath(dataDir));
+    const plain = cipher ? cipher.read(JOURNAL_REL, bytes) : bytes;
+    return (JSON.parse(plain.toString('utf8')) as Journal).docs;
   } catch {
     await fs.rm(journalPath(dataDir), { force: true });
     return null;

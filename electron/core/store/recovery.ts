@@ -5,6 +5,7 @@ import { DAMAGED_DIR } from './layout';
 import { newestGoodCopy } from './backups';
 import { parseShard, parseShardUnchecked, serialiseShard, type ShardData } from './shardFile';
 import { writeFileDurable } from './durableFile';
+import { isSealed, type DataCipher } from './sealedFile';
 
 /**
  * A record a recovery touched, named so the user knows what to check or enter again:
@@ -92,13 +93,24 @@ export async function restoreDamagedShard(
   rel: string,
   reason: string,
   now: Date,
+  cipher: DataCipher | null = null,
 ): Promise<{ data: ShardData; text: string | null; notice: RecoveryNotice }> {
   const file = path.join(dataDir, rel);
   const movedTo = path.join(DAMAGED_DIR, now.toISOString().replace(/[:.]/g, '-'), rel);
-  const damagedText = await fs.readFile(file, 'utf8').catch(() => null);
+  const damagedBytes = await fs.readFile(file).catch(() => null);
   await fs.mkdir(path.dirname(path.join(dataDir, movedTo)), { recursive: true });
-  await fs.rename(file, path.join(dataDir, movedTo));
-  const good = await newestGoodCopy(dataDir, rel);
+  if (cipher && damagedBytes && !isSealed(damagedBytes)) {
+    // A plain file where a sealed one belongs (or one damaged before migration): its copy in
+    // damaged/ is sealed like everything else, so personal data never stays there in plain.
+    await writeFileDurable(path.join(dataDir, movedTo), cipher.seal(rel, damagedBytes));
+    await fs.rm(file, { force: true });
+  } else {
+    await fs.rename(file, path.join(dataDir, movedTo));
+  }
+  // What the damaged file still shows, only to name its records in the notice: a sealed file
+  // whose tag fails is read without authentication here (sealedFile.ts, openUnverified).
+  const damagedText = damagedBytes === null ? null : (cipher && isSealed(damagedBytes) ? cipher.openUnverified(damagedBytes) : damagedBytes)?.toString('utf8') ?? null;
+  const good = await newestGoodCopy(dataDir, rel, cipher);
   const data = good ? parseShard(file, good.text) : { format: 1 as const, docs: [] };
   const notice: RecoveryNotice = {
     file: rel,
@@ -110,6 +122,6 @@ export async function restoreDamagedShard(
   };
   if (!good) return { data, text: null, notice };
   const text = serialiseShard(data);
-  await writeFileDurable(file, text);
+  await writeFileDurable(file, cipher ? cipher.seal(rel, text) : text);
   return { data, text, notice };
 }

@@ -3,6 +3,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import { writeFileDurable } from './durableFile';
+import { SealBrokenError, type DataCipher } from './sealedFile';
 import type { Doc } from '../../domain/document';
 
 /** What one shard file holds: the current version of each of its documents. */
@@ -129,17 +130,37 @@ export class ShardFileAdapter implements Adapter<ShardData> {
     return this.lastWritten !== null || this.loaded !== null;
   }
 
-  constructor(readonly file: string) {}
+  /**
+   * `rel` is the file's place in the data folder; with a cipher the file is sealed with the
+   * folder's data key at that place (sealedFile.ts) and never written in plain.
+   */
+  constructor(
+    readonly file: string,
+    readonly rel: string = file,
+    readonly cipher: DataCipher | null = null,
+  ) {}
+
+  /** The plain bytes of the file as read; a file that does not open is a damaged shard. */
+  private plain(bytes: Buffer): Buffer {
+    if (!this.cipher) return bytes;
+    try {
+      return this.cipher.read(this.rel, bytes);
+    } catch (e) {
+      if (e instanceof SealBrokenError) throw new CorruptShardError(this.file, 'does not decrypt (altered, moved or sealed with another key)');
+      throw e;
+    }
+  }
 
   async read(): Promise<ShardData | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      bytes = this.plain(await fs.readFile(this.file));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
-    const data = parseShard(this.file, text);
+    const text = decodeUtf8(bytes);
+    const data = parseShard(this.file, text, bytes);
     this.lastWritten = text;
     return data;
   }
@@ -150,11 +171,12 @@ export class ShardFileAdapter implements Adapter<ShardData> {
     let bytes: Buffer;
     try {
       bytes = readFileSync(this.file);
-      text = decodeUtf8(bytes);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
+    bytes = this.plain(bytes);
+    text = decodeUtf8(bytes);
     const data = parseShard(this.file, text, bytes);
     this.lastWritten = null;
     this.loaded = data;
@@ -163,7 +185,7 @@ export class ShardFileAdapter implements Adapter<ShardData> {
 
   async write(data: ShardData): Promise<void> {
     const text = serialiseShard(data);
-    await writeFileDurable(this.file, text);
+    await writeFileDurable(this.file, this.cipher ? this.cipher.seal(this.rel, text) : text);
     this.lastWritten = text;
   }
 }

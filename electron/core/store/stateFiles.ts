@@ -13,7 +13,13 @@ import type { RecoveryNotice } from './recovery';
  * copy, never silently reset: a fresh installation id or an empty trust list would make every
  * peer see a stranger and throw away trust decisions made by phone.
  */
-export const STATE_FILES = ['settings.json', path.join('sync', 'peers.json'), path.join('keys', 'identity.json')] as const;
+export const STATE_FILES = [
+  'settings.json',
+  path.join('sync', 'peers.json'),
+  path.join('keys', 'identity.json'),
+  // The data key, wrapped (core/atRest/dataKey.ts): without it no sealed shard opens.
+  path.join('keys', 'datakey.json'),
+] as const;
 
 /** Notices of state files restored at open, per data folder, for the start-up banner. */
 const restored = new Map<string, RecoveryNotice[]>();

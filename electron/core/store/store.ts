@@ -7,7 +7,9 @@ import { DOC_KINDS } from '../../domain/document';
 import { checkDocument, parseData, type DataOf } from '../../domain/documentKinds';
 import { AppError } from '../../domain/errors';
 import { Hlc } from './hlc';
-import { ShardFileAdapter, CorruptShardError, type ShardData } from './shardFile';
+import { ShardFileAdapter, CorruptShardError, decodeUtf8, type ShardData } from './shardFile';
+import type { DataCipher } from './sealedFile';
+import { writeFileDurable } from './durableFile';
 import { DB_DIR, shardFilesOnDisk, shardOf, shardRelPath } from './layout';
 import { listSnapshots, takeSnapshot } from './backups';
 import { restoreDamagedShard, type RecoveryNotice } from './recovery';
@@ -51,20 +53,47 @@ export class Store {
   private readonly unread = new Map<DocKind, string[]>();
   private readonly beforeWrite = new Set<(docs: readonly Doc[]) => Promise<void>>();
 
+  private readonly cipher: DataCipher | null;
+
   private constructor(private readonly opts: Required<StoreOptions>) {
     this.hlc = new Hlc(opts.node, opts.now);
-    this.wal = new WriteAheadLog(path.join(opts.dataDir, DB_DIR, WAL_FILE));
+    this.cipher = opts.cipher ?? null;
+    this.wal = new WriteAheadLog(path.join(opts.dataDir, DB_DIR, WAL_FILE), this.cipher);
     for (const kind of DOC_KINDS) this.byKind.set(kind, new Map());
   }
 
   static async open(options: StoreOptions): Promise<Store> {
-    const store = new Store({ now: Date.now, snapshotIntervalMs: 10 * 60_000, readOnly: false, ...options });
+    const store = new Store({ now: Date.now, snapshotIntervalMs: 10 * 60_000, readOnly: false, cipher: null, ...options });
     await store.load();
     return store;
   }
 
   get dataDir(): string {
     return this.opts.dataDir;
+  }
+
+  /**
+   * A file derived from the documents (summary rows) kept under db/: sealed like the shards.
+   * Null when missing or when it does not open (a cache is then rebuilt).
+   */
+  readDerivedSync(rel: string): string | null {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(this.opts.dataDir, rel));
+    } catch {
+      return null;
+    }
+    try {
+      return decodeUtf8(this.cipher ? this.cipher.read(rel, bytes) : bytes);
+    } catch {
+      return null;
+    }
+  }
+
+  async writeDerived(rel: string, text: string): Promise<void> {
+    const file = path.join(this.opts.dataDir, rel);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await writeFileDurable(file, this.cipher ? this.cipher.seal(rel, text) : text);
   }
 
   get(id: string): Doc | undefined {
@@ -267,7 +296,7 @@ export class Store {
       // Everything else writes shard files: the log is emptied first so it never holds an
       // older version of a document than its shard file (replay must only move forward).
       if (this.walDirty.size > 0 || this.wal.bytes > 0) await this.compact();
-      if (touched.size > 1) await writeJournal(this.opts.dataDir, docs);
+      if (touched.size > 1) await writeJournal(this.opts.dataDir, docs, this.cipher);
       for (const [rel, list] of touched) await this.writeShard(rel, list);
       if (touched.size > 1) await clearJournal(this.opts.dataDir);
     }
@@ -322,7 +351,7 @@ export class Store {
 
   /** Applies what the last session logged but had not yet put in its shard files; returns it. */
   private async replayWal(): Promise<Doc[]> {
-    const { entries, damaged } = WriteAheadLog.read(this.wal.file);
+    const { entries, damaged, nonEmpty } = WriteAheadLog.read(this.wal.file, this.cipher);
     for (const docs of entries) {
       for (const d of docs) {
         const rel = shardRelPath(d.kind, shardOf(d.kind, d.id));
@@ -335,7 +364,8 @@ export class Store {
     if (damaged > 0) {
       this.recoveries.push({ file: path.join(DB_DIR, WAL_FILE), reason: `${damaged} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '', records: [] });
     }
-    this.wal.bytes = entries.length > 0 || damaged > 0 ? 1 : 0;
+    // Emptied when it holds anything, a torn line too: the next append must start a line.
+    this.wal.bytes = entries.length > 0 || damaged > 0 || nonEmpty ? 1 : 0;
     if (this.wal.bytes > 0) await this.compact();
     return entries.flat();
   }
@@ -362,7 +392,7 @@ export class Store {
   private shardSync(rel: string): Low<ShardData> {
     let db = this.shards.get(rel);
     if (!db) {
-      const adapter = new ShardFileAdapter(path.join(this.opts.dataDir, rel));
+      const adapter = new ShardFileAdapter(path.join(this.opts.dataDir, rel), rel, this.cipher);
       db = new Low<ShardData>(adapter, { format: 1, docs: [] });
       this.shards.set(rel, db);
       this.adapters.set(rel, adapter);
@@ -403,7 +433,7 @@ export class Store {
     let newest = '';
     // After a crash the journal or the log may hold documents of any kind; they are put into
     // shards read in full, so then every kind is read now.
-    const replayPending = (await readJournal(this.opts.dataDir)) !== null || (await fs.stat(this.wal.file).then((s) => s.size > 0, () => false));
+    const replayPending = (await readJournal(this.opts.dataDir, this.cipher)) !== null || (await fs.stat(this.wal.file).then((s) => s.size > 0, () => false));
     for (const kind of DOC_KINDS) {
       const rels = await shardFilesOnDisk(this.opts.dataDir, kind);
       if (LAZY_KINDS.has(kind) && !replayPending && rels.length > 0) {
@@ -473,7 +503,7 @@ export class Store {
 
   /** A damaged shard: moved aside and restored from the newest good backup (recovery.ts). */
   private async recover(rel: string, reason: string): Promise<void> {
-    const restored = await restoreDamagedShard(this.opts.dataDir, rel, reason, new Date(this.opts.now()));
+    const restored = await restoreDamagedShard(this.opts.dataDir, rel, reason, new Date(this.opts.now()), this.cipher);
     const db = await this.shard(rel);
     db.data = restored.data;
     const adapter = this.adapters.get(rel);
@@ -497,7 +527,7 @@ export class Store {
 
   /** Finish a multi-shard write that a crash interrupted (the journal holds all of it); returns it. */
   private async replayJournal(): Promise<Doc[]> {
-    const docs = await readJournal(this.opts.dataDir);
+    const docs = await readJournal(this.opts.dataDir, this.cipher);
     if (!docs) return [];
     if (this.opts.readOnly) {
       // Applied in memory; the journal stays for the next writable open to finish.
@@ -524,14 +554,27 @@ export class Store {
       if (text !== null) files.set(rel, text);
     }
     // Kinds not read yet are backed up too, from their files as they are (unchanged since open).
-    for (const rels of this.unread.values()) for (const rel of rels) files.set(rel, readFileSync(path.join(this.opts.dataDir, rel), 'utf8'));
+    for (const rels of this.unread.values()) {
+      for (const rel of rels) {
+        const bytes = readFileSync(path.join(this.opts.dataDir, rel));
+        if (!this.cipher) {
+          files.set(rel, decodeUtf8(bytes));
+          continue;
+        }
+        try {
+          files.set(rel, decodeUtf8(this.cipher.read(rel, bytes)));
+        } catch {
+          // Damaged and not read yet: left out, older snapshots keep its good copy for `ready`.
+        }
+      }
+    }
     return files;
   }
 
   private async snapshot(): Promise<void> {
     this.refuseIfReadOnly();
     if (this.walDirty.size > 0 || this.wal.bytes > 0) await this.compact(); // backups copy shard files
-    await takeSnapshot(this.opts.dataDir, this.currentFiles(), new Date(this.opts.now()));
+    await takeSnapshot(this.opts.dataDir, this.currentFiles(), new Date(this.opts.now()), this.cipher);
     this.lastSnapshotAt = this.opts.now();
     this.dirtySinceSnapshot = false;
   }

@@ -1,5 +1,6 @@
 import type { Doc, DocKind } from '../../domain/document';
 import type { DataOf } from '../../domain/documentKinds';
+import type { DataCipher } from './sealedFile';
 
 export interface StoreOptions {
   dataDir: string;
@@ -13,6 +14,12 @@ export interface StoreOptions {
    * journal left by a crash is applied in memory only, and every write is refused with READ_ONLY.
    */
   readOnly?: boolean;
+  /**
+   * The folder's data key (sealedFile.ts): every file under db/ (shards, journal, log entries,
+   * their backup copies) is sealed with it. The app always passes one (core/atRest); without
+   * one the store writes plain files (store-level tests, tools).
+   */
+  cipher?: DataCipher | null;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Doc } from '../../domain/document';
 import { fsyncDir } from './durableFile';
+import type { DataCipher } from './sealedFile';
 
 /**
  * A single-shard write goes to the write-ahead log when its shard holds at least this many
@@ -26,6 +27,10 @@ export const WAL_IDLE_MS = 1000;
  * Each entry is one line of JSON. A crash while appending leaves at most a torn last line, which
  * was never acknowledged and is dropped on replay; a complete line is applied even if its
  * acknowledgement never reached the caller (as a write that landed just before the crash).
+ *
+ * With the folder's data key each line is one sealed entry in base64 (sealedFile.ts), sealed at
+ * the place `db/wal.log#<line number>`: entries cannot be reordered, repeated or moved into
+ * another file without failing to open.
  */
 export const WAL_FILE = 'wal.log';
 
@@ -33,7 +38,12 @@ export interface WalReplay {
   entries: Doc[][];
   /** Lines that could not be read other than a torn last one (a damaged disk). */
   damaged: number;
+  /** The file holds anything at all (a torn line too): it must be emptied before new appends. */
+  nonEmpty: boolean;
 }
+
+const WAL_REL = `db/${WAL_FILE}`;
+const entryPlace = (line: number): string => `${WAL_REL}#${line}`;
 
 export class WriteAheadLog {
   private handle: FileHandle | null = null;
@@ -41,8 +51,13 @@ export class WriteAheadLog {
   bytes = 0;
   /** An append failed and could not be undone: no more appends until the log is emptied. */
   broken = false;
+  /** Lines appended since the log was last emptied: the next entry's line number. */
+  private lines = 0;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly cipher: DataCipher | null = null,
+  ) {}
 
   /** Appends one entry and returns once it is on disk. */
   async append(docs: readonly Doc[]): Promise<void> {
@@ -50,7 +65,8 @@ export class WriteAheadLog {
       this.handle = await fs.open(this.file, 'a');
       await fsyncDir(path.dirname(this.file)); // the file's own name must survive a power cut
     }
-    const line = `${JSON.stringify({ docs })}\n`;
+    const json = JSON.stringify({ docs });
+    const line = `${this.cipher ? this.cipher.seal(entryPlace(this.lines), json).toString('base64') : json}\n`;
     try {
       await this.handle.appendFile(line, 'utf8');
       await this.handle.datasync();
@@ -62,6 +78,7 @@ export class WriteAheadLog {
       throw e;
     }
     this.bytes += Buffer.byteLength(line);
+    this.lines++;
   }
 
   /** Empties the log, durably: called once every entry is in its shard file. */
@@ -81,6 +98,7 @@ export class WriteAheadLog {
       }
     }
     this.bytes = 0;
+    this.lines = 0;
     this.broken = false;
   }
 
@@ -90,12 +108,30 @@ export class WriteAheadLog {
   }
 
   /** Entries left by the last session, oldest first. */
-  static read(file: string): WalReplay {
+  /**
+   * A log written before encryption, sealed line by line (migration, atRest/migrate.ts); a torn
+   * last line, never acknowledged, is dropped.
+   */
+  static sealText(text: string, cipher: DataCipher): string {
+    const out: string[] = [];
+    for (const line of text.split('\n')) {
+      if (line === '') continue;
+      try {
+        JSON.parse(line);
+      } catch {
+        continue; // torn or damaged: replay would drop it too
+      }
+      out.push(`${cipher.seal(entryPlace(out.length), line).toString('base64')}\n`);
+    }
+    return out.join('');
+  }
+
+  static read(file: string, cipher: DataCipher | null = null): WalReplay {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], damaged: 0 };
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], damaged: 0, nonEmpty: false };
       throw e;
     }
     const lines = text.split('\n');
@@ -104,7 +140,9 @@ export class WriteAheadLog {
     lines.forEach((line, i) => {
       if (line === '') return;
       try {
-        const value = JSON.parse(line) as { docs?: unknown };
+        // A plain line (a log written before encryption) is read only while plain files are.
+        const plain = !cipher || (cipher.acceptPlain && line.startsWith('{')) ? line : cipher.open(entryPlace(i), Buffer.from(line, 'base64')).toString('utf8');
+        const value = JSON.parse(plain) as { docs?: unknown };
         if (!Array.isArray(value.docs)) throw new Error('no docs');
         entries.push(value.docs as Doc[]);
       } catch {
@@ -112,6 +150,6 @@ export class WriteAheadLog {
         if (i < lines.length - 1) damaged++;
       }
     });
-    return { entries, damaged };
+    return { entries, damaged, nonEmpty: text.length > 0 };
   }
 }

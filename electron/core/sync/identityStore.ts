@@ -28,10 +28,19 @@ export const KEYS_DIR = 'keys';
 export const IDENTITY_FILE = 'identity.json';
 export const DEVICE_KEY_FILE = 'device.key';
 
-/** Where the CLI and harness keep an installation's key file: SOVIEC_KEY_DIR or the user's config folder. */
+/** Where the CLI and harness keep key files, outside every data folder: SOVIEC_KEY_DIR or the user's config folder. */
+export function keyDir(): string {
+  return process.env.SOVIEC_KEY_DIR || path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'so-viec', 'keys');
+}
+
+/** An installation id as a file name. */
+export function installationFileName(installationId: string): string {
+  return installationId.replace(/[^0-9a-zA-Z-]/g, '_');
+}
+
+/** Where the CLI and harness keep an installation's key file. */
 export function keyFilePath(installationId: string): string {
-  const dir = process.env.SOVIEC_KEY_DIR || path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'so-viec', 'keys');
-  return path.join(dir, `${installationId.replace(/[^0-9a-zA-Z-]/g, '_')}.key`);
+  return path.join(keyDir(), `${installationFileName(installationId)}.key`);
 }
 
 /** Moves <data>/keys/device.key to `target` once; a different key already there is left alone. */

@@ -7,7 +7,8 @@ import { openCore } from '../../../electron/core';
 import { IPC_CHANNEL } from '../../../electron/contract/bridge';
 import { CSP } from '../../../electron/security/csp';
 import type { Result } from '../../../electron/domain/errors';
-import { app, BrowserWindowStandIn, standIn, WebContentsStandIn } from './electronStandIn';
+import { app, BrowserWindowStandIn, electron, standIn, WebContentsStandIn } from './electronStandIn';
+import { safeStorageKeyProtector } from '../../../electron/core/bundles';
 
 vi.mock('electron', async () => (await import('./electronStandIn')).electron);
 
@@ -127,7 +128,10 @@ describe('the core in its utility process', () => {
   it('asks main to seal the private keys with safeStorage', async () => {
     const id = await ipc()(fromApp, 'sync.identity', {});
     expect(id.ok).toBe(true);
-    expect(standIn.sealed).toBe(1);
+    // Twice through main's safeStorage: the folder's data key at first open (core/atRest), then the private keys.
+    expect(standIn.sealed).toBe(2);
+    const dataKey = JSON.parse(readFileSync(path.join(dataDir, 'keys', 'datakey.json'), 'utf8')) as { machine?: { protector: string } };
+    expect(dataKey.machine?.protector).toBe('safeStorage');
     const stored = JSON.parse(readFileSync(path.join(dataDir, 'keys', 'identity.json'), 'utf8')) as { protector: string; sealedPrivateKeys: string };
     expect(stored.protector).toBe('safeStorage');
     expect(Buffer.from(stored.sealedPrivateKeys, 'base64').toString()).toMatch(/^os-sealed:/);
@@ -174,7 +178,8 @@ describe('the core in its utility process', () => {
     await until(() => ended, 'the quit');
     expect(app.quitCalls).toBeGreaterThan(quitsBefore);
     expect(existsSync(path.join(dataDir, 'soviec.lock'))).toBe(false);
-    const reopened = await openCore({ dataDir });
+    // Opened again as the app would: the data key is unsealed by the same OS key store.
+    const reopened = await openCore({ dataDir, ports: { keyProtector: safeStorageKeyProtector(electron.safeStorage) } });
     try {
       const state = await reopened.dispatch('app.state', {});
       expect(state).toMatchObject({ ok: true, value: { language: 'en', session: { officerName: 'Hoàng Thị Lan' } } });

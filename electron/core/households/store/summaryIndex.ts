@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Doc } from '../../../domain/document';
 import { CLASSIFY_RULE_VERSION, classOfStored, classStamp } from '../../../domain/households/classOf';
@@ -6,7 +5,6 @@ import { isEthnicMinority } from '../../../domain/households/household';
 import { STANDARDS } from '../../../domain/households/standards';
 import type { HouseholdClass } from '../../../domain/households/standards/schema';
 import type { SummaryRecord } from '../../../domain/households/summary';
-import { writeFileDurable } from '../../store/durableFile';
 import { DB_DIR } from '../../store/layout';
 import type { Store } from '../../store/store';
 
@@ -70,15 +68,13 @@ export class HouseholdSummaryIndex {
     });
   }
 
-  private get file(): string {
-    return path.join(this.store.dataDir, SUMMARY_FILE);
-  }
-
   /** The rows from the file when it is current; null when it must be rebuilt. */
   private readFile(): Map<string, Row> | null {
-    if (!existsSync(this.file)) return null;
+    // Sealed like the shards (it names households' codes and classes): store.readDerivedSync.
+    const text = this.store.readDerivedSync(SUMMARY_FILE);
+    if (text === null) return null;
     try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { format?: number; rules?: string; stale?: boolean; rows?: Record<string, Row> };
+      const parsed = JSON.parse(text) as { format?: number; rules?: string; stale?: boolean; rows?: Record<string, Row> };
       if (parsed.format !== FORMAT || parsed.rules !== RULES || parsed.stale !== false || !parsed.rows) return null;
       return new Map(Object.entries(parsed.rows));
     } catch {
@@ -98,8 +94,7 @@ export class HouseholdSummaryIndex {
       if (!fromFile) this.changed = true;
     }
     if (this.disk === 'saved') {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      await writeFileDurable(this.file, JSON.stringify({ format: FORMAT, rules: RULES, stale: true }));
+      await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: RULES, stale: true }));
       this.disk = 'stale';
     }
   }
@@ -152,8 +147,7 @@ export class HouseholdSummaryIndex {
     // A read-only folder keeps the rows in memory only: the file is a cache, made again later.
     if (this.store.readOnly) return;
     await this.store.idle();
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    await writeFileDurable(this.file, JSON.stringify({ format: FORMAT, rules: RULES, stale: false, rows: Object.fromEntries(this.rows) }));
+    await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: RULES, stale: false, rows: Object.fromEntries(this.rows) }));
     this.disk = 'saved';
     this.changed = false;
   }
