@@ -136,8 +136,10 @@ describe('a long core call and the main process', () => {
     );
     // Ratios, not wall times (the machine is shared): in main's thread the call blocks main for
     // most of its run; in the host, main's worst delay is a small part of what it was in-thread.
-    // Measured 77 ms against 2,859 ms; 381 ms in-thread once summaries stopped scanning (issue 15).
-    expect(before.worstPingMs).toBeGreaterThan(before.callMs * 0.5);
+    // Measured 77 ms against 2,859 ms; 381 ms in-thread once summaries stopped scanning (issue 15);
+    // 51 ms against 892 ms with sealed shards (their reads yield between files, so the in-thread
+    // call blocks main for about half its run, not most of it: the baseline check asks a quarter).
+    expect(before.worstPingMs).toBeGreaterThan(before.callMs * 0.25);
     expect(after.worstPingMs).toBeLessThan(before.worstPingMs / 2);
   }, 300_000);
 });
