@@ -56,6 +56,8 @@ test.beforeAll(async () => {
   const so = await openOffice('so', 'SO', 'Nguyễn Mạnh Cường', { dataDir: soDir });
   const vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan', { dataDir: vqDir });
   try {
+    // The recovery code of each folder was "written down" at set-up (the first-run step is firstRun's test).
+    for (const c of [so, vq]) await c.call('app.confirmRecoveryCode', { confirmed: true });
     await exchangeKeys(so, vq, usb);
     const { tasks } = await so.call('directives.loadSample', {});
     await so.call('reports.installDefaults', {});

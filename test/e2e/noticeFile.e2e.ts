@@ -60,7 +60,9 @@ test('the Sở opens a Word plan, a text PDF and a scanned PDF', async ({ page }
     await expect(page).toHaveURL(/#\/directives$/);
     await expect(page.getByTestId('directive-table')).toContainText('245/KH-SLĐTBXH');
     // The saved tasks, as read and chosen.
+    // A title opens the read-only view; the task cards are in the editor behind "Sửa văn bản".
     await page.getByTestId('directive-link').first().click();
+    await page.getByTestId('directive-edit').click();
     await expect(page.getByTestId('task-card')).toHaveCount(3);
     const saved = page.getByTestId('task-card').filter({ hasText: 'Tổ chức lễ phát động' });
     await expect(saved.getByTestId('task-content')).toHaveValue('Tổ chức lễ phát động Tháng hành động vì trẻ em cấp tỉnh');
