@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openCore, type Core } from '../../../electron/core';
 import type { Input, OpName, Output } from '../../../electron/contract';
 import { addDays } from '../../../electron/domain/calendar';
-import { BrowserWindowStandIn, standIn } from './electronStandIn';
+import { BrowserWindowStandIn, electron, standIn } from './electronStandIn';
+import { safeStorageKeyProtector } from '../../../electron/core/bundles';
 
 vi.mock('electron', async () => (await import('./electronStandIn')).electron);
 
@@ -46,7 +47,8 @@ const caller =
 /** The Sở's directive reaches Văn Quan (documents carried in-process); Văn Quan finishes one task. */
 async function seed(): Promise<void> {
   const so = await openCore({ dataDir: soDir });
-  const vq = await openCore({ dataDir });
+  // Set up as the app would: the folder's data key sealed by main's safeStorage, which the core host unseals.
+  const vq = await openCore({ dataDir, ports: { keyProtector: safeStorageKeyProtector(electron.safeStorage) } });
   try {
     await caller(so)('app.setup', { role: 'so', officeCode: 'SO', officerName: 'Nguyễn Mạnh Cường' });
     await caller(vq)('app.setup', { role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
