@@ -88,3 +88,56 @@ export const TCVN3_TO_UNICODE: Readonly<Record<number, number>> = {
   0xfd: 0x00fd, // ý
   0xfe: 0x1ef5, // ỵ
 };
+
+/**
+ * VNI-Windows (the VNI-Times / VNI-Helve fonts) to Unicode.
+ *
+ * Source of the chart: xvnkb's vni.h (Dao Hai Lam, 2002; github.com/lamdao/xvnkb, the table the
+ * X keyboard uses to type VNI), cross-checked letter by letter against the VNI table of
+ * vietnamese-conversion (github.com/duydev/vietnamese-conversion, src/charsets.ts); both give the
+ * same 134 letters. VNI is a composing code: a toned vowel is its base letter followed by one
+ * byte that carries the marks ("Vieät" = V i e + 0xE4 "circumflex and dot below" + t), so the
+ * chart has two parts: bytes that are whole letters, and bytes that add marks to the vowel
+ * before them. Upper-case letters take the upper-case form of the byte ("VIEÄT"). Bytes as read
+ * through Windows-1252, which is how VNI text reaches us from .txt files, Word and PDF.
+ */
+export const VNI_LETTERS: Readonly<Record<number, string>> = {
+  0xf4: 'ơ', 0xd4: 'Ơ',
+  0xf6: 'ư', 0xd6: 'Ư',
+  0xf1: 'đ', 0xd1: 'Đ',
+  0xed: 'í', 0xcd: 'Í',
+  0xec: 'ì', 0xcc: 'Ì',
+  0xe6: 'ỉ', 0xc6: 'Ỉ',
+  0xf3: 'ĩ', 0xd3: 'Ĩ',
+  0xf2: 'ị', 0xd2: 'Ị',
+  0xee: 'ỵ', 0xce: 'Ỵ',
+};
+
+const ACUTE = '\u0301';
+const GRAVE = '\u0300';
+const HOOK = '\u0309';
+const TILDE = '\u0303';
+const DOT = '\u0323';
+const CIRCUMFLEX = '\u0302';
+const BREVE = '\u0306';
+
+/** Bytes that follow a vowel (a e o u y, ơ ư) and add its marks, as combining characters. */
+export const VNI_MARKS: Readonly<Record<number, string>> = {
+  0xf9: ACUTE, 0xd9: ACUTE, // ù Ù
+  0xf8: GRAVE, 0xd8: GRAVE, // ø Ø
+  0xfb: HOOK, 0xdb: HOOK, // û Û
+  0xf5: TILDE, 0xd5: TILDE, // õ Õ
+  0xef: DOT, 0xcf: DOT, // ï Ï
+  0xe2: CIRCUMFLEX, 0xc2: CIRCUMFLEX, // â Â
+  0xe1: CIRCUMFLEX + ACUTE, 0xc1: CIRCUMFLEX + ACUTE, // á Á
+  0xe0: CIRCUMFLEX + GRAVE, 0xc0: CIRCUMFLEX + GRAVE, // à À
+  0xe5: CIRCUMFLEX + HOOK, 0xc5: CIRCUMFLEX + HOOK, // å Å
+  0xe3: CIRCUMFLEX + TILDE, 0xc3: CIRCUMFLEX + TILDE, // ã Ã
+  0xe4: CIRCUMFLEX + DOT, 0xc4: CIRCUMFLEX + DOT, // ä Ä
+  0xea: BREVE, 0xca: BREVE, // ê Ê
+  0xe9: BREVE + ACUTE, 0xc9: BREVE + ACUTE, // é É
+  0xe8: BREVE + GRAVE, 0xc8: BREVE + GRAVE, // è È
+  0xfa: BREVE + HOOK, 0xda: BREVE + HOOK, // ú Ú
+  0xfc: BREVE + TILDE, 0xdc: BREVE + TILDE, // ü Ü
+  0xeb: BREVE + DOT, 0xcb: BREVE + DOT, // ë Ë
+};

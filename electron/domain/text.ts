@@ -42,3 +42,18 @@ export function foldKeep(s: string): string {
   for (let i = 0; i < s.length; i++) out += foldUnit(s.charAt(i));
   return out;
 }
+
+const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+/** oa, oe and uy closing a syllable (after a consonant or at its start, not "qu"), tone on the second vowel. */
+const OLD_TONE_RE = new RegExp(`(?<=^|[^\\p{L}\\p{M}]|[bcdđghklmnprstvx])(o(?=[ae])|u(?=y))([aey])(${TONE})(?![\\p{L}\\p{M}])`, 'giu');
+
+/**
+ * One place for the tone mark, so the two spellings schools and fonts still disagree on compare
+ * equal: "hoà"/"hòa", "thuỷ"/"thủy", "uỷ ban"/"ủy ban", "khoẻ"/"khỏe" all become the second
+ * form (tone on the first vowel of an open oa/oe/uy, as the 2018 Ministry rules write it).
+ * Closed syllables ("hoàng", "thuyền") and "qu" ("quý", where u is part of the consonant) keep
+ * their marks. NFC input keeps its length, so offsets found in the result hold in the input.
+ */
+export function modernTones(text: string): string {
+  return text.normalize('NFD').replace(OLD_TONE_RE, '$1$3$2').normalize('NFC');
+}

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { AppError } from '../../domain/errors';
 import { ensureDomMatrix } from './domMatrix';
-import { repairLegacyText } from '../../domain/legacyText';
+import { repairLegacyText, type LegacyEncoding } from '../../domain/legacyText';
 
 /**
  * Opens a notice file as text for the extractor: .docx (Word, tables kept as "a | b | c" rows,
@@ -17,8 +17,8 @@ export interface NoticeFileText {
   format: NoticeFileFormat;
   /** Pages read (PDF). */
   pages?: number;
-  /** Legacy Vietnamese code the text was converted from (ABC/.VnTime fonts). */
-  encoding?: 'tcvn3';
+  /** Legacy Vietnamese code the text was converted from (ABC/.VnTime fonts, VNI fonts). */
+  encoding?: LegacyEncoding;
 }
 
 export const NOTICE_FILE_LIMITS = {
@@ -59,7 +59,7 @@ export async function readNoticeFile(bytes: Uint8Array, name: string): Promise<N
     out = { text: read.text, format, ...(read.encoding ? { encoding: read.encoding } : {}) };
   }
   else throw new AppError('NOTICE_FILE_UNSUPPORTED', 'directives:file.errors.unsupported', { file: name });
-  // Text typed in the ABC fonts (.VnTime) comes out of Word and PDF as Latin-1 symbols too.
+  // Text typed in the ABC (.VnTime) or VNI fonts comes out of Word and PDF as Latin-1 symbols too.
   const legacy = repairLegacyText(out.text.slice(0, NOTICE_FILE_LIMITS.maxChars));
   const encoding = legacy.encoding ?? out.encoding;
   return { ...out, text: legacy.text.normalize('NFC'), ...(encoding ? { encoding } : {}) };
@@ -71,7 +71,7 @@ export function decodeText(bytes: Uint8Array): string {
   return decodeTextReading(bytes).text;
 }
 
-function decodeTextReading(bytes: Uint8Array): { text: string; encoding: 'tcvn3' | null } {
+function decodeTextReading(bytes: Uint8Array): { text: string; encoding: LegacyEncoding | null } {
   const plain = (text: string) => ({ text, encoding: null });
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return plain(new TextDecoder('utf-8').decode(bytes.subarray(3)));
   if (startsWith(bytes, [0xff, 0xfe])) return plain(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
@@ -85,7 +85,7 @@ function decodeTextReading(bytes: Uint8Array): { text: string; encoding: 'tcvn3'
   try {
     return plain(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    // Not UTF-8: a legacy ABC (TCVN3) file keeps its byte values when read as Windows-1252;
+    // Not UTF-8: a legacy ABC (TCVN3) or VNI file keeps its byte values when read as Windows-1252;
     // otherwise the Vietnamese Windows code page (base letters + combining tone marks; NFC joins them).
     const asBytes = new TextDecoder('windows-1252').decode(bytes);
     const legacy = repairLegacyText(asBytes);

@@ -45,6 +45,7 @@ describe('parseDeadline: not a deadline', () => {
     ['a year that names a plan', 'Thẩm định kế hoạch năm 2022, hoàn thành kế hoạch năm 2022.', { kind: 'none' }],
     ['a count like 13/14', 'đã thực hiện xong 13/14 hoạt động.', { kind: 'none' }],
     ['no date at all', 'Tăng cường công tác cai nghiện ma túy.', { kind: 'none' }],
+    ['the name of the reporting regime', 'Nghiên cứu các quy định về chế độ báo cáo định kỳ của UBND tỉnh.', { kind: 'none' }],
     ['"thời gian thực hiện" as a word', 'nêu rõ thời gian thực hiện, cơ quan chủ trì.', { kind: 'none' }],
   ])('%s', (_name, text, deadline) => {
     expect(parseDeadline(text, REF).deadline).toEqual(deadline);

@@ -17,6 +17,15 @@ describe('issuer of a text without a header', () => {
     expect(issuerOf('Ngày 10/4/2024, Bộ Lao động - Thương binh và Xã hội ban hành Thông tư hướng dẫn rà soát hộ nghèo.').body).toBe('Bộ Lao động - Thương binh và Xã hội');
   });
 
+  it('reads a body whose name a hard-wrapped copy broke over two lines, guiding ("hướng dẫn")', () => {
+    const text = [
+      'Nhằm đánh giá giữa kỳ kết quả thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững, Bộ Lao động',
+      '- Thương binh và Xã hội hướng dẫn tổ chức đánh giá như sau:',
+      '1. Ủy ban nhân dân các tỉnh báo cáo kết quả trước ngày 30/6/2024.',
+    ].join('\n');
+    expect(issuerOf(text).body).toBe('Bộ Lao động - Thương binh và Xã hội');
+  });
+
   it('says so when a bare "UBND tỉnh" is read as the profile\'s own province', () => {
     const r = issuerOf('UBND tỉnh vừa chỉ đạo tăng cường công tác an toàn, vệ sinh lao động.\nCác sở, ngành tập trung thực hiện.');
     expect(r.body).toBe('UBND tỉnh Lạng Sơn');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { readNoticeFile } from '../../../electron/core/directives/readNoticeFile';
 import { TCVN3_TO_UNICODE } from '../../../electron/domain/legacyCharts';
-import { fromTcvn3, repairLegacyText } from '../../../electron/domain/legacyText';
+import { fromTcvn3, fromVni, repairLegacyText } from '../../../electron/domain/legacyText';
 
 /** Unicode to TCVN3 bytes through the chart, read backwards (what an ABC-font editor saves). */
 const REVERSE = new Map(Object.entries(TCVN3_TO_UNICODE).map(([b, u]) => [u, Number(b)]));
@@ -45,5 +45,36 @@ describe('legacy Vietnamese text (TCVN3 / ABC, .VnTime)', () => {
     // "Hòa" in Windows-1258 (o + combining grave) is still read as such.
     expect((await readNoticeFile(Uint8Array.from([0x48, 0x6f, 0xcc, 0x61]), 'b.txt')).text).toBe('Hòa');
     expect((await readNoticeFile(strToU8('Nhiệt độ 25°C, độ ẩm 80%'), 'c.txt')).encoding).toBeUndefined();
+  });
+});
+
+/**
+ * VNI-Windows text as Windows-1252 shows it, spelled by hand from xvnkb's vni.h (a vowel, then
+ * one byte for its marks): "Sôû" = S ơ +hook, "ñoäng" = đ o +circumflex+dot n g.
+ */
+const VNI_SENTENCE = 'UÛy ban nhaân daân tænh Laïng Sôn ñeà nghò caùc huyeän baùo caùo keát quaû tröôùc ngaøy 15 thaùng 12 naêm 2024.';
+const UNICODE_SENTENCE = 'Ủy ban nhân dân tỉnh Lạng Sơn đề nghị các huyện báo cáo kết quả trước ngày 15 tháng 12 năm 2024.';
+/** Windows-1252 bytes of Latin-1 text are its code points. */
+const latin1Bytes = (s: string): Uint8Array => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+
+describe('legacy Vietnamese text (VNI-Windows, VNI-Times)', () => {
+  it('converts real sentences, upper case included', () => {
+    expect(fromVni('Sôû Lao ñoäng - Thöông binh vaø Xaõ hoäi')).toBe('Sở Lao động - Thương binh và Xã hội');
+    expect(fromVni(VNI_SENTENCE)).toBe(UNICODE_SENTENCE);
+    expect(fromVni('UÛY BAN NHAÂN DAÂN TÆNH LAÏNG SÔN')).toBe('ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN');
+    expect(fromVni('Ñoàng Nai, ngaøy 05 thaùng 3 naêm 2025; hoä ngheøo, hoä caän ngheøo')).toBe('Đồng Nai, ngày 05 tháng 3 năm 2025; hộ nghèo, hộ cận nghèo');
+    expect(fromVni('Tröôøng Cao ñaúng ngheà; Trung taâm Dòch vuï vieäc laøm; ngöôøi coù coâng; thuûy lôïi; huyû')).toBe('Trường Cao đẳng nghề; Trung tâm Dịch vụ việc làm; người có công; thủy lợi; huỷ');
+  });
+
+  it('reads a .txt saved in VNI as Unicode and says so', async () => {
+    const r = await readNoticeFile(latin1Bytes(`SÔÛ LAO ÑOÄNG - THÖÔNG BINH VAØ XAÕ HOÄI\n${VNI_SENTENCE}`), 'cong-van-vni.txt');
+    expect(r.encoding).toBe('vni');
+    expect(r.text).toBe(`SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n${UNICODE_SENTENCE}`);
+  });
+
+  it('tells VNI from TCVN3: each is read through its own chart', () => {
+    expect(repairLegacyText(VNI_SENTENCE)).toEqual({ text: UNICODE_SENTENCE, encoding: 'vni' });
+    const tcvn3 = new TextDecoder('windows-1252').decode(toTcvn3(SENTENCE));
+    expect(repairLegacyText(tcvn3)).toEqual({ text: SENTENCE, encoding: 'tcvn3' });
   });
 });

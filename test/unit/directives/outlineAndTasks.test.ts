@@ -157,3 +157,26 @@ describe('dated duties and deadline words (issue 11 corpus misses)', () => {
     expect(isRequest('Sở Lao động - Thương binh và Xã hội hướng dẫn một số nội dung cụ thể như sau:')).toBe(false);
   });
 });
+
+describe('requests the corpus missed (issue 11 leftovers)', () => {
+  it('a lead-in naming duties ("trách nhiệm … như sau:") makes each item a task', () => {
+    const text = [
+      'Theo quy định tại Nghị định 39/2016/NĐ-CP thì trách nhiệm báo cáo của Phòng Lao động - Thương binh và Xã hội huyện Văn Quan như sau:',
+      '- Báo cáo nhanh các vụ tai nạn lao động chết người về Sở Lao động - Thương binh và Xã hội;',
+      '- Tổng hợp tình hình tai nạn lao động trên địa bàn huyện trong 6 tháng đầu năm và cả năm.',
+    ].join('\n');
+    const r = extractNotice(text, P);
+    expect(r.tasks.map((t) => t.content)).toEqual([
+      'Báo cáo nhanh các vụ tai nạn lao động chết người về Sở Lao động - Thương binh và Xã hội;',
+      'Tổng hợp tình hình tai nạn lao động trên địa bàn huyện trong 6 tháng đầu năm và cả năm.',
+    ]);
+  });
+
+  it('a purpose clause opening the sentence with a capital ("Để bảo đảm …; … đề nghị …") does not hide the request', () => {
+    const text = 'Để bảo đảm cung cấp thông tin kịp thời, chính xác cho hoạt động chỉ đạo, điều hành của UBND tỉnh; Giám đốc Sở Lao động - Thương binh và Xã hội đề nghị Trưởng các phòng, đơn vị trực thuộc Sở nghiên cứu các quy định về chế độ báo cáo định kỳ.';
+    const r = extractNotice(text, P);
+    expect(r.tasks).toHaveLength(1);
+    expect(r.tasks[0]?.content).toMatch(/^Giám đốc Sở .* đề nghị Trưởng các phòng/);
+    expect(r.tasks[0]?.deadline).toEqual({ kind: 'none' });
+  });
+});

@@ -119,7 +119,8 @@ const CONFIRM_AFTER_RE = /^\s*(?:phai\s+)?(?:duoc\s+)?(?:thuc hien xong|hoan tha
 const REFERENCE_BEFORE_RE = /\d+\/[a-z0-9.\-/]*[a-z][a-z0-9.-]*\s+(?:ngay\s+)?$/;
 const REFERENCE_AFTER_RE = /^\s*,?\s*(?:cua|ve viec|v\/v)(?![a-z])/;
 const DATA_CUTOFF_RE = /(chot so lieu|so lieu tinh den|tinh den|ky han bao cao|thoi diem chot)[^;.]*$/;
-const ONGOING_RE = /(?<![a-z])(thuong xuyen|tiep tuc|lien tuc|dinh ky|hang (?:nam|quy|thang|tuan|ngay))(?![a-z])/;
+/** "chế độ báo cáo định kỳ" names the reporting regime; it is not a recurrence of the task. */
+const ONGOING_RE = /(?<![a-z])(thuong xuyen|tiep tuc|lien tuc|(?<!che do (?:bao cao )?)dinh ky|hang (?:nam|quy|thang|tuan|ngay))(?![a-z])/;
 
 /** Start of the clause holding `pos`: after the last ';', line break or sentence end. */
 function clauseStart(f: string, pos: number): number {

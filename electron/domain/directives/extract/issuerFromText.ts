@@ -16,7 +16,7 @@ import { foldKeep } from './normalize';
 const OPENING_LINES = 12;
 const UBND = String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN)`;
 /** What a body does in a relayed notice's opening sentence. */
-const VERBS = ['ban hành', 'chỉ đạo', 'thông báo', 'quyết định', 'có văn bản', 'có ý kiến', 'phê duyệt', 'xây dựng', 'yêu cầu'];
+const VERBS = ['ban hành', 'chỉ đạo', 'thông báo', 'quyết định', 'có văn bản', 'có ý kiến', 'phê duyệt', 'xây dựng', 'yêu cầu', 'hướng dẫn'];
 const anyCaseFirst = (w: string): string => `[${w[0]}${(w[0] ?? '').toUpperCase()}]${w.slice(1)}`;
 const BODY_RE = new RegExp(
   String.raw`(?:^|[\s,.;:(])(?:Chủ tịch\s+)?(` +
@@ -32,7 +32,7 @@ const BODY_RE = new RegExp(
   'u',
 );
 /** Verbs a capitalised sentence start can carry ("Ủy ban nhân dân huyện Xây dựng Kế hoạch"). */
-const VERB_WORDS = /^(xay|ban|chi|thong|quyet|co|phe|yeu|vua|da|moi|giao|de)$/;
+const VERB_WORDS = /^(xay|ban|chi|thong|quyet|co|phe|yeu|huong|vua|da|moi|giao|de)$/;
 const PLACE_AFTER_RE = /(?:tỉnh|thành phố|huyện|thị xã|quận)[ \t]+((?:\p{Lu}\p{L}*)(?:[ \t]+\p{Lu}\p{L}*){0,3})/gu;
 const METADATA_RE = /Nơi ban hành\s*:[\s|]*([^|\t]+?)\s*[|\t]/u;
 
@@ -82,10 +82,13 @@ export function issuerFromText(lines: string[], profile: OrgProfile): TextIssuer
     const m = METADATA_RE.exec(line);
     if (m?.[1]) return { name: m[1].trim(), assumed: false };
   }
-  const opening = lines.filter((l) => l.trim() !== '').slice(0, OPENING_LINES);
+  const filled = lines.filter((l) => l.trim() !== '');
+  const opening = filled.slice(0, OPENING_LINES);
   const all = lines.join('\n');
-  for (const line of opening) {
-    const m = BODY_RE.exec(line);
+  // A hard-wrapped copy (PDF-like) can break the body's name over two lines ("Bộ Lao động" /
+  // "- Thương binh và Xã hội hướng dẫn …"), so each line is read together with the next.
+  for (const [i, line] of opening.entries()) {
+    const m = BODY_RE.exec(line) ?? BODY_RE.exec(`${line}\n${filled[i + 1] ?? ''}`);
     if (!m) continue;
     const body = (m[1] ?? '').replace(/\s+/g, ' ').trim();
     const nameWords = (m[2] ?? '').trim().split(/\s+/).filter(Boolean);

@@ -33,7 +33,7 @@ export interface TaskContext {
 }
 
 const TRIGGER_RE =
-  /(?<![a-z])(nhiem vu|yeu cau|de nghi|giao cho|giao nhiem vu|phan cong|to chuc thuc hien|cac viec sau)(?![a-z])/;
+  /(?<![a-z])(nhiem vu|yeu cau|de nghi|giao cho|giao nhiem vu|phan cong|to chuc thuc hien|cac viec sau|trach nhiem)(?![a-z])/;
 
 const lastSentence = (text: string): string => splitSentences(text).at(-1) ?? text;
 
@@ -74,7 +74,7 @@ export function isNonRequest(text: string): boolean {
 /** A line announcing what follows ("… hướng dẫn một số nội dung cụ thể như sau:") asks nothing itself. */
 const ANNOUNCES_RE = /(?<!\p{L})như sau\s*:\s*$/u;
 /** A purpose clause before the request ("Để bảo đảm …; Giám đốc Sở đề nghị …"): the request is after the ";". */
-const PURPOSE_LEAD_RE = /^(?:để|nhằm)(?!\p{L})[^;]*;\s*/u;
+const PURPOSE_LEAD_RE = /^(?:để|nhằm)(?!\p{L})[^;]*;\s*/iu;
 
 /** The request in a sentence, without a leading purpose clause; null when it asks nothing. */
 function requestPart(sentence: string): string | null {

@@ -1,4 +1,5 @@
 import { foldKeep } from './normalize';
+import { modernTones } from '../../text';
 
 /**
  * Word-level phrase matching, diacritic-tolerant but not careless: "Văn quan" and "van quan"
@@ -80,8 +81,9 @@ export interface PhraseMatch<T> {
   text: string;
 }
 
+/** Same letters and marks, wherever the tone sits ("Hoà An" is the commune "Hòa An"). */
 function sameWord(w: Word, a: Word): boolean {
-  return w.key === a.key && (w.bare || a.bare || w.text.toLowerCase() === a.text.toLowerCase());
+  return w.key === a.key && (w.bare || a.bare || modernTones(w.text.toLowerCase()) === modernTones(a.text.toLowerCase()));
 }
 
 export function phrase<T>(text: string, payload: T): Phrase<T> {
