@@ -148,13 +148,15 @@ test('an office fills its report, sees the error at the field, fixes it and mark
 
     await expect(page.getByTestId('mark-complete')).toBeEnabled();
     await page.getByTestId('mark-complete').click();
-    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /sentOnTime|sentLate/);
+    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /completedNotSent|overdueNotSent/);
+    // Completed but still on this PC: never "Gửi muộn" before it has been sent (issue 13).
+    await expect(page.getByTestId('report-state')).toHaveText(/^(Hoàn thành|Quá hạn), chưa gửi$/);
     await expect(page.getByTestId('edit-report')).toBeVisible();
     await page.screenshot({ path: 'test-results/screens/report-form-full-vi.png', fullPage: true });
 
     await page.reload();
     await expect(page.getByTestId('field-gn.tong_so_ho')).toHaveValue('14.000');
-    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /sentOnTime|sentLate/);
+    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /completedNotSent|overdueNotSent/);
     await noRawKeys(page);
   } finally {
     await h.stop();
@@ -252,7 +254,7 @@ test("the office sees the Sở's comment at the field, corrects the report and c
     await fill(page, 'gn.ho_ngheo', '4800');
     await expect(page.getByTestId('field-gn.ho_ngheo')).toHaveValue('4.800');
     await page.getByTestId('mark-complete').click();
-    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /sentOnTime|sentLate/);
+    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /completedNotSent|overdueNotSent/);
     await expect(page.getByTestId('comment-gn.ho_ngheo')).toHaveCount(0);
     await noRawKeys(page);
 
