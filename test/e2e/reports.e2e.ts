@@ -218,10 +218,15 @@ test("the Sở sees the completeness matrix, the totals and the chart, and retur
     await page.getByTestId(`new-version-${FORM}`).click();
     await page.getByTestId('add-indicator-lao-dong').click();
     await page.getByTestId('label-ld.chi_tieu_moi').fill('Số phiên giao dịch việc làm');
+    // The cut-off day (NĐ 09/2019: the 14th) moves the report's window; the editor shows it.
+    await expect(page.getByTestId('cutoff-window')).toContainText(`15/12/${year - 1} đến 14/06/${year}`);
+    await page.getByTestId('cutoff-day').fill('20');
+    await expect(page.getByTestId('cutoff-window')).toContainText(`21/12/${year - 1} đến 20/06/${year}`);
     await page.screenshot({ path: 'test-results/screens/report-form-editor-vi.png' });
     await page.getByTestId('save-version').click();
     await expect(page.getByTestId('form-view')).toContainText('Số phiên giao dịch việc làm');
     await expect(page.getByTestId('form-view')).toContainText('ld.so_phien_giao_dich_viec_lam');
+    await expect(page.getByTestId('form-cutoff')).toHaveText('Ngày 20 của tháng cuối kỳ');
     await page.screenshot({ path: 'test-results/screens/report-form-version-vi.png' });
     await noRawKeys(page);
 
