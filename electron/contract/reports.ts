@@ -40,7 +40,9 @@ export { periodLabel, periodRange, dueDate, PERIOD_TYPES, type PeriodType, type 
 export { isEmptyValue, numberOf, type ReportValues, type IndicatorValue, type TableValue, type CellValue } from '../domain/reports/values';
 export {
   REPORT_STATES,
+  shownState,
   type ReportState,
+  type ShownState,
   type CompletenessResult,
   type CompletenessCell,
   type CompletenessTotals,

@@ -15,6 +15,7 @@ export interface NumberInputProps {
   style?: CSSProperties;
   testId?: string;
   ariaLabel?: string;
+  placeholder?: string;
   decimals?: boolean;
 }
 
@@ -47,6 +48,7 @@ export function NumberInput(p: NumberInputProps): React.JSX.Element {
       style={{ width: 180, ...p.style }}
       data-testid={p.testId}
       aria-label={p.ariaLabel}
+      placeholder={p.placeholder}
       onPressEnter={(e) => e.preventDefault()}
     />
   );

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { DueRule, FieldError, PeriodType, ReportState } from '../../electron/contract/reports';
+import type { DueRule, FieldError, PeriodType, ShownState } from '../../electron/contract/reports';
 import { periodLabel, renderRuleMessage } from '../../electron/contract/reports';
 import { say } from '../../electron/domain/i18n/keys';
 import { formatDate } from '../i18n/format';
@@ -15,18 +15,20 @@ export function periodName(t: TFunction, key: string): string {
   return t(messageKey, params);
 }
 
-export function stateLabel(t: TFunction, state: ReportState): string {
+export function stateLabel(t: TFunction, state: ShownState): string {
   return say(t, `reports:state.${state}`);
 }
 
-/** antd Tag colours of the six states (also the legend of the completeness matrix). */
-export const STATE_COLORS: Record<ReportState, string> = {
+/** antd Tag colours of the states (the first six are also the legend of the completeness matrix). */
+export const STATE_COLORS: Record<ShownState, string> = {
   notStarted: 'default',
   draft: 'gold',
   sentOnTime: 'blue',
   sentLate: 'orange',
   accepted: 'green',
   returned: 'red',
+  completedNotSent: 'cyan',
+  overdueNotSent: 'volcano',
 };
 
 export function periodTypeLabel(t: TFunction, type: PeriodType): string {

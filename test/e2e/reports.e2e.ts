@@ -148,13 +148,15 @@ test('an office fills its report, sees the error at the field, fixes it and mark
 
     await expect(page.getByTestId('mark-complete')).toBeEnabled();
     await page.getByTestId('mark-complete').click();
-    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /sentOnTime|sentLate/);
+    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /completedNotSent|overdueNotSent/);
+    // Completed but still on this PC: never "Gửi muộn" before it has been sent (issue 13).
+    await expect(page.getByTestId('report-state')).toHaveText(/^(Hoàn thành|Quá hạn), chưa gửi$/);
     await expect(page.getByTestId('edit-report')).toBeVisible();
     await page.screenshot({ path: 'test-results/screens/report-form-full-vi.png', fullPage: true });
 
     await page.reload();
     await expect(page.getByTestId('field-gn.tong_so_ho')).toHaveValue('14.000');
-    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /sentOnTime|sentLate/);
+    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /completedNotSent|overdueNotSent/);
     await noRawKeys(page);
   } finally {
     await h.stop();
@@ -216,10 +218,15 @@ test("the Sở sees the completeness matrix, the totals and the chart, and retur
     await page.getByTestId(`new-version-${FORM}`).click();
     await page.getByTestId('add-indicator-lao-dong').click();
     await page.getByTestId('label-ld.chi_tieu_moi').fill('Số phiên giao dịch việc làm');
+    // The cut-off day (NĐ 09/2019: the 14th) moves the report's window; the editor shows it.
+    await expect(page.getByTestId('cutoff-window')).toContainText(`15/12/${year - 1} đến 14/06/${year}`);
+    await page.getByTestId('cutoff-day').fill('20');
+    await expect(page.getByTestId('cutoff-window')).toContainText(`21/12/${year - 1} đến 20/06/${year}`);
     await page.screenshot({ path: 'test-results/screens/report-form-editor-vi.png' });
     await page.getByTestId('save-version').click();
     await expect(page.getByTestId('form-view')).toContainText('Số phiên giao dịch việc làm');
     await expect(page.getByTestId('form-view')).toContainText('ld.so_phien_giao_dich_viec_lam');
+    await expect(page.getByTestId('form-cutoff')).toHaveText('Ngày 20 của tháng cuối kỳ');
     await page.screenshot({ path: 'test-results/screens/report-form-version-vi.png' });
     await noRawKeys(page);
 
@@ -252,7 +259,7 @@ test("the office sees the Sở's comment at the field, corrects the report and c
     await fill(page, 'gn.ho_ngheo', '4800');
     await expect(page.getByTestId('field-gn.ho_ngheo')).toHaveValue('4.800');
     await page.getByTestId('mark-complete').click();
-    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /sentOnTime|sentLate/);
+    await expect(page.getByTestId('report-state')).toHaveAttribute('data-state', /completedNotSent|overdueNotSent/);
     await expect(page.getByTestId('comment-gn.ho_ngheo')).toHaveCount(0);
     await noRawKeys(page);
 

@@ -179,6 +179,12 @@ test('Sở pastes the seed notice; Văn Quan reports; the Sở reviews', async (
     ];
     for (const [i, a] of answers.entries()) await page.getByTestId(`required-${i}`).fill(a);
     await expect(page.getByTestId('required-complete')).toBeVisible();
+    // A figure is written the Vietnamese way while it is typed, as in the Sở's report forms.
+    await page.getByTestId('figures').getByText('Thêm số liệu').click();
+    await page.getByTestId('figures').getByPlaceholder('Chỉ tiêu').fill('Vốn hỗ trợ phát triển sản xuất');
+    await page.getByTestId('figure-value-0').pressSequentially('1500000');
+    await expect(page.getByTestId('figure-value-0')).toHaveValue('1.500.000');
+    await page.getByTestId('figures').getByPlaceholder('Đơn vị tính').fill('đồng');
     await page.getByTestId('progress-save').click();
     await expect(page.getByTestId('progress-error')).toHaveCount(0);
     await expect(page.getByTestId('audit-history')).toContainText('Hoàng Thị Lan');
@@ -197,6 +203,7 @@ test('Sở pastes the seed notice; Văn Quan reports; the Sở reviews', async (
     await expect(page.getByTestId('report-subject')).toContainText('Kết quả thực hiện nhiệm vụ được giao');
     await expect(report).toContainText('- Lưu: VT.');
     await expect(page.getByTestId('report-table')).toContainText('Giảm tỷ lệ hộ nghèo bình quân 3%/năm.');
+    await expect(page.getByTestId('report-table')).toContainText('Vốn hỗ trợ phát triển sản xuất: 1.500.000 đồng');
     await noRawKeys(page);
     await page.screenshot({ path: `${SCREENS}/print-report-vi.png`, fullPage: true });
     // In print only the paper remains: no menu, header, toolbar or toast.

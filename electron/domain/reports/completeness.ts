@@ -148,6 +148,21 @@ export function stateMessageKey(state: ReportState): string {
   return `reports:state.${state}`;
 }
 
+/**
+ * What an office's own screens show. reportState() answers for the Sở, where every report
+ * arrived in a bundle; at the office a completed report may still be waiting on this PC, and
+ * calling it "Gửi muộn" / "Đã gửi đúng hạn" before it left would be wrong (issue 13). So a
+ * completed report not yet sent says "Hoàn thành, chưa gửi", or "Quá hạn, chưa gửi" once its
+ * due date has passed. `sent` is false only when the sync status says it never left.
+ */
+export const SHOWN_STATES = [...REPORT_STATES, 'completedNotSent', 'overdueNotSent'] as const;
+export type ShownState = (typeof SHOWN_STATES)[number];
+
+export function shownState(state: ReportState, sent: boolean, due: IsoDate, asOf: IsoDate): ShownState {
+  if (sent || (state !== 'sentOnTime' && state !== 'sentLate')) return state;
+  return asOf > due ? 'overdueNotSent' : 'completedNotSent';
+}
+
 /** The state of one report, as the Sở sees it. */
 export function reportState(report: ReportStatusInput | undefined, due: IsoDate): ReportState {
   if (!report) return 'notStarted';

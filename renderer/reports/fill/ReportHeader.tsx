@@ -6,12 +6,15 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { navigate } from '../../ui/router';
 import { periodName } from '../labels';
 import { StateTag } from '../StateTag';
+import { useShownStates } from '../sentState';
 
 /** Title, period, office, state and what the reader must know before filling or reviewing. */
 export function ReportHeader({ data, isSo }: { data: ReportOpen; isSo: boolean }): React.JSX.Element {
   const { t } = useTranslation('reports');
   const review = data.review;
   const returned = data.state === 'returned';
+  const item = { formId: data.form.formId, period: data.period, dueDate: data.dueDate, state: data.state };
+  const shown = useShownStates(isSo ? null : data.office.code, [item]);
   return (
     <div style={{ marginBottom: 16 }}>
       <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('reports')} style={{ paddingLeft: 0 }} className="no-print">
@@ -23,7 +26,7 @@ export function ReportHeader({ data, isSo }: { data: ReportOpen; isSo: boolean }
       <Space wrap size={[12, 8]}>
         <Typography.Text strong>{periodName(t, data.period)}</Typography.Text>
         <Typography.Text>{data.office.name}</Typography.Text>
-        <StateTag state={data.state} />
+        <StateTag state={shown(item)} />
         <Typography.Text type="secondary">{t('fill.dueDate', { date: formatDate(data.dueDate) })}</Typography.Text>
         <Tag>{t('fill.version', { version: data.form.version })}</Tag>
         {data.report?.completedOn && (

@@ -3,10 +3,12 @@ import { PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueRule, Indicator, ReportForm, Section } from '../../../electron/contract/reports';
+import type { Cutoff } from '../../../electron/domain/reports/window';
 import { formIndicators } from '../../../electron/contract/reports';
 import { useOpMutation } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
+import { CutoffEditor } from './CutoffEditor';
 import { DueRuleEditor } from './DueRuleEditor';
 import { IndicatorEditorRow } from './IndicatorEditorRow';
 import { newIndicator, suggestIndicatorId } from './draft';
@@ -14,19 +16,21 @@ import { newIndicator, suggestIndicatorId } from './draft';
 interface EditorValues {
   title: string;
   dueRule: DueRule;
+  /** null: the calendar period (the core then drops the form's cut-off). */
+  cutoff: Cutoff | null;
   sections: Section[];
 }
 
 /**
  * A new version of a form: labels, units of new indicators, required-ness, bounds, new
- * indicators in a section, the due rule. The core checks the result (versions.newVersion) and
+ * indicators in a section, the due rule, the cut-off day. The core checks the result (versions.newVersion) and
  * refuses changes that would stop reports on earlier versions from adding up.
  */
 export function FormEditor({ form }: { form: ReportForm }): React.JSX.Element {
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
   const [editor] = Form.useForm<EditorValues>();
-  const initialValues = useMemo<EditorValues>(() => ({ title: form.title, dueRule: form.dueRule, sections: structuredClone(form.sections) }), [form]);
+  const initialValues = useMemo<EditorValues>(() => ({ title: form.title, dueRule: form.dueRule, cutoff: form.cutoff ?? null, sections: structuredClone(form.sections) }), [form]);
   // Sections have no Form.Item of their own (rows edit them); `preserve` watches the store value anyway.
   const sections: Section[] = Form.useWatch('sections', { form: editor, preserve: true }) ?? initialValues.sections;
   // Every value in the store, also the sections that no Form.Item registers.
@@ -84,8 +88,11 @@ export function FormEditor({ form }: { form: ReportForm }): React.JSX.Element {
           <Form.Item name="title" label={<Typography.Text strong>{t('editor.formTitle')}</Typography.Text>}>
             <Input />
           </Form.Item>
-          <Form.Item name="dueRule" label={<Typography.Text strong>{t('forms.dueRule')}</Typography.Text>} style={{ marginBottom: 0 }}>
+          <Form.Item name="dueRule" label={<Typography.Text strong>{t('forms.dueRule')}</Typography.Text>}>
             <DueRuleEditor />
+          </Form.Item>
+          <Form.Item name="cutoff" label={<Typography.Text strong>{t('editor.cutoff')}</Typography.Text>} style={{ marginBottom: 0 }}>
+            <CutoffEditor periodType={form.periodType} />
           </Form.Item>
         </Form>
       </Card>

@@ -34,6 +34,9 @@ export function FormVersionView({ form }: { form: ReportForm }): React.JSX.Eleme
         <Descriptions.Item label={t('formView.version')}>{form.version}</Descriptions.Item>
         <Descriptions.Item label={t('forms.periodType')}>{periodTypeLabel(t, form.periodType)}</Descriptions.Item>
         <Descriptions.Item label={t('forms.dueRule')}>{dueRuleText(t, form.dueRule)}</Descriptions.Item>
+        <Descriptions.Item label={t('editor.cutoff')}>
+          <span data-testid="form-cutoff">{form.cutoff ? t('editor.cutoffDayOf', { day: form.cutoff.day }) : t('editor.cutoffNone')}</span>
+        </Descriptions.Item>
       </Descriptions>
       {diff && diff.removed.length > 0 && (
         <Typography.Paragraph type="secondary">{t('formView.removed', { ids: diff.removed.join(', ') })}</Typography.Paragraph>

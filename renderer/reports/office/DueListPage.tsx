@@ -8,11 +8,15 @@ import { navigate } from '../../ui/router';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { periodName } from '../labels';
 import { StateTag } from '../StateTag';
+import { useShownStates } from '../sentState';
+import { useSession } from '../../ui/session';
 
 /** The office's reports: what is due (form × period) and where each stands. */
 export function DueListPage(): React.JSX.Element {
   const { t } = useTranslation('reports');
   const q = useOpQuery('reports.due', {});
+  const session = useSession();
+  const shown = useShownStates(session.role === 'office' ? session.office.code : null, q.data ?? []);
   const open = (d: DueItem): void => navigate('report', d.formId, d.period);
   return (
     <div>
@@ -50,7 +54,7 @@ export function DueListPage(): React.JSX.Element {
               width: 200,
               render: (_, d) => (
                 <>
-                  <StateTag state={d.state} />
+                  <StateTag state={shown(d)} />
                   {d.comments > 0 && <div className="muted">{t('office.comments', { count: d.comments })}</div>}
                   {d.updatedAt && <div className="muted">{t('office.updatedAt', { when: formatDateTime(d.updatedAt) })}</div>}
                 </>

@@ -1,6 +1,8 @@
-import { Button, Input, InputNumber, Space } from 'antd';
+import { Button, Input, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+// The reports' number box, so a figure reads 1.500.000 while it is typed, as in the Sở's forms.
+import { NumberInput } from '../../reports/NumberInput';
 
 export interface FigureRow {
   label: string;
@@ -18,13 +20,15 @@ export function FiguresEditor({ value = [], onChange = () => undefined }: { valu
       {value.map((r, i) => (
         <Space.Compact key={i} style={{ width: '100%' }}>
           <Input value={r.label} onChange={(e) => set(i, { label: e.target.value })} placeholder={t('progress.figureLabel')} style={{ flex: 3 }} status={!r.label.trim() && r.value !== null ? 'error' : undefined} />
-          <InputNumber<number>
+          <NumberInput
             value={r.value}
-            onChange={(v) => set(i, { value: v ?? null })}
+            onChange={(v) => set(i, { value: v })}
+            decimals
+            ariaLabel={t('progress.figureValue')}
             placeholder={t('progress.figureValue')}
-            style={{ flex: 1, minWidth: 120 }}
-            decimalSeparator=","
-            status={r.label.trim() && r.value === null ? 'error' : undefined}
+            testId={`figure-value-${i}`}
+            style={{ flex: 1, minWidth: 120, width: 'auto' }}
+            status={r.label.trim() && r.value === null ? 'error' : ''}
           />
           <Input value={r.unit} onChange={(e) => set(i, { unit: e.target.value })} placeholder={t('progress.figureUnit')} style={{ flex: 1, maxWidth: 140 }} />
           <Button icon={<DeleteOutlined />} onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('progress.removeFigure')} />
