@@ -96,6 +96,7 @@ async function noRawKeys(page: Page): Promise<void> {
 }
 
 test('an office fills its report, sees the error at the field, fixes it and marks it complete', async ({ page }) => {
+  test.setTimeout(180_000); // two cores and a harness per test: room for a loaded machine
   const h: RunningHarness = await startHarness(vqDir);
   try {
     await page.goto(`${h.url}#/reports`);
@@ -164,6 +165,7 @@ test('an office fills its report, sees the error at the field, fixes it and mark
 });
 
 test("the Sở sees the completeness matrix, the totals and the chart, and returns a report", async ({ page }) => {
+  test.setTimeout(180_000); // two cores and a harness per test: room for a loaded machine
   await withCores([soDir, vqDir, bgDir], async ([so, vq, bg]) => {
     if (!so || !vq || !bg) throw new Error('cores');
     await carry(vq, so, ['report']);
@@ -243,6 +245,7 @@ test("the Sở sees the completeness matrix, the totals and the chart, and retur
 });
 
 test("the office sees the Sở's comment at the field, corrects the report and completes it again", async ({ page }) => {
+  test.setTimeout(180_000); // two cores and a harness per test: room for a loaded machine
   await withCores([soDir, vqDir], async ([so, vq]) => {
     if (!so || !vq) throw new Error('cores');
     await carry(so, vq, ['reportReview', 'reportForm', 'target']);
