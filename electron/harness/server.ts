@@ -238,6 +238,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     port,
     token,
     stats: () => ({ ...stats }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A window still open polls every few seconds and keeps its connection alive: on SIGTERM
+        // the harness stops now instead of waiting for that window to go away.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -8,6 +8,7 @@ import { useOpMutation, useOpQuery } from '../api/hooks';
 import { formatDateTime } from '../i18n/format';
 import { errorText } from '../ui/errorText';
 import { BundleReportView } from './BundleReportView';
+import { parsePeers } from './peersText';
 import './sync.css';
 
 const STATE_COLOR: Record<string, string> = { waiting: 'processing', sent: 'blue', acknowledged: 'success', failed: 'error' };
@@ -121,6 +122,7 @@ function Configured({ transports }: { transports: TransportView[] }): React.JSX.
             <Space wrap>
               <Tag>{x.type === 'folder' ? t('transport.folder') : t('transport.email')}</Tag>
               <span>{x.where}</span>
+              {x.email && Object.entries(x.email.peers).map(([code, to]) => <Tag key={code}>{`${code} → ${to}`}</Tag>)}
               {!x.enabled && <Tag>{t('transport.off')}</Tag>}
             </Space>
           </List.Item>
@@ -199,13 +201,7 @@ function EmailForm(): React.JSX.Element {
   const [form] = Form.useForm<EmailValues>();
   const save = useOpMutation('sync.transports.saveEmail');
   const submit = (v: EmailValues): void => {
-    const peers = Object.fromEntries(
-      v.peers
-        .split(/\r?\n/)
-        .map((l) => l.split('=').map((x) => x.trim()))
-        .filter((p): p is [string, string] => p.length === 2 && Boolean(p[0]) && Boolean(p[1]))
-        .map(([k, a]) => [k.toUpperCase(), a]),
-    );
+    const { peers } = parsePeers(v.peers);
     save.mutate(
       {
         address: v.address,
@@ -220,13 +216,13 @@ function EmailForm(): React.JSX.Element {
     );
   };
   return (
-    <Card title={t('transport.emailForm.title')}>
+    <Card title={t('transport.emailForm.title')} data-testid="transport-email-form">
       {save.error && <Alert type="error" showIcon title={errorText(t, save.error)} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ smtpPort: 465, imapPort: 993, security: 'tls', pollMinutes: 5 }} onFinish={submit} requiredMark={false}>
         <Form.Item name="address" label={t('transport.emailForm.address')} rules={[{ required: true, type: 'email' }]}>
           <Input data-testid="transport-email-address" autoComplete="off" />
         </Form.Item>
-        <Form.Item name="user" label={t('transport.emailForm.user')}>
+        <Form.Item name="user" label={t('transport.emailForm.user')} extra={t('transport.emailForm.userHelp')}>
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="password" label={t('transport.emailForm.password')} extra={t('transport.emailForm.passwordHelp')} rules={[{ required: true }]}>
@@ -236,7 +232,7 @@ function EmailForm(): React.JSX.Element {
           <Form.Item name="smtpHost" label={`${t('transport.emailForm.smtp')} — ${t('transport.emailForm.host')}`} rules={[{ required: true, whitespace: true }]}>
             <Input data-testid="transport-smtp-host" />
           </Form.Item>
-          <Form.Item name="smtpPort" label={t('transport.emailForm.port')}>
+          <Form.Item name="smtpPort" label={`${t('transport.emailForm.smtp')} — ${t('transport.emailForm.port')}`}>
             <InputNumber min={1} max={65535} data-testid="transport-smtp-port" />
           </Form.Item>
         </Space>
@@ -244,7 +240,7 @@ function EmailForm(): React.JSX.Element {
           <Form.Item name="imapHost" label={`${t('transport.emailForm.imap')} — ${t('transport.emailForm.host')}`} rules={[{ required: true, whitespace: true }]}>
             <Input data-testid="transport-imap-host" />
           </Form.Item>
-          <Form.Item name="imapPort" label={t('transport.emailForm.port')}>
+          <Form.Item name="imapPort" label={`${t('transport.emailForm.imap')} — ${t('transport.emailForm.port')}`}>
             <InputNumber min={1} max={65535} data-testid="transport-imap-port" />
           </Form.Item>
         </Space>
@@ -258,7 +254,21 @@ function EmailForm(): React.JSX.Element {
             ]}
           />
         </Form.Item>
-        <Form.Item name="peers" label={t('transport.emailForm.peers')} extra={t('transport.emailForm.peersHelp')} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="peers"
+          label={t('transport.emailForm.peers')}
+          extra={t('transport.emailForm.peersHelp')}
+          rules={[
+            { required: true, whitespace: true },
+            {
+              // A line that is not "code + mailbox" is named, not dropped: a dropped line is an office never written to.
+              validator: async (_rule, value: string | undefined) => {
+                const bad = parsePeers(value ?? '').bad;
+                if (bad.length > 0) throw new Error(t('transport.emailForm.peersBad', { lines: bad.join(' | ') }));
+              },
+            },
+          ]}
+        >
           <Input.TextArea rows={3} data-testid="transport-email-peers" />
         </Form.Item>
         <Form.Item name="pollMinutes" label={t('transport.emailForm.poll')}>
