@@ -1,7 +1,6 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileDurable } from '../store/durableFile';
+import { durableJsonState, readJsonOrSetAside } from '../store/durableJsonState';
 
 /**
  * <data>/sync/enrolments.json: at the Sở, one entry per setup package prepared (the code's
@@ -45,33 +44,5 @@ export interface EnrolmentStore {
 
 export function createEnrolmentStore(dataDir: string): EnrolmentStore {
   const file = path.join(dataDir, ENROLMENTS_FILE);
-  let state: EnrolmentState | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  const load = async (): Promise<EnrolmentState> => {
-    if (state) return state;
-    try {
-      state = FileSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') await fs.rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
-      state = { format: 1, prepared: [], tries: {} };
-    }
-    return state;
-  };
-  const run = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  return {
-    read: () => run(load),
-    update: (change) =>
-      run(async () => {
-        const copy = structuredClone(await load());
-        const result = change(copy);
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileDurable(file, JSON.stringify(copy, null, 1));
-        state = copy;
-        return result;
-      }),
-  };
+  return durableJsonState(file, { load: () => readJsonOrSetAside(file, FileSchema, () => ({ format: 1 as const, prepared: [], tries: {} })) });
 }

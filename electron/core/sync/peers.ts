@@ -1,9 +1,8 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { HlcSchema } from '../../domain/document';
 import { readStateFile } from '../store/stateFiles';
-import { writeFileDurable } from '../store/durableFile';
+import { durableJsonState } from '../store/durableJsonState';
 import type { Vector } from './vector';
 
 /**
@@ -115,39 +114,16 @@ export interface PeerStore {
 
 export function createPeerStore(dataDir: string): PeerStore {
   const file = path.join(dataDir, SYNC_DIR, PEERS_FILE);
-  let state: SyncState | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  async function load(): Promise<SyncState> {
-    if (state) return state;
+  return durableJsonState(file, {
     // A damaged trust file is restored from the newest backup, or the folder is refused: trust
     // decisions made by phone are never dropped silently (stateFiles.ts).
-    state = (await readStateFile(dataDir, path.join(SYNC_DIR, PEERS_FILE), (text) => SyncStateSchema.parse(JSON.parse(text)), new Date())) ?? {
-      format: 1,
-      peers: [],
-      pending: [],
-    };
-    return state;
-  }
-
-  const run = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-
-  return {
-    read: () => run(load),
-    update: (change) =>
-      run(async () => {
-        const copy = structuredClone(await load());
-        const result = change(copy);
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileDurable(file, JSON.stringify(copy, null, 1));
-        state = copy;
-        return result;
-      }),
-  };
+    load: async () =>
+      (await readStateFile(dataDir, path.join(SYNC_DIR, PEERS_FILE), (text) => SyncStateSchema.parse(JSON.parse(text)), new Date())) ?? {
+        format: 1,
+        peers: [],
+        pending: [],
+      },
+  });
 }
 
 /** Vector helpers for a peer's outbound side. */

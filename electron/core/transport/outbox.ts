@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { TransportLight } from '../../contract/transport';
-import { writeFileDurable } from '../store/durableFile';
+import { durableJsonState, readJsonOrSetAside } from '../store/durableJsonState';
 
 export type { TransportLight };
 
@@ -73,39 +72,20 @@ export interface Outbox {
 
 export function createOutbox(dataDir: string): Outbox {
   const file = path.join(dataDir, OUTBOX_FILE);
-  let data: OutboxData | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  const load = async (): Promise<OutboxData> => {
-    if (data) return data;
-    try {
-      data = OutboxFileSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') await fs.rename(file, `${file}.damaged-${Date.now()}`).catch(() => undefined);
-      data = { format: 1, entries: [], ackOwed: [], held: [], lastRun: null };
-    }
-    return data;
-  };
-  const run = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const state = durableJsonState(file, {
+    load: () => readJsonOrSetAside(file, OutboxFileSchema, () => ({ format: 1 as const, entries: [], ackOwed: [], held: [], lastRun: null })),
+    // Acknowledged bundles are history: keep the newest few, drop the rest.
+    beforeSave: (copy) => {
+      const acked = copy.entries.filter((e) => e.state === 'acknowledged');
+      if (acked.length > KEEP_ACKED) {
+        const drop = new Set(acked.slice(0, acked.length - KEEP_ACKED));
+        copy.entries = copy.entries.filter((e) => !drop.has(e));
+      }
+    },
+  });
   return {
-    read: () => run(load),
-    update: (change) =>
-      run(async () => {
-        const copy = structuredClone(await load());
-        const result = change(copy);
-        const acked = copy.entries.filter((e) => e.state === 'acknowledged');
-        if (acked.length > KEEP_ACKED) {
-          const drop = new Set(acked.slice(0, acked.length - KEEP_ACKED));
-          copy.entries = copy.entries.filter((e) => !drop.has(e));
-        }
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileDurable(file, JSON.stringify(copy, null, 1));
-        data = copy;
-        return result;
-      }),
+    read: () => state.read(),
+    update: (change) => state.update(change),
     filesDir: (bundleId) => path.join(dataDir, OUTBOX_FILES_DIR, bundleId),
   };
 }
