@@ -1,26 +1,55 @@
 import { fold } from './text';
 
 /**
- * Vietnamese number formats: "." groups thousands, "," marks decimals, money is "1.500.000 đ".
+ * Number formats, one style per language: Vietnamese "1.500.000,5" ("." groups thousands, ","
+ * marks decimals), English "1,500,000.5". Money is "1.500.000 đ".
  * Written by hand rather than with Intl so output never depends on the ICU build of the PC.
  * The one number module: the core (Excel import, exports, messages), the CLI and the renderer
  * (renderer/i18n/format.ts, the antd input formatters) all format and group through here.
+ * Exports and the CLI stay Vietnamese (formatNumberVi); the UI follows its language.
  */
 
-/** "1500000" -> "1.500.000": dots between groups of three digits (digits only, no sign). */
-export function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+/** The languages with a number style; anything else reads as Vietnamese. */
+export type NumberLang = 'vi' | 'en';
+
+export interface NumberStyle {
+  /** Between groups of three digits. */
+  group: '.' | ',';
+  /** Before the decimals. */
+  decimal: ',' | '.';
 }
 
-export function formatNumberVi(value: number, maximumFractionDigits = 2): string {
+const STYLES: Record<NumberLang, NumberStyle> = {
+  vi: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+/** The separators of a language ("en", "en-GB" → English; everything else Vietnamese). */
+export function numberStyle(lang: string): NumberStyle {
+  return lang === 'en' || lang.startsWith('en-') ? STYLES.en : STYLES.vi;
+}
+
+/** "1500000" -> "1.500.000" (or "1,500,000" with group ","): digits only, no sign. */
+export function groupThousands(digits: string, group: '.' | ',' = '.'): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+}
+
+/** A figure in a language's style, at most `maximumFractionDigits` decimals, trailing zeros dropped. */
+export function formatNumber(value: number, lang: string, maximumFractionDigits = 2): string {
   if (!Number.isFinite(value)) return String(value);
+  const style = numberStyle(lang);
   const factor = 10 ** maximumFractionDigits;
   const rounded = Math.round(Math.abs(value) * factor) / factor;
   const [intPart = '0', fracPart] = rounded.toFixed(maximumFractionDigits).split('.');
-  const grouped = groupThousands(intPart);
+  const grouped = groupThousands(intPart, style.group);
   const frac = fracPart?.replace(/0+$/, '') ?? '';
   const sign = value < 0 && rounded !== 0 ? '-' : '';
-  return sign + grouped + (frac ? `,${frac}` : '');
+  return sign + grouped + (frac ? `${style.decimal}${frac}` : '');
+}
+
+/** Vietnamese style: what exports, the CLI and Excel files always use. */
+export function formatNumberVi(value: number, maximumFractionDigits = 2): string {
+  return formatNumber(value, 'vi', maximumFractionDigits);
 }
 
 /** Whole đồng, e.g. 1500000 -> "1.500.000 đ". */

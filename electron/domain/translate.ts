@@ -1,6 +1,6 @@
 import { createInstance, type i18n as I18n, type Module, type TFunction } from 'i18next';
 import type { AppErrorValue } from './errors';
-import { formatNumberVi } from './numbers';
+import { formatNumber } from './numbers';
 import { LANGS, MISSING_MARK, NAMESPACES, RESOURCES, type Lang } from './i18n/resources';
 import { rootUnit, TERMS_2022, type OrgProfile } from './org';
 
@@ -28,9 +28,11 @@ export function createI18n(lang: Lang, plugins: readonly Module[] = []): I18n {
     // A missing key shows as ⟦key⟧ so tests (and people) notice it at once.
     parseMissingKeyHandler: (key) => `${MISSING_MARK}${key}⟧`,
   });
-  // "{{n, number}}" in a sentence looks like every other figure (1.234.567) in both languages;
-  // otherwise English sentences showed 1,234,567 next to tables showing 1.234.567.
-  instance.services.formatter?.add('number', (value: unknown) => (typeof value === 'number' ? formatNumberVi(value) : String(value)));
+  // "{{n, number}}" in a sentence looks like every other figure of that language (1.234.567 in
+  // Vietnamese, 1,234,567 in English): the same module formats tables and inputs.
+  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) =>
+    typeof value === 'number' ? formatNumber(value, lng ?? lang) : String(value),
+  );
   // Until a profile is applied (the core on open, the UI at boot), the words of a profile file
   // without terms: the 2022 tree's, with the Sở named generically.
   for (const l of LANGS) instance.addResourceBundle(l, ORG_NAMESPACE, { ...TERMS_2022[l], upperName: TERMS_2022[l].upperUnit, upperFullName: TERMS_2022[l].upperUnit, province: '' }, false, true);

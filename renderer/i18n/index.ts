@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { applyOrgTerms, createI18n } from '../../electron/domain/translate';
 import type { OrgProfile } from '../../electron/domain/org';
 import { MISSING_MARK, RESOURCES, type Lang } from '../../electron/domain/i18n/resources';
+import { setNumberLanguage } from './format';
 
 export { MISSING_MARK, type Lang };
 
@@ -16,5 +17,7 @@ export function buildResources(): typeof RESOURCES {
 export function initI18n(lang: Lang, profile?: OrgProfile): Promise<I18n> {
   const instance = createI18n(lang, [initReactI18next]);
   if (profile) applyOrgTerms(instance, profile);
+  setNumberLanguage(lang);
+  instance.on('languageChanged', setNumberLanguage);
   return Promise.resolve(instance);
 }

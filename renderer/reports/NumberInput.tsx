@@ -1,6 +1,6 @@
 import { InputNumber } from 'antd';
 import type { CSSProperties } from 'react';
-import { formatViNumber, formatViTyping, parseViNumber } from './numbers';
+import { formatNumberText, formatTyping, parseNumberText } from './numbers';
 
 export interface NumberInputProps {
   id?: string;
@@ -20,7 +20,8 @@ export interface NumberInputProps {
 }
 
 /**
- * A number box that reads and writes Vietnamese: 1.250 and 1.250,5. Enter does nothing (no
+ * A number box that reads and writes the UI language: 1.250 and 1.250,5 in Vietnamese,
+ * 1,250 and 1,250.5 in English. Enter does nothing (no
  * form is submitted by accident); Tab moves on, as in the paper form.
  */
 export function NumberInput(p: NumberInputProps): React.JSX.Element {
@@ -35,8 +36,8 @@ export function NumberInput(p: NumberInputProps): React.JSX.Element {
         p.onChange(Number.isFinite(n) ? n : null);
       }}
       onBlur={p.onBlur}
-      formatter={(value, info) => (info.userTyping ? formatViTyping(info.input) : formatViNumber(value))}
-      parser={(text) => parseViNumber(text)}
+      formatter={(value, info) => (info.userTyping ? formatTyping(info.input) : formatNumberText(value))}
+      parser={(text) => parseNumberText(text)}
       disabled={p.disabled}
       readOnly={p.readOnly}
       variant={p.readOnly ? 'filled' : undefined}

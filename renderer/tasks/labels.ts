@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { formatNumberVi } from '../../electron/domain/numbers';
+import { formatNumber } from '../../electron/domain/numbers';
+import { numberLanguage } from '../i18n/format';
 import type {
   Deadline,
   Directive,
@@ -80,7 +81,7 @@ export function countdownText(t: TFunction, due: { state: DueStateName; days: nu
 
 /** "1,5 MB", "820 KB", "12 B". */
 export function fileSizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${formatNumberVi(bytes / 1024 / 1024, 1)} MB`;
-  if (bytes >= 1024) return `${formatNumberVi(Math.round(bytes / 1024), 0)} KB`;
+  if (bytes >= 1024 * 1024) return `${formatNumber(bytes / 1024 / 1024, numberLanguage(), 1)} MB`;
+  if (bytes >= 1024) return `${formatNumber(Math.round(bytes / 1024), numberLanguage(), 0)} KB`;
   return `${bytes} B`;
 }

@@ -238,7 +238,15 @@ test("the Sở sees the completeness matrix, the totals and the chart, and retur
     await expect(page.getByTestId('included')).toHaveText('Totals from 1/11 reports');
     await noRawKeys(page);
     await page.screenshot({ path: 'test-results/screens/report-consolidation-en.png', fullPage: true });
+    // English figures group with commas and type with a decimal point (issue 13 item 5).
+    await page.goto(`${h.url}#/reports/targets`);
+    const enTarget = page.getByTestId('target-DINHLAP-ld.vieclam.tao_moi');
+    await expect(enTarget).toHaveValue('1,500');
+    await enTarget.fill('2500');
+    await enTarget.blur();
+    await expect(enTarget).toHaveValue('2,500');
     await page.getByText('Tiếng Việt', { exact: true }).click();
+    await expect(enTarget).toHaveValue('2.500');
   } finally {
     await h.stop();
   }

@@ -43,12 +43,13 @@ describe('every error has a sentence in both languages', () => {
     });
   }
 
-  it('fills plural keys and numbers the Vietnamese way (the CLI once printed the raw key)', () => {
+  it('fills plural keys, and numbers in each language\'s own style (the CLI once printed the raw key)', () => {
     expect(errorMessage({ code: 'IMPORT_HAS_ERRORS', messageKey: 'households:errors.IMPORT_HAS_ERRORS', params: { count: 3 } })).toBe(
       'Tệp có 3 dòng lỗi nên chưa nhập gì. Sửa các dòng lỗi hoặc chọn chỉ nhập các dòng hợp lệ.',
     );
     const en = createI18n('en');
-    expect(en.t('households:reason.atMost' as never, { income: 1_200_000, limit: 1_500_000 })).toBe('income 1.200.000 VND ≤ 1.500.000 VND');
+    expect(en.t('households:reason.atMost' as never, { income: 1_200_000, limit: 1_500_000 })).toBe('income 1,200,000 VND ≤ 1,500,000 VND');
+    expect(createI18n('vi').t('households:reason.atMost' as never, { income: 1_200_000, limit: 1_500_000 })).toMatch(/1\.200\.000 đ ≤ 1\.500\.000 đ$/);
     expect(errorMessage({ code: 'X', messageKey: 'households:errors.NO_SUCH_KEY', params: {} })).toBe('⟦errors.NO_SUCH_KEY⟧');
   });
 

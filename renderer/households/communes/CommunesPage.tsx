@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { CommuneInput, CommuneView } from '../../../electron/contract/households';
 import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
+import { formatNumber } from '../../i18n/format';
 import { navigate } from '../../ui/router';
 import { fileToBase64 } from '../../ui/saveFile';
-import { formatNumberVi } from '../../../electron/domain/numbers';
 import { useReviewYear } from '../useReviewYear';
 import '../households.css';
 
@@ -141,7 +141,7 @@ export function CommunesPage(): React.JSX.Element {
                 max={10_000_000}
                 precision={0}
                 controls={false}
-                formatter={(v) => (v === undefined || v === null || String(v) === '' ? '' : formatNumberVi(Number(v)))}
+                formatter={(v) => (v === undefined || v === null || String(v) === '' ? '' : formatNumber(Number(v)))}
                 parser={(text) => Number((text ?? '').replace(/[^\d]/g, ''))}
                 onBlur={(e) => {
                   const digits = e.target.value.replace(/[^\d]/g, '');

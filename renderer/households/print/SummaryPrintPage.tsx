@@ -3,7 +3,7 @@ import { Alert, Button, Input, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SummaryRow, SummaryView } from '../../../electron/contract/households';
-import { formatNumberVi } from '../../../electron/domain/numbers';
+import { formatNumber } from '../../i18n/format';
 import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
@@ -20,7 +20,7 @@ function issuerName(name: string, district: string): string {
 }
 
 /** A figure; a dash where the base of a rate (total households) was not entered. */
-const num = (n: number | null): string => (n === null ? '—' : formatNumberVi(n));
+const num = (n: number | null): string => (n === null ? '—' : formatNumber(n));
 
 /**
  * #/households-print/<year>: the summary as a report in the layout of Nghị định 30/2020 (A4 landscape: a wide form,

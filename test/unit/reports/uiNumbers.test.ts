@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatViNumber, formatViTyping, parseViNumber, showNumber } from '../../../renderer/reports/numbers';
+import { formatNumber, numberStyle } from '../../../electron/domain/numbers';
+import { groupDigits } from '../../../renderer/households/form/moneyFormat';
+import { initI18n } from '../../../renderer/i18n';
+import { formatMoney as formatMoneyUi, formatNumber as formatNumberUi } from '../../../renderer/i18n/format';
+import {
+  formatNumberText,
+  formatTyping,
+  formatViNumber,
+  formatViTyping,
+  parseNumberText,
+  parseViNumber,
+  showNumber,
+} from '../../../renderer/reports/numbers';
 import { dateLineVi as ndDateLine, numberLineVi as ndNumberLine } from '../../../renderer/ui/print/dateLine';
 
 describe('nhập số kiểu Việt Nam', () => {
@@ -51,5 +63,44 @@ describe('dòng địa danh, ngày tháng và số văn bản (Nghị định 30
   it('leaves the number blank for the văn thư', () => {
     expect(ndNumberLine('BC', 'SLĐTBXH')).toMatch(/^Số: \u00a0+\/BC-SLĐTBXH$/);
     expect(ndNumberLine('BC', 'SLĐTBXH', '12')).toBe('Số: 12/BC-SLĐTBXH');
+  });
+});
+
+describe('one number style per UI language', () => {
+  it('formats the same figure in each language', () => {
+    expect(formatNumber(1_500_000.5, 'vi')).toBe('1.500.000,5');
+    expect(formatNumber(1_500_000.5, 'en')).toBe('1,500,000.5');
+    expect(formatNumber(-1234.567, 'en')).toBe('-1,234.57');
+    expect(numberStyle('en-GB')).toEqual({ group: ',', decimal: '.' });
+    expect(showNumber(18.18, 1, 'en')).toBe('18.2');
+    expect(formatNumberText('1250.5', 'en')).toBe('1,250.5');
+  });
+
+  it.each([
+    ['1250', '1,250'],
+    ['1,2500', '12,500'],
+    ['1250.', '1,250.'],
+    ['1250.05', '1,250.05'],
+    ['1.250,5', '1.250,5'],
+  ])('regroups %s while typing in English as %s', (v, out) => expect(formatTyping(v, 'en')).toBe(out));
+
+  it('reads back what it shows in English', () => {
+    expect(parseNumberText('1,250.5', 'en')).toBe('1250.5');
+    expect(parseNumberText('400,000,000 đ', 'en')).toBe('400000000');
+    for (const n of [0, 7, 1250, 1250.75, 400_000_000, -3.5]) expect(Number(parseNumberText(formatNumberText(n, 'en'), 'en'))).toBe(n);
+  });
+
+  it('follows the language i18next switches to, and back to Vietnamese unchanged', async () => {
+    const i18n = await initI18n('vi');
+    expect(formatMoneyUi(1_500_000)).toBe('1.500.000 đ');
+    await i18n.changeLanguage('en');
+    expect(formatNumberUi(1_500_000.5)).toBe('1,500,000.5');
+    expect(showNumber(1050)).toBe('1,050');
+    expect(groupDigits('1500000')).toBe('1,500,000');
+    expect(i18n.t('households:reason.atMost', { income: 1_234_567, limit: 2_250_000 })).toBe('income 1,234,567 VND ≤ 2,250,000 VND');
+    await i18n.changeLanguage('vi');
+    expect(showNumber(1050)).toBe('1.050');
+    expect(groupDigits('1500000')).toBe('1.500.000');
+    expect(i18n.t('households:reason.atMost', { income: 1_234_567, limit: 2_250_000 })).toMatch(/1\.234\.567 đ ≤ 2\.250\.000 đ$/);
   });
 });
