@@ -171,7 +171,8 @@ test('the Sở imports a bundle and handles every inbox line from the home page;
     await expect(office.getByTestId('progress-form')).toBeVisible();
     await office.getByTestId('progress-narrative').fill('Đã bổ sung số liệu theo từng xã: 17 xã, thị trấn, 1.250 lượt người.');
     await office.getByTestId('progress-save').click();
-    await expect(office.locator('.ant-message-success')).toBeVisible();
+    // The import's own success message may still be on screen: wait for the save's.
+    await expect(office.locator('.ant-message-success').filter({ hasText: 'Đã lưu tiến độ' })).toBeVisible();
     await office.getByTestId('nav-home').click();
     await expect(office.getByTestId('inbox')).toBeVisible();
     await expect(office.getByTestId('inbox-item-returned')).toHaveCount(0);
