@@ -39,11 +39,6 @@ export function parseNumberText(text: string | undefined, lang: NumberLang = num
   return /^-?\d*\.?\d*$/.test(s) ? s : '';
 }
 
-/** Vietnamese forms, kept for the places that always write Vietnamese. */
-export const formatViNumber = (value: string | number | null | undefined): string => formatNumberText(value, 'vi');
-export const formatViTyping = (input: string): string => formatTyping(input, 'vi');
-export const parseViNumber = (text: string | undefined): string => parseNumberText(text, 'vi');
-
 /** Display of a figure in tables and charts: "1.250" / "1,250"; empty for nothing. */
 export function showNumber(n: number | null | undefined, decimals = 2, lang: NumberLang = numberLanguage()): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '';
