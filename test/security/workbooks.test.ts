@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadWorkbook } from '../../electron/core/files/xlsx';
 import { readCommuneSheet } from '../../electron/core/households/store/communeSheet';
+import { row, zipBomb } from './hostileWorkbooks';
 
 /**
  * Class 4 of issue 10: a workbook that would exhaust memory inside exceljs is refused from its
@@ -14,45 +14,8 @@ async function xlsx(fill: (ws: ExcelJS.Worksheet) => void): Promise<Uint8Array> 
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-const MINIMAL: Record<string, string> = {
-  '[Content_Types].xml':
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-  '_rels/.rels':
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-  'xl/workbook.xml':
-    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Hộ nghèo" sheetId="1" r:id="rId1"/></sheets></workbook>',
-  'xl/_rels/workbook.xml.rels':
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-};
-
 /** A real-looking xlsx whose one sheet is `rows` identical rows, deflated as it is generated. */
-function bomb(rows: number): Uint8Array {
-  const out: Uint8Array[] = [];
-  const zip = new Zip((err, chunk) => {
-    if (err) throw err;
-    out.push(chunk);
-  });
-  for (const [name, text] of Object.entries(MINIMAL)) {
-    const f = new ZipDeflate(name, { level: 9 });
-    zip.add(f);
-    f.push(strToU8(text), true);
-  }
-  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 9 });
-  zip.add(sheet);
-  sheet.push(strToU8('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'));
-  const block = strToU8('<row><c t="inlineStr"><is><t>Nguyễn Văn Hùng</t></is></c></row>'.repeat(10_000));
-  for (let i = 0; i < rows / 10_000; i++) sheet.push(block);
-  sheet.push(strToU8('</sheetData></worksheet>'), true);
-  zip.end();
-  const total = out.reduce((n, c) => n + c.length, 0);
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of out) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
-}
+const bomb = (rows: number): Uint8Array => zipBomb({ sheetName: 'Hộ nghèo', rowXml: row(['Nguyễn Văn Hùng']), rows, perBlock: 10_000 });
 
 function rssMb(): number {
   return process.memoryUsage().rss / 1024 / 1024;
