@@ -18,6 +18,24 @@ export async function passRecoveryStep(page: Page): Promise<void> {
   await page.getByTestId('recovery-continue').click();
 }
 
+/** First run as the Sở (role, officer, start, the recovery step); the caller checks where it lands. */
+export async function firstRunSo(page: Page, officer = 'Nguyễn Mạnh Cường'): Promise<void> {
+  await page.getByTestId('role-so').click();
+  await page.getByTestId('officer-name').fill(officer);
+  await page.getByTestId('start').click();
+  await passRecoveryStep(page);
+}
+
+/** First run as Phòng LĐTBXH Văn Quan of the 2022 profile, found by typing as an officer would. */
+export async function firstRunVanQuan(page: Page, officer = 'Hoàng Thị Lan'): Promise<void> {
+  await page.getByTestId('office-select').click();
+  await page.keyboard.type('van quan');
+  await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
+  await page.getByTestId('officer-name').fill(officer);
+  await page.getByTestId('start').click();
+  await passRecoveryStep(page);
+}
+
 /** A web harness process on its own data folder and a free loopback port. */
 export interface RunningHarness {
   url: string;

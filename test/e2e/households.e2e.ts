@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateHouseholds, sampleBadCells, sampleCommunes, writeHouseholdWorkbook } from '../../electron/core/households';
-import { startHarness, tempDataDir, type RunningHarness, passRecoveryStep } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from './harness';
 
 const COUNT = 30;
 const BAD = 4;
@@ -26,12 +26,7 @@ test.afterAll(async () => {
 
 async function firstRun(page: Page): Promise<void> {
   await page.goto(h.url);
-  await page.getByTestId('office-select').click();
-  await page.keyboard.type('van quan');
-  await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
-  await page.getByTestId('officer-name').fill('Hoàng Thị Lan');
-  await page.getByTestId('start').click();
-  await passRecoveryStep(page);
+  await firstRunVanQuan(page);
   await expect(page.getByTestId('greeting')).toHaveText('Xin chào, Hoàng Thị Lan');
 }
 

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import path from 'node:path';
-import { passRecoveryStep, startHarness, tempDataDir, type RunningHarness } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, firstRunSo } from './harness';
 
 /**
  * Issue 11 end to end: the Sở opens notice files instead of pasting them. A Word plan with a
@@ -21,10 +21,7 @@ test.afterAll(async () => {
 test('the Sở opens a Word plan, a text PDF and a scanned PDF', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(so.url);
-  await page.getByTestId('role-so').click();
-  await page.getByTestId('officer-name').fill('Nguyễn Mạnh Cường');
-  await page.getByTestId('start').click();
-  await passRecoveryStep(page);
+  await firstRunSo(page);
   await expect(page.getByTestId('home-so-directives')).toBeVisible();
 
   await test.step('Word plan with a task table: review, choose the reading of "trước ngày", save', async () => {

@@ -5,7 +5,7 @@ import { sampleCommunes } from '../../electron/core/households';
 import { scoreTableWorkbook } from '../../electron/core/households/scoring/workbook';
 import { ScoreTableSchema } from '../../electron/domain/households/scoring';
 import fixture from '../fixtures/scoring/TEST-ONLY-score-table.json' with { type: 'json' };
-import { startHarness, tempDataDir, type RunningHarness, passRecoveryStep } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from './harness';
 
 /*
  * The score table loaded here is the TEST-ONLY fixture (made-up questions, scores and
@@ -40,12 +40,7 @@ test('load a score table, fill a Phiếu B, see the score and class; commune tot
   test.setTimeout(120_000);
   if (!commune) throw new Error('Tràng Các is not in the sample list');
   await page.goto(h.url);
-  await page.getByTestId('office-select').click();
-  await page.keyboard.type('van quan');
-  await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
-  await page.getByTestId('officer-name').fill('Hoàng Thị Lan');
-  await page.getByTestId('start').click();
-  await passRecoveryStep(page);
+  await firstRunVanQuan(page);
   await expect(page.getByTestId('greeting')).toHaveText('Xin chào, Hoàng Thị Lan');
   await page.getByTestId('nav-households').click();
   await page.getByTestId('load-sample-communes').click();

@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startHarness, tempDataDir, type RunningHarness, passRecoveryStep } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, passRecoveryStep, firstRunSo } from './harness';
 import { download, importCard, openPage } from './syncSteps';
 
 /**
@@ -37,10 +37,7 @@ test('a 2025 commune sends a household to the Sở Nội vụ', async ({ browser
   await soPage.getByTestId('profile-lang-son-2025').click();
   await expect(soPage.locator('.first-run-card')).toContainText('Sở Nội vụ');
   await expect(soPage.locator('.first-run-card')).not.toContainText('LĐTBXH');
-  await soPage.getByTestId('role-so').click();
-  await soPage.getByTestId('officer-name').fill('Nguyễn Mạnh Cường');
-  await soPage.getByTestId('start').click();
-  await passRecoveryStep(soPage);
+  await firstRunSo(soPage);
   await expect(soPage.getByTestId('greeting')).toBeVisible();
 
   // The commune: the office list is the 65 communes and wards, headed by the profile's words.

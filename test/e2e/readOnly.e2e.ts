@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { passRecoveryStep, startHarness, tempDataDir } from './harness';
+import { startHarness, tempDataDir, firstRunVanQuan } from './harness';
 
 /**
  * A data folder on a write-protected medium (here a read-only bind mount: the kernel answers
@@ -18,12 +18,7 @@ test('a read-only data folder opens with the standing banner', async ({ page }) 
   const writable = await startHarness(source);
   try {
     await page.goto(writable.url);
-    await page.getByTestId('office-select').click();
-    await page.keyboard.type('van quan');
-    await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
-    await page.getByTestId('officer-name').fill('Hoàng Thị Lan');
-    await page.getByTestId('start').click();
-    await passRecoveryStep(page);
+    await firstRunVanQuan(page);
     await expect(page.getByTestId('greeting')).toHaveText('Xin chào, Hoàng Thị Lan');
   } finally {
     await writable.stop();

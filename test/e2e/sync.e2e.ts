@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startHarness, tempDataDir, type RunningHarness, passRecoveryStep } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, firstRunSo, firstRunVanQuan } from './harness';
 import { download, importCard, openPage } from './syncSteps';
 
 /** Two harnesses (the Sở and Văn Quan): first run, key cards and a bundle, all through the UI. */
@@ -20,19 +20,11 @@ test.afterAll(async () => {
 
 test('key cards and a bundle travel from the Sở to Văn Quan through the UI', async ({ browser }) => {
   const soPage = await openPage(browser, so.url);
-  await soPage.getByTestId('role-so').click();
-  await soPage.getByTestId('officer-name').fill('Nguyễn Mạnh Cường');
-  await soPage.getByTestId('start').click();
-  await passRecoveryStep(soPage);
+  await firstRunSo(soPage);
   await expect(soPage.getByTestId('greeting')).toBeVisible();
 
   const vqPage = await openPage(browser, vq.url);
-  await vqPage.getByTestId('office-select').click();
-  await vqPage.keyboard.type('van quan');
-  await vqPage.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
-  await vqPage.getByTestId('officer-name').fill('Hoàng Thị Lan');
-  await vqPage.getByTestId('start').click();
-  await passRecoveryStep(vqPage);
+  await firstRunVanQuan(vqPage);
   await expect(vqPage.getByTestId('greeting')).toBeVisible();
 
   for (const p of [soPage, vqPage]) await p.getByTestId('nav-sync').click();

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openCore } from '../../electron/core';
 import type { DocKind } from '../../electron/domain/document';
-import { startHarness, tempDataDir, type RunningHarness, passRecoveryStep } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, firstRunSo, firstRunVanQuan } from './harness';
 
 /**
  * Issue 3 end to end, in Chromium, with two installations on their own data folders:
@@ -56,20 +56,12 @@ test('Sở pastes the seed notice; Văn Quan reports; the Sở reviews', async (
 
   await test.step('first run of both installations', async () => {
     await page.goto(so.url);
-    await page.getByTestId('role-so').click();
-    await page.getByTestId('officer-name').fill('Nguyễn Mạnh Cường');
-    await page.getByTestId('start').click();
-    await passRecoveryStep(page);
+    await firstRunSo(page);
     await expect(page.getByTestId('home-so-directives')).toBeVisible();
     await noRawKeys(page);
 
     await page.goto(vq.url);
-    await page.getByTestId('office-select').click();
-    await page.keyboard.type('van quan');
-    await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
-    await page.getByTestId('officer-name').fill('Hoàng Thị Lan');
-    await page.getByTestId('start').click();
-    await passRecoveryStep(page);
+    await firstRunVanQuan(page);
     await expect(page.getByTestId('home-office-tasks')).toBeVisible();
     await noRawKeys(page);
   });

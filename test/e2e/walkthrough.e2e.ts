@@ -3,7 +3,7 @@ import { openCore, type Core } from '../../electron/core';
 import type { DocKind } from '../../electron/domain/document';
 import { generateHouseholds, sampleCommunes } from '../../electron/core/households';
 import { vnYear } from '../../electron/domain/calendar';
-import { startHarness, tempDataDir, type RunningHarness, passRecoveryStep } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, firstRunSo, firstRunVanQuan } from './harness';
 
 /**
  * Every screen as an officer sees it, for the Sở and for Văn Quan, in Vietnamese and in English:
@@ -62,22 +62,14 @@ async function seed(): Promise<void> {
 
 async function firstRuns(page: Page): Promise<void> {
   await page.goto(so.url);
-  await page.getByTestId('role-so').click();
-  await page.getByTestId('officer-name').fill('Nguyễn Mạnh Cường');
-  await page.getByTestId('start').click();
-  await passRecoveryStep(page);
+  await firstRunSo(page);
   await expect(page.getByTestId('greeting')).toHaveText('Xin chào, Nguyễn Mạnh Cường');
   await page.getByTestId('nav-directives').click();
   await page.getByTestId('load-sample').click();
   await expect(page.getByTestId('directive-link')).toHaveCount(1);
 
   await page.goto(vq.url);
-  await page.getByTestId('office-select').click();
-  await page.keyboard.type('van quan');
-  await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();
-  await page.getByTestId('officer-name').fill('Hoàng Thị Lan');
-  await page.getByTestId('start').click();
-  await passRecoveryStep(page);
+  await firstRunVanQuan(page);
   await expect(page.getByTestId('greeting')).toHaveText('Xin chào, Hoàng Thị Lan');
 }
 
