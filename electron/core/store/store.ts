@@ -433,7 +433,8 @@ export class Store {
     let newest = '';
     // After a crash the journal or the log may hold documents of any kind; they are put into
     // shards read in full, so then every kind is read now.
-    const replayPending = (await readJournal(this.opts.dataDir, this.cipher)) !== null || (await fs.stat(this.wal.file).then((s) => s.size > 0, () => false));
+    const journal = await readJournal(this.opts.dataDir, this.cipher);
+    const replayPending = journal !== null || (await fs.stat(this.wal.file).then((s) => s.size > 0, () => false));
     for (const kind of DOC_KINDS) {
       const rels = await shardFilesOnDisk(this.opts.dataDir, kind);
       if (LAZY_KINDS.has(kind) && !replayPending && rels.length > 0) {
@@ -448,7 +449,7 @@ export class Store {
         newest = this.indexShard(kind, this.shardSync(rel).data.docs, newest);
       }
     }
-    for (const d of [...(await this.replayJournal()), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
+    for (const d of [...(await this.replayJournal(journal)), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
     this.forgetRecoveredByReplay();
     if (newest) this.hlc.observe(newest);
     // First snapshot of this session runs after open returns, off the start-up path.
@@ -525,9 +526,8 @@ export class Store {
     }
   }
 
-  /** Finish a multi-shard write that a crash interrupted (the journal holds all of it); returns it. */
-  private async replayJournal(): Promise<Doc[]> {
-    const docs = await readJournal(this.opts.dataDir, this.cipher);
+  /** Finish a multi-shard write that a crash interrupted (`docs`, read from the journal at open); returns it. */
+  private async replayJournal(docs: Doc[] | null): Promise<Doc[]> {
     if (!docs) return [];
     if (this.opts.readOnly) {
       // Applied in memory; the journal stays for the next writable open to finish.
