@@ -118,14 +118,11 @@ export class Store {
     for (const kind of kinds.length > 0 ? kinds : [...this.unread.keys()]) {
       const rels = this.unread.get(kind);
       if (!rels) continue;
-      let newest = '';
       for (const rel of rels) {
         const damage = this.readShardSync(rel);
         if (damage) await this.recover(rel, damage.reason);
-        newest = this.indexShard(kind, this.shardSync(rel).data.docs, newest);
       }
-      this.unread.delete(kind);
-      if (newest) this.hlc.observe(newest);
+      this.indexLazyKind(kind, rels);
     }
   }
 
@@ -408,12 +405,17 @@ export class Store {
   private needKind(kind: DocKind): void {
     const rels = this.unread.get(kind);
     if (!rels) return;
-    let newest = '';
     for (const rel of rels) {
       const damage = this.readShardSync(rel);
       if (damage) throw damage;
-      newest = this.indexShard(kind, this.shardSync(rel).data.docs, newest);
     }
+    this.indexLazyKind(kind, rels);
+  }
+
+  /** A lazy kind whose shards are read now: indexed, its stamps seen by the clock. */
+  private indexLazyKind(kind: DocKind, rels: readonly string[]): void {
+    let newest = '';
+    for (const rel of rels) newest = this.indexShard(kind, this.shardSync(rel).data.docs, newest);
     this.unread.delete(kind);
     if (newest) this.hlc.observe(newest);
   }
