@@ -125,3 +125,17 @@ export async function restoreDamagedShard(
   await writeFileDurable(file, cipher ? cipher.seal(rel, text) : text);
   return { data, text, notice };
 }
+
+/**
+ * A record a recovery called lost or rolled back whose damaged version the journal or the log
+ * has put back (`current` holds the same or a newer version) was not lost after all.
+ */
+export function forgetRecordsReplayed(notices: RecoveryNotice[], current: (id: string) => Doc | undefined): void {
+  for (const notice of notices) {
+    notice.records = notice.records.filter((r) => {
+      if (r.outcome === 'repaired' || r.hlc === null) return true;
+      const now = current(r.id);
+      return !now || now.hlc < r.hlc;
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SnapshotInfo } from './backups';
+import type { DataCipher } from './sealedFile';
+import type { ShardCache } from './shardCache';
+import { decodeUtf8 } from './shardFile';
+
+/**
+ * What a snapshot of the store copies (backups.ts): the shard files the store has read or
+ * written, plus those of lazy kinds not read yet (`unread`: their files, unchanged since open).
+ */
+export function storeFileNames(shards: ShardCache, unread: Iterable<readonly string[]>): string[] {
+  const names = shards.namesOnDisk();
+  for (const rels of unread) names.push(...rels);
+  return names;
+}
+
+/** Whether the newest snapshot holds the same set of store files: then a new session need not take one. */
+export function snapshotHoldsFiles(last: SnapshotInfo | undefined, names: readonly string[]): boolean {
+  return !!last && names.length === Object.keys(last.files).length && names.every((rel) => !!last.files[rel]);
+}
+
+/** The plain text of every store file, for a snapshot. */
+export function storeFilesForSnapshot(dataDir: string, shards: ShardCache, unread: Iterable<readonly string[]>, cipher: DataCipher | null): Map<string, string> {
+  const files = shards.texts();
+  // Kinds not read yet are backed up too, from their files as they are (unchanged since open).
+  for (const rels of unread) {
+    for (const rel of rels) {
+      const bytes = readFileSync(path.join(dataDir, rel));
+      if (!cipher) {
+        files.set(rel, decodeUtf8(bytes));
+        continue;
+      }
+      try {
+        files.set(rel, decodeUtf8(cipher.read(rel, bytes)));
+      } catch {
+        // Damaged and not read yet: left out, older snapshots keep its good copy for `ready`.
+      }
+    }
+  }
+  return files;
+}
