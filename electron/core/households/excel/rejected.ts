@@ -1,5 +1,6 @@
 import { formatProblemVi } from '../../../domain/households/messages';
-import { rowCells, type ImportError, type SourceTable } from './import';
+import { rowCells } from './cells';
+import type { ImportError, SourceTable } from './import';
 import { newWorkbook, workbookBuffer, writeCell } from '../../files/xlsx';
 import { drain, streamWorkbook } from '../../files/xlsxStream';
 
