@@ -103,17 +103,17 @@ interface SheetRef {
 /** Sheet names and their parts, in the workbook's order. */
 function sheetList(bytes: Uint8Array, budget: Budget): SheetRef[] {
   const texts = new Map<string, string>();
-  const wanted = (n: string): boolean => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(n);
   const seenSheets: string[] = [];
   drainPass(
     pass(
       bytes,
       (n) => {
+        // The sheets are only listed here, not inflated (nor their _rels, which are no sheets).
         if (/^xl\/worksheets\//.test(n)) {
-          seenSheets.push(n);
+          if (/^xl\/worksheets\/[^/]+\.xml$/.test(n)) seenSheets.push(n);
           return false;
         }
-        return wanted(n);
+        return n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels';
       },
       (name, text) => texts.set(name, (texts.get(name) ?? '') + text),
       budget,
