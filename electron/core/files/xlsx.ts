@@ -84,9 +84,19 @@ export async function loadWorkbook(buffer: Uint8Array | ArrayBuffer): Promise<Ex
   const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
   checkWorkbookBytes(bytes);
   const wb = new ExcelJS.Workbook();
-  // exceljs declares its own Buffer type for load(); a Node Buffer is what it reads at runtime.
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  await wb.xlsx.load(wholeArrayBuffer(bytes));
   return wb;
+}
+
+/**
+ * The bytes as an ArrayBuffer, which is what exceljs's load() is typed for (JSZip reads it as
+ * well as a Node Buffer): the view's own buffer when it spans all of it, as a file read or an
+ * IPC message gives, else a copy of the view.
+ */
+function wholeArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const { buffer } = bytes;
+  const whole = buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
+  return whole ? buffer : bytes.slice().buffer;
 }
 
 function applyNumberFormats(ws: ExcelJS.Worksheet): void {

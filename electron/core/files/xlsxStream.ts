@@ -30,7 +30,7 @@ export interface StreamedRow {
 
 export interface StreamedSheet {
   name: string;
-  /** Must be read to its end (or `drain`ed) before the next sheet is asked for. */
+  /** Inflated and parsed only as they are read: a sheet the caller skips costs nothing. */
   rows: AsyncIterable<StreamedRow>;
 }
 
@@ -103,17 +103,17 @@ interface SheetRef {
 /** Sheet names and their parts, in the workbook's order. */
 function sheetList(bytes: Uint8Array, budget: Budget): SheetRef[] {
   const texts = new Map<string, string>();
-  const wanted = (n: string): boolean => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(n);
   const seenSheets: string[] = [];
   drainPass(
     pass(
       bytes,
       (n) => {
+        // The sheets are only listed here, not inflated (nor their _rels, which are no sheets).
         if (/^xl\/worksheets\//.test(n)) {
-          seenSheets.push(n);
+          if (/^xl\/worksheets\/[^/]+\.xml$/.test(n)) seenSheets.push(n);
           return false;
         }
-        return wanted(n);
+        return n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels';
       },
       (name, text) => texts.set(name, (texts.get(name) ?? '') + text),
       budget,
@@ -302,13 +302,6 @@ async function* rowsOf(bytes: Uint8Array, path: string, strings: readonly string
   }
 }
 
-/** Reads what is left of a sheet, so the reader can move on to the next one. */
-export async function drain(rows: AsyncIterable<StreamedRow>): Promise<void> {
-  for await (const _row of rows) {
-    // nothing kept
-  }
-}
-
 /**
  * The sheets of a workbook in the workbook's order, each with its rows as they are parsed.
  * Throws the limit errors above, and a plain Error when the bytes are not a workbook.
@@ -319,9 +312,6 @@ export async function* streamWorkbook(bytes: Uint8Array, limits: WorkbookLimits 
   const sheets = sheetList(bytes, budget);
   if (sheets.length === 0) throw new Error('no worksheet');
   const strings = sharedStrings(bytes, budget);
-  for (const sheet of sheets) {
-    const rows = rowsOf(bytes, sheet.path, strings, limits, budget);
-    yield { name: sheet.name, rows };
-    await drain(rows);
-  }
+  // Each sheet is its own pass over the bytes, started when its rows are first read.
+  for (const sheet of sheets) yield { name: sheet.name, rows: rowsOf(bytes, sheet.path, strings, limits, budget) };
 }

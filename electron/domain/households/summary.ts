@@ -85,10 +85,7 @@ export function summaryRecordOf(h: Household, cls: HouseholdClass): SummaryRecor
 /** summarise() of records already reduced to what the table needs (same result). */
 export function summariseRecords(records: readonly SummaryRecord[], options: { year: number; communes: readonly Commune[] }): HouseholdSummary {
   const builder = new SummaryBuilder(options.year, STANDARDS, 'households:summary.row.total');
-  for (const c of options.communes) {
-    builder.unit(c.code, 'commune', communeLabel(c));
-    builder.population(c.code, communeArea(c), householdsOfCommune(c, options.year));
-  }
+  builder.communeUnits(options.communes);
   builder.addRecords(records, (h) => h.communeCode, 'commune');
   return builder.result();
 }
@@ -100,10 +97,7 @@ export function summaryByDistrictOfRecords(
 ): HouseholdSummary {
   const builder = new SummaryBuilder(options.year, STANDARDS, 'households:summary.row.totalProvince');
   for (const g of groups) {
-    builder.unit(g.office.code, 'district', g.office.name);
-    const communes = g.communes ?? [];
-    if (communes.length === 0) builder.population(g.office.code, undefined, undefined);
-    for (const c of communes) builder.population(g.office.code, communeArea(c), householdsOfCommune(c, options.year));
+    builder.districtUnit(g.office, g.communes ?? []);
     builder.addRecords(g.records, () => g.office.code, 'district');
   }
   return builder.result();
@@ -124,10 +118,7 @@ export interface SummaryOptions {
  */
 export function summarise(households: readonly Household[], options: SummaryOptions): HouseholdSummary {
   const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.total');
-  for (const c of options.communes) {
-    builder.unit(c.code, 'commune', communeLabel(c));
-    builder.population(c.code, communeArea(c), householdsOfCommune(c, options.year));
-  }
+  builder.communeUnits(options.communes);
   builder.addAll(households, options.previous ?? [], (h) => h.communeCode, 'commune');
   return builder.result();
 }
@@ -147,10 +138,7 @@ export function summaryByDistrict(
 ): HouseholdSummary {
   const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.totalProvince');
   for (const g of groups) {
-    builder.unit(g.office.code, 'district', g.office.name);
-    const communes = g.communes ?? [];
-    if (communes.length === 0) builder.population(g.office.code, undefined, undefined);
-    for (const c of communes) builder.population(g.office.code, communeArea(c), householdsOfCommune(c, options.year));
+    builder.districtUnit(g.office, g.communes ?? []);
     builder.addAll(g.households, g.previous ?? [], () => g.office.code, 'district');
   }
   return builder.result();
@@ -211,6 +199,21 @@ class SummaryBuilder {
       this.units.set(key, u);
     }
     return u.counts;
+  }
+
+  /** The office's communes as rows, in list order, each with its total households of the year. */
+  communeUnits(communes: readonly Commune[]): void {
+    for (const c of communes) {
+      this.unit(c.code, 'commune', communeLabel(c));
+      this.population(c.code, communeArea(c), householdsOfCommune(c, this.year));
+    }
+  }
+
+  /** A district's row; its total households are its communes' (unknown without a commune list). */
+  districtUnit(office: { code: string; name: string }, communes: readonly Commune[]): void {
+    this.unit(office.code, 'district', office.name);
+    if (communes.length === 0) this.population(office.code, undefined, undefined);
+    for (const c of communes) this.population(office.code, communeArea(c), householdsOfCommune(c, this.year));
   }
 
   /**

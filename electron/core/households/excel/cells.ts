@@ -89,3 +89,10 @@ export function parseArea(v: CellInput): Area | null | undefined {
   if (RURAL.has(t)) return 'rural';
   return undefined;
 }
+
+/** Cells of a streamed row as the import reads them, padded to `width`. */
+export function rowCells(values: readonly ExcelCellValue[], width: number): CellInput[] {
+  const out: CellInput[] = [];
+  for (let c = 0; c < Math.max(width, values.length); c++) out.push(cellInput(values[c] ?? null));
+  return out;
+}

@@ -1,7 +1,8 @@
 import { formatProblemVi } from '../../../domain/households/messages';
-import { rowCells, type ImportError, type SourceTable } from './import';
+import { rowCells } from './cells';
+import type { ImportError, SourceTable } from './import';
 import { newWorkbook, workbookBuffer, writeCell } from '../../files/xlsx';
-import { drain, streamWorkbook } from '../../files/xlsxStream';
+import { streamWorkbook } from '../../files/xlsxStream';
 
 export const REJECTED_SHEET_NAME = 'Dòng bị từ chối';
 export const ROW_COLUMN_HEADER = 'Dòng gốc';
@@ -36,7 +37,8 @@ export async function buildRejectedWorkbook(bytes: Uint8Array, original: SourceT
 
   let out = 2;
   for await (const sheet of streamWorkbook(bytes)) {
-    if (sheet.name !== original.sheetName) continue; // the loop drains it
+    // The other sheets are never parsed (sheet names are unique in a workbook).
+    if (sheet.name !== original.sheetName) continue;
     for await (const src of sheet.rows) {
       if (!dataRows.has(src.number)) continue;
       const own = byRow.get(src.number) ?? [];
@@ -49,7 +51,7 @@ export async function buildRejectedWorkbook(bytes: Uint8Array, original: SourceT
       writeCell(cell, text.join('\n'));
       cell.alignment = { wrapText: true, vertical: 'top' };
     }
-    await drain(sheet.rows);
+    break;
   }
   ws.getColumn(width + 2).width = 60;
   return workbookBuffer(wb);
