@@ -259,15 +259,15 @@ export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
   if (!issuingBody) warnings.push(warning('issuingBodyMissing'));
 
   // Type: the heading, refined by the trích yếu; else the symbol; else a công văn by its form.
-  let type: string | null = headingType;
-  if (type === 'Thông báo' && title && foldKeep(title).startsWith('ket luan')) type = 'Thông báo kết luận';
+  // A Thông báo whose trích yếu opens "Kết luận …" is a Thông báo kết luận.
+  const refined = (t: string | null): string | null =>
+    t === 'Thông báo' && title && foldKeep(title).startsWith('ket luan') ? 'Thông báo kết luận' : t;
+  let type = refined(headingType);
   const symbolType = symbolParts?.typeName ?? null;
   if (type && symbolType && !foldKeep(type).startsWith(foldKeep(symbolType))) {
     warnings.push(warning('typeConflict', { heading: type, symbol: so?.symbol ?? '' }));
   }
-  if (!type && symbolType) {
-    type = symbolType === 'Thông báo' && title && foldKeep(title).startsWith('ket luan') ? 'Thông báo kết luận' : symbolType;
-  }
+  if (!type) type = refined(symbolType);
   if (!type && (vv !== null || symbolParts?.issuerFirst)) type = 'Công văn';
   if (!type) warnings.push(warning('typeMissing'));
 
