@@ -60,9 +60,10 @@ export async function readNoticeFile(bytes: Uint8Array, name: string): Promise<N
   }
   else throw new AppError('NOTICE_FILE_UNSUPPORTED', 'directives:file.errors.unsupported', { file: name });
   // Text typed in the ABC (.VnTime) or VNI fonts comes out of Word and PDF as Latin-1 symbols too.
-  const legacy = repairLegacyText(out.text.slice(0, NOTICE_FILE_LIMITS.maxChars));
-  const encoding = legacy.encoding ?? out.encoding;
-  return { ...out, text: legacy.text.normalize('NFC'), ...(encoding ? { encoding } : {}) };
+  // A .txt read through a legacy chart is Unicode already: a second pass could only garble it.
+  const text = out.text.slice(0, NOTICE_FILE_LIMITS.maxChars);
+  const legacy = out.encoding ? { text, encoding: out.encoding } : repairLegacyText(text);
+  return { ...out, text: legacy.text.normalize('NFC'), ...(legacy.encoding ? { encoding: legacy.encoding } : {}) };
 }
 
 /* ---------- plain text ---------- */

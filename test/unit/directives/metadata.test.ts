@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractNotice } from '../../../electron/domain/directives/extract';
-import { readFrame, readSymbol } from '../../../electron/domain/directives/extract/metadata';
+import { readFrame } from '../../../electron/domain/directives/extract/metadata';
+import { readSymbol } from '../../../electron/domain/directives/extract/symbol';
 import { normalizeNotice } from '../../../electron/domain/directives/extract/normalize';
 import { P } from './helpers';
 

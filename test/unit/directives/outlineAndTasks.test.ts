@@ -142,7 +142,7 @@ describe('fields the Sở added', () => {
 
 describe('dated duties and deadline words (issue 11 corpus misses)', () => {
   it('cuts one sentence holding two report duties with different deadlines into two tasks', async () => {
-    const { splitDatedDuties } = await import('../../../electron/domain/directives/extract/tasks');
+    const { splitDatedDuties } = await import('../../../electron/domain/directives/extract/requests');
     expect(
       splitDatedDuties('Đồng thời báo cáo nhanh tình hình hỗ trợ Tết trước ngày 20/01/2025 và báo cáo kết quả thực hiện cả đợt trước ngày 10/3/2025 về Sở.'),
     ).toEqual(['Đồng thời báo cáo nhanh tình hình hỗ trợ Tết trước ngày 20/01/2025', 'báo cáo kết quả thực hiện cả đợt trước ngày 10/3/2025 về Sở.']);
@@ -151,7 +151,7 @@ describe('dated duties and deadline words (issue 11 corpus misses)', () => {
   });
 
   it('reads "chậm nhất là ngày …" as a deadline, not as a definition', async () => {
-    const { isRequest } = await import('../../../electron/domain/directives/extract/tasks');
+    const { isRequest } = await import('../../../electron/domain/directives/extract/requests');
     expect(isRequest('Đồng thời, gửi báo cáo chậm nhất là ngày 15 tháng 01 năm sau về Sở.')).toBe(true);
     expect(isRequest('Hộ nghèo là hộ có thu nhập bình quân đầu người dưới chuẩn nghèo.')).toBe(false);
     expect(isRequest('Sở Lao động - Thương binh và Xã hội hướng dẫn một số nội dung cụ thể như sau:')).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractNotice } from '../../../electron/domain/directives/extract';
 import { leadOf } from '../../../electron/domain/directives/extract/lead';
-import { isRequest } from '../../../electron/domain/directives/extract/tasks';
+import { isRequest } from '../../../electron/domain/directives/extract/requests';
 import { P } from './helpers';
 
 describe('requests to act, on word boundaries of the diacritic text', () => {

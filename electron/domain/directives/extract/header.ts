@@ -23,8 +23,7 @@ function headEnd(lines: string[]): number {
   const max = Math.min(lines.length, HEAD_LIMIT);
   for (let i = 0; i < max; i++) {
     const f = foldKeep((lines[i] ?? '').replace(/^[|\s]+/, ''));
-    if (BODY_START_RE.test(f) && !f.startsWith('kinh gui')) return i;
-    if (f.startsWith('kinh gui')) return i;
+    if (BODY_START_RE.test(f)) return i;
   }
   return max;
 }

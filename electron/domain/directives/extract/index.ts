@@ -19,7 +19,8 @@ import { tidyHeader } from './header';
 import { normalizeNotice } from './normalize';
 import type { NoticeProposal } from './proposal';
 import { parseOutline } from './structure';
-import { buildTasks, readTaskTables } from './tasks';
+import { buildTasks } from './tasks';
+import { readTaskTables } from './taskTables';
 
 export interface ExtractOptions {
   /** Year for dates written without one when the notice itself carries no date. */

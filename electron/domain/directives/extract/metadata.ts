@@ -3,6 +3,8 @@ import { unitByCode, type OrgProfile } from '../../org';
 import { isoDate } from '../../calendar';
 import { foldKeep, isUpperText, splitCells, startsLowercase } from './normalize';
 import type { DirectiveProposal } from './proposal';
+import { divisionBySymbol, findNumberSymbol, readSymbol } from './symbol';
+import { cleanRecipient, findBodyEnd, readTail } from './tail';
 import { warning, type ExtractWarning } from './warnings';
 import { keysOf } from './words';
 
@@ -23,7 +25,7 @@ export interface NoticeFrame {
 
 const HEAD_LINES = 40;
 
-/** Document types by heading (folded words) and by the type code that opens the symbol. */
+/** Document types by heading (folded words). */
 const TYPE_HEADINGS: Record<string, string> = {
   'thong bao': 'Thông báo',
   'thong bao ket luan': 'Thông báo kết luận',
@@ -40,20 +42,6 @@ const TYPE_HEADINGS: Record<string, string> = {
   'chuong trinh': 'Chương trình',
   'nghi quyet': 'Nghị quyết',
   'ket luan': 'Kết luận',
-};
-const TYPE_CODES: Record<string, string> = {
-  TB: 'Thông báo',
-  KH: 'Kế hoạch',
-  QĐ: 'Quyết định',
-  BC: 'Báo cáo',
-  CT: 'Chỉ thị',
-  HD: 'Hướng dẫn',
-  GM: 'Giấy mời',
-  TTR: 'Tờ trình',
-  CĐ: 'Công điện',
-  CTR: 'Chương trình',
-  NQ: 'Nghị quyết',
-  KL: 'Kết luận',
 };
 
 const BODY_OPENERS = /^(can cu|thuc hien|ngay \d|kinh gui|sau khi|hom nay|vao ngay|theo |tren co so|nham |de )/;
@@ -73,31 +61,6 @@ function typeOfHeading(cell: string): string | null {
   return TYPE_HEADINGS[keysOf(cell).join(' ')] ?? null;
 }
 
-interface NumberSymbol {
-  line: number;
-  number: string | null;
-  symbol: string | null;
-  raw: string;
-}
-
-function findNumberSymbol(lines: string[]): NumberSymbol | null {
-  for (let i = 0; i < Math.min(lines.length, HEAD_LINES); i++) {
-    const line = lines[i] ?? '';
-    const f = foldKeep(line);
-    const m = /(?:^|\t| {2,})so\s*(?:va ky hieu\s*)?:\s*([^\s/\t]*)\s*(?:\/\s*([^\s\t]+))?/.exec(f);
-    if (!m) continue;
-    const rawNumber = (m[1] ?? '').replace(/[._…]/g, '');
-    const number = /^\d+[a-z]?$/i.test(rawNumber) ? rawNumber : null;
-    let symbol: string | null = null;
-    if (m[2] !== undefined) {
-      const at = m.index + m[0].length - m[2].length;
-      symbol = line.slice(at, at + m[2].length).replace(/[.,;]+$/, '') || null;
-    }
-    return { line: i, number, symbol, raw: line.slice(m.index, m.index + m[0].length).trim() };
-  }
-  return null;
-}
-
 interface PlaceDate {
   line: number;
   place: string | null;
@@ -106,9 +69,9 @@ interface PlaceDate {
   blank: boolean;
 }
 
-function findPlaceDate(lines: string[]): PlaceDate | null {
+function findPlaceDate(lines: string[], head: number): PlaceDate | null {
   const re = /(?:^|\t| {2,})([^\t,]{2,80}?),\s*ngay\s*(\d{1,2}|[\s._…]*)\s*thang\s*(\d{1,2}|[\s._…]*)\s*nam\s*(\d{4})/d;
-  for (let i = 0; i < Math.min(lines.length, HEAD_LINES); i++) {
+  for (let i = 0; i < head; i++) {
     const line = lines[i] ?? '';
     const m = re.exec(foldKeep(line));
     const placeAt = m?.indices?.[1];
@@ -124,40 +87,6 @@ function findPlaceDate(lines: string[]): PlaceDate | null {
   return null;
 }
 
-interface SymbolParts {
-  typeName: string | null;
-  issuer: string | null;
-  drafting: string | null;
-  /** No type code in front: the issuer comes first, as in a công văn ("1845/SLĐTBXH-BTXH"). */
-  issuerFirst: boolean;
-}
-
-/** "TB-SLĐTBXH" -> Thông báo by the Sở; "SLĐTBXH-BTXH" -> công văn of the Sở drafted by BTXH. */
-export function readSymbol(symbol: string, profile: OrgProfile): SymbolParts {
-  const last = symbol.split('/').pop() ?? symbol;
-  const parts = last.split(/[-–]/).filter((p) => p.length > 0);
-  const typeName = TYPE_CODES[(parts[0] ?? '').toUpperCase()] ?? null;
-  const rest = typeName ? parts.slice(1) : parts;
-  const key = (s: string): string => foldKeep(s);
-  let best: { codes: string[]; len: number } = { codes: [], len: 0 };
-  for (const u of profile.units) {
-    const sym = u.symbol.split(/[-–]/).map(key);
-    if (sym.length > rest.length || !sym.every((p, i) => p === key(rest[i] ?? ''))) continue;
-    if (sym.length > best.len) best = { codes: [u.code], len: sym.length };
-    else if (sym.length === best.len) best.codes.push(u.code);
-  }
-  const issuer = best.codes.length === 1 ? best.codes[0] ?? null : null;
-  const tail = rest.slice(best.len).join('-');
-  const drafting = tail ? divisionBySymbol(tail, profile) : null;
-  return { typeName, issuer, drafting, issuerFirst: !typeName && rest.length > 0 };
-}
-
-function divisionBySymbol(sym: string, profile: OrgProfile): string | null {
-  const k = foldKeep(sym.trim());
-  const hits = profile.units.filter((u) => u.type === 'division' && foldKeep(u.symbol) === k);
-  return hits.length === 1 ? hits[0]?.code ?? null : null;
-}
-
 /** A unit whose name or alias is exactly this header text ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"). */
 function unitByHeader(text: string, profile: OrgProfile): string | null {
   const k = keysOf(text).join(' ');
@@ -167,110 +96,14 @@ function unitByHeader(text: string, profile: OrgProfile): string | null {
   return hits.length === 1 ? hits[0]?.code ?? null : null;
 }
 
-function normaliseAuthority(cell: string): string {
-  return cell
-    .replace(/^(TL|KT|TM|TUQ|Q)\s*\.\s*/u, '$1. ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const TITLE_WORD_RE = /(?<![a-z])(giam doc|chu tich|truong|pho|chanh|van phong|hieu truong|thu truong|tm|kt|tl|tuq)(?![a-z])/;
-const SIGN_NOTE_RE = /^[([]?\s*(da ky|ky ten|ky,|ky va|chu ky|dong dau|da ky va dong dau)/;
-
-function isNameLike(cell: string): boolean {
-  const words = cell.split(/\s+/);
-  return (
-    words.length >= 2 &&
-    words.length <= 6 &&
-    words.every((w) => /^\p{Lu}[\p{L}]*$/u.test(w)) &&
-    !TITLE_WORD_RE.test(foldKeep(cell))
-  );
-}
-
-interface Tail {
-  recipients: string[];
-  signer: string | null;
-  signerTitle: string | null;
-}
-
-function readTail(lines: string[]): Tail {
-  const recipients: string[] = [];
-  const signCells: string[] = [];
-  let lastWasRecipient = false;
-  for (const line of lines) {
-    for (const cell of splitCells(line)) {
-      const f = foldKeep(cell);
-      if (f.startsWith('noi nhan')) {
-        const rest = cell.replace(/^[^:]*:?/, '').trim();
-        if (rest) recipients.push(cleanRecipient(rest));
-        lastWasRecipient = rest.length > 0;
-        continue;
-      }
-      if (/^[-–+•]\s*/.test(cell)) {
-        recipients.push(cleanRecipient(cell));
-        lastWasRecipient = true;
-        continue;
-      }
-      if (lastWasRecipient && startsLowercase(cell) && recipients.length > 0) {
-        recipients[recipients.length - 1] = cleanRecipient(`${recipients.at(-1) ?? ''} ${cell}`);
-        continue;
-      }
-      lastWasRecipient = false;
-      signCells.push(cell);
-    }
-  }
-
-  const titles: string[] = [];
-  let signer: string | null = null;
-  for (const cell of signCells) {
-    const f = foldKeep(cell);
-    if (SIGN_NOTE_RE.test(f) || /^\(.*\)$|^\[.*\]$/.test(cell)) continue;
-    if (isUpperText(cell) && (TITLE_WORD_RE.test(f) || titles.length === 0) && !isNameLike(cell)) {
-      if (titles.length < 4) titles.push(normaliseAuthority(cell));
-      continue;
-    }
-    if (isNameLike(cell)) {
-      signer = cell.replace(/\s+/g, ' ');
-      break;
-    }
-  }
-  return { recipients, signer, signerTitle: titles.length > 0 ? titles.join(' / ') : null };
-}
-
-function cleanRecipient(cell: string): string {
-  return cell.replace(/^[-–+•]\s*/, '').replace(/\s*;\s*$/, '').replace(/\s+/g, ' ').trim();
-}
-
-/** Where the body stops: at "Nơi nhận" or after the closing "./.", or at a trailing signature block. */
-function findBodyEnd(lines: string[], from: number): number {
-  let end = lines.length;
-  for (let i = from; i < lines.length; i++) {
-    const first = splitCells(lines[i] ?? '')[0] ?? '';
-    if (foldKeep(first).startsWith('noi nhan')) {
-      end = i;
-      break;
-    }
-  }
-  for (let i = end - 1; i >= from; i--) {
-    if ((lines[i] ?? '').includes('./.')) return i + 1;
-  }
-  if (end === lines.length) {
-    for (let i = lines.length - 1; i >= Math.max(from, lines.length - 10); i--) {
-      const cell = splitCells(lines[i] ?? '')[0] ?? '';
-      if (isUpperText(cell) && TITLE_WORD_RE.test(foldKeep(cell))) end = i;
-    }
-  }
-  return end;
-}
-
 export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
   const warnings: ExtractWarning[] = [];
   const head = Math.min(lines.length, HEAD_LINES);
   const anchors: number[] = [];
 
-  const so = findNumberSymbol(lines);
+  const so = findNumberSymbol(lines, head);
   if (so) anchors.push(so.line);
-  const pd = findPlaceDate(lines);
+  const pd = findPlaceDate(lines, head);
   if (pd) anchors.push(pd.line);
 
   // Type heading and trích yếu.
@@ -426,15 +259,15 @@ export function readFrame(lines: string[], profile: OrgProfile): NoticeFrame {
   if (!issuingBody) warnings.push(warning('issuingBodyMissing'));
 
   // Type: the heading, refined by the trích yếu; else the symbol; else a công văn by its form.
-  let type: string | null = headingType;
-  if (type === 'Thông báo' && title && foldKeep(title).startsWith('ket luan')) type = 'Thông báo kết luận';
+  // A Thông báo whose trích yếu opens "Kết luận …" is a Thông báo kết luận.
+  const refined = (t: string | null): string | null =>
+    t === 'Thông báo' && title && foldKeep(title).startsWith('ket luan') ? 'Thông báo kết luận' : t;
+  let type = refined(headingType);
   const symbolType = symbolParts?.typeName ?? null;
   if (type && symbolType && !foldKeep(type).startsWith(foldKeep(symbolType))) {
     warnings.push(warning('typeConflict', { heading: type, symbol: so?.symbol ?? '' }));
   }
-  if (!type && symbolType) {
-    type = symbolType === 'Thông báo' && title && foldKeep(title).startsWith('ket luan') ? 'Thông báo kết luận' : symbolType;
-  }
+  if (!type) type = refined(symbolType);
   if (!type && (vv !== null || symbolParts?.issuerFirst)) type = 'Công văn';
   if (!type) warnings.push(warning('typeMissing'));
 
