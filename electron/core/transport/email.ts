@@ -2,7 +2,7 @@ import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { isLoopbackHost, type MailSecurity } from '../../domain/documentKinds';
-import { partFileName, splitBundle } from '../bundles';
+import { BUNDLE_FILE_NAME, partFileName, splitBundle } from '../bundles';
 import { TransportUnreachable, type Arrival, type Outgoing, type Transport } from './types';
 
 /**
@@ -33,7 +33,6 @@ export interface EmailTransportOptions {
   timeoutSeconds?: number;
 }
 
-const ATTACHMENT_NAME = /\.soviec(\.part\d+of\d+)?$/i;
 /** Base64 grows attachments by 4/3, plus headers: a part must fit the limit after that. */
 const BASE64_GROWTH = 4 / 3;
 const MIN_PART_BYTES = 4096;
@@ -142,7 +141,7 @@ export function createEmailTransport(opts: EmailTransportOptions): Transport {
             if (!one || !one.source) continue;
             const parsed = await simpleParser(one.source);
             const files = parsed.attachments
-              .filter((a) => typeof a.filename === 'string' && ATTACHMENT_NAME.test(a.filename))
+              .filter((a) => typeof a.filename === 'string' && BUNDLE_FILE_NAME.test(a.filename))
               .map((a) => ({ name: a.filename as string, bytes: new Uint8Array(a.content) }));
             if (files.length > 0) out.push({ key: String(m.uid), files });
           }
