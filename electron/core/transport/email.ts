@@ -58,6 +58,8 @@ export function createEmailTransport(opts: EmailTransportOptions): Transport {
   const timeout = (opts.timeoutSeconds ?? 30) * 1000;
   const known = new Set(Object.values(opts.peers).map((a) => a.toLowerCase()));
   let imap: ImapFlow | null = null;
+  /** The handled folder was found or made: looked for once, not for every mail moved. */
+  let handledFolderReady = false;
 
   const mailer = nodemailer.createTransport({
     host: opts.smtp.host,
@@ -157,8 +159,11 @@ export function createEmailTransport(opts: EmailTransportOptions): Transport {
     async handled(key: string) {
       const client = await connect();
       try {
-        const list = await client.list();
-        if (!list.some((b) => b.path === opts.handledFolder)) await client.mailboxCreate(opts.handledFolder);
+        if (!handledFolderReady) {
+          const list = await client.list();
+          if (!list.some((b) => b.path === opts.handledFolder)) await client.mailboxCreate(opts.handledFolder);
+          handledFolderReady = true;
+        }
         const lock = await client.getMailboxLock('INBOX');
         try {
           await client.messageMove(key, opts.handledFolder, { uid: true });
