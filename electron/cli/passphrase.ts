@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 
 /**
  * The passphrase that unlocks the data key (core/atRest): SOVIEC_PASSPHRASE when set (scripts,
@@ -9,17 +10,19 @@ export async function passphraseForCli(): Promise<string | undefined> {
   const fromEnv = process.env.SOVIEC_PASSPHRASE;
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  // Nothing typed is echoed: readline writes through this hook.
-  const hidden = rl as unknown as { _writeToOutput: (s: string) => void };
-  let prompted = false;
-  hidden._writeToOutput = (s: string) => {
-    if (!prompted) process.stderr.write(s);
-  };
+  // readline writes the prompt, then echoes what is typed: the prompt goes through, the rest not.
+  let muted = false;
+  const output = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      if (!muted) process.stderr.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
   try {
     return await new Promise<string>((resolve) => {
       rl.question('Mật khẩu khoá dữ liệu (SOVIEC_PASSPHRASE): ', (answer) => resolve(answer));
-      prompted = true;
+      muted = true;
     });
   } finally {
     process.stderr.write('\n');

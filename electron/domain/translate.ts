@@ -1,5 +1,6 @@
 import { createInstance, type i18n as I18n, type Module, type TFunction } from 'i18next';
 import type { AppErrorValue } from './errors';
+import { sayUnchecked } from './i18n/keys';
 import { formatNumber } from './numbers';
 import { LANGS, MISSING_MARK, NAMESPACES, RESOURCES, type Lang } from './i18n/resources';
 import { rootUnit, TERMS_2022, type OrgProfile } from './org';
@@ -91,15 +92,7 @@ export function translator(lang: Lang): TFunction {
 
 /** The sentence for an error value ("namespace:key" + params) in one language. */
 export function errorMessage(err: AppErrorValue, lang: Lang = 'vi'): string {
-  return untypedT(translator(lang))(err.messageKey, err.params);
-}
-
-/**
- * `t` for keys that arrive as data (an error's messageKey, a key stored in a record). The keys
- * themselves are checked where they are made (MessageKey, the i18n tests); here they are strings.
- */
-export function untypedT(t: TFunction): (key: string, params?: Record<string, unknown>) => string {
-  return t as unknown as (key: string, params?: Record<string, unknown>) => string;
+  return sayUnchecked(translator(lang), err.messageKey, err.params);
 }
 
 /**

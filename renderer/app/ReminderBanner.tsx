@@ -2,16 +2,14 @@ import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reminder } from '../../electron/contract/inbox';
+import { vnDay } from '../../electron/domain/calendar';
+import { reminderWhen, REMINDERS_NAMED, remindersHeading, remindersMore } from '../../electron/domain/inbox/reminderText';
 import { useOpQuery } from '../api/hooks';
 import { navigate } from '../ui/router';
 import { useSession } from '../ui/session';
 
 /** Asked again every hour: a window left open overnight shows the next morning's reminders. */
 const HOURLY = 3_600_000;
-/** Lines named in the banner; the rest are counted. */
-const NAMED = 3;
-
-const vnToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /**
  * Reminders (issue 13) at the top of every page: work the Sở returned and deadlines within 7
@@ -25,9 +23,8 @@ export function ReminderBanner(): React.JSX.Element | null {
   const q = useOpQuery('reminders.get', {}, { refetchInterval: HOURLY });
   const [closedOn, setClosedOn] = useState<string | null>(null);
   const list = q.data ?? [];
-  if (list.length === 0 || closedOn === vnToday()) return null;
-  const returned = list.filter((r) => r.kind === 'returned').length;
-  const soon = list.length - returned;
+  if (list.length === 0 || closedOn === vnDay(new Date())) return null;
+  const more = remindersMore(t, list);
   const open = (r: Reminder): void => {
     if (r.subject === 'task') return navigate('task', r.ref);
     const [formId = '', period = ''] = r.ref.split('/');
@@ -37,21 +34,21 @@ export function ReminderBanner(): React.JSX.Element | null {
     <Alert
       type="warning"
       showIcon
-      closable={{ onClose: () => setClosedOn(vnToday()), 'aria-label': t('reminders.dismiss') }}
+      closable={{ onClose: () => setClosedOn(vnDay(new Date())), 'aria-label': t('reminders.dismiss') }}
       data-testid="reminder-banner"
       style={{ marginBottom: 16 }}
-      title={[returned > 0 ? t('reminders.returned', { count: returned }) : null, soon > 0 ? t('reminders.dueSoon', { count: soon }) : null].filter(Boolean).join(' · ')}
+      title={remindersHeading(t, list)}
       description={
         <ul style={{ margin: 0, paddingLeft: 18 }}>
-          {list.slice(0, NAMED).map((r) => (
+          {list.slice(0, REMINDERS_NAMED).map((r) => (
             <li key={`${r.kind}:${r.ref}`}>
-              <strong>{r.kind === 'returned' ? t('inbox.returnedTag') : r.days === 0 ? t('inbox.today') : t('inbox.daysLeft', { count: r.days })}:</strong>{' '}
+              <strong>{reminderWhen(t, r)}:</strong>{' '}
               <a onClick={() => open(r)} data-testid="reminder-item">
                 {r.title}
               </a>
             </li>
           ))}
-          {list.length > NAMED && <li>{t('reminders.more', { count: list.length - NAMED })}</li>}
+          {more && <li>{more}</li>}
         </ul>
       }
       action={

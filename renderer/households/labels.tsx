@@ -18,7 +18,7 @@ export function classShort(t: TFunction, c: HouseholdClass): string {
 
 /** "thu nhập 1.200.000 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số", in the UI language. */
 export function reasonText(t: TFunction, r: ClassificationReason): string {
-  return t(r.key, r.params as unknown as Record<string, unknown>);
+  return say(t, r.key, r.params);
 }
 
 export function ClassTag({ value, short }: { value: HouseholdClass; short?: boolean }): React.JSX.Element {

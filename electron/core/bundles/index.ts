@@ -1,7 +1,7 @@
 /** The bundle file layer: pure functions over bytes and keys (no store, no UI). */
 export { buildBundle, bundleFileName, type BuildBundleInput, type BuiltBundle, type BundleSenderInput } from './build';
 export { openBundle, openVerified, checkVerified, inspectBundle, type OpenBundleContext, type OpenedBundle, type InspectedBundle, type VerifiedBundle, type PinnedKey } from './open';
-export { splitBundle, joinParts, readPart, isPart, partFileName, type BundlePart, type JoinedBundle, type PartHeader } from './parts';
+export { splitBundle, joinParts, readPart, isPart, partFileName, BUNDLE_FILE_NAME, type BundlePart, type JoinedBundle, type PartHeader } from './parts';
 export {
   createIdentity,
   fingerprint,

@@ -85,6 +85,9 @@ export function splitBundle(bytes: Uint8Array, maxPartBytes: number): BundlePart
   return parts;
 }
 
+/** A bundle file or one of its parts, by name: "….soviec", "….soviec.part01of03". */
+export const BUNDLE_FILE_NAME = /\.soviec(\.part\d+of\d+)?$/i;
+
 /** "soviec_..._seq0005.soviec.part01of03": sorts in order and stays ASCII. */
 export function partFileName(bundleFileName: string, index: number, total: number): string {
   const w = Math.max(2, String(total).length);

@@ -4,8 +4,6 @@ import path from 'node:path';
 import type { ServiceOf } from '../../contract/define';
 import type { AcceptedEnrolment, EnrolmentView, enrolmentOps, FinishedEnrolment, PackagePreview, PreparedEnrolment } from '../../contract/enrolment';
 import type { FileOut } from '../../contract/tasks';
-import type { Doc } from '../../domain/document';
-import type { TransportData } from '../../domain/documentKinds';
 import { codeFromRandom, parseCode } from '../../domain/enrolmentCode';
 import { rootUnit } from '../../domain/org';
 import type { CoreContext } from '../runtime/context';
@@ -17,6 +15,7 @@ import { makeKeyCard, readKeyCard, type KeyCard } from '../sync/keyCard';
 import { findPeer } from '../sync/peers';
 import { pin, reenrol, trustStateOf } from '../sync/trust';
 import { protectorOf } from '../transport/service';
+import { enabledTransports } from '../transport/settings';
 import { enrolError } from './errors';
 import {
   MAX_PACKAGE_BYTES,
@@ -73,10 +72,6 @@ const fileOut = (fileName: string, bytes: Uint8Array): FileOut => ({
   base64: Buffer.from(bytes).toString('base64'),
   personalData: false,
 });
-
-function transports(ctx: CoreContext): Doc<TransportData>[] {
-  return (ctx.store.listAs('transport') as Doc<TransportData>[]).filter((d) => !d.deleted && d.data.enabled);
-}
 
 function viewOf(ctx: CoreContext, p: Prepared, now: Date): EnrolmentView {
   const state = p.usedAt ? 'used' : p.attempts >= MAX_ATTEMPTS ? 'locked' : Date.parse(p.expiresAt) < now.getTime() ? 'expired' : 'open';
@@ -136,7 +131,7 @@ export async function prepareEnrolment(
   if (!parsed.ok) throw new Error('generated code does not parse');
   const key = await deriveEnrolmentKey(parsed.code, id);
   const soCard = Buffer.from(makeKeyCard(me.identity, me.office, ctx.session().office.name, me.installation, ctx.appVersion, now)).toString('utf8');
-  const ts = transports(ctx);
+  const ts = enabledTransports(ctx);
   const folder = ts.find((d) => d.data.type === 'folder');
   const mail = ts.find((d) => d.data.type === 'email');
   const body: PackageBody = {
@@ -148,7 +143,6 @@ export async function prepareEnrolment(
     profile: ctx.profile(),
     forms: ctx.store
       .listAs('reportForm')
-      .filter((d) => !d.deleted)
       .map((d) => ({ formId: d.data.formId, title: d.data.title, version: d.data.version })),
     transport: {
       folderRoot: folder?.data.type === 'folder' ? folder.data.root : null,
@@ -243,7 +237,7 @@ export async function acceptEnrolment(
   let folderTransport: string | null = null;
   const root = body.transport.folderRoot;
   if (root && (await fs.stat(root).then((st) => st.isDirectory()).catch(() => false))) {
-    const existing = transports(ctx).find((d) => d.data.type === 'folder' && path.resolve(d.data.root) === path.resolve(root));
+    const existing = enabledTransports(ctx).find((d) => d.data.type === 'folder' && path.resolve(d.data.root) === path.resolve(root));
     folderTransport = existing?.id ?? `folder-${randomBytes(4).toString('hex')}`;
     if (!existing) await ctx.store.write([{ id: folderTransport, kind: 'transport', owner: me.office, data: { type: 'folder', enabled: true, root: path.resolve(root), pollSeconds: 30 } }]);
   }

@@ -1,8 +1,9 @@
+import { VN_OFFSET_MS } from '../../domain/calendar';
+
 /**
  * When reminders fire: once when the app starts, then every morning at 08:00 Vietnam time for
  * a PC left on overnight. Vietnam has no daylight saving: 08:00 there is always 01:00 UTC.
  */
-const VN_OFFSET_MS = 7 * 3_600_000;
 export const REMIND_HOUR_VN = 8;
 
 /** The first 08:00 in Vietnam strictly after `now`. */

@@ -1,12 +1,11 @@
 import { remindersOf, type Reminder } from '../../domain/inbox/reminders';
+import { reminderWhen, REMINDERS_NAMED, remindersHeading, remindersMore } from '../../domain/inbox/reminderText';
 import { translator } from '../../domain/translate';
 import type { CoreContext } from '../runtime/context';
 import { reportFacts, taskFacts } from './facts';
 
 /** Deadlines this close remind (the inbox's "Đến hạn trong 7 ngày"). */
 export const REMIND_WITHIN_DAYS = 7;
-/** Lines named in one notification; the rest are counted ("và 4 việc khác"). */
-const NAMED = 3;
 
 /**
  * What reminds this PC now (see domain/inbox/reminders.ts). The Sở has no deadlines of its own
@@ -24,17 +23,10 @@ export function reminderNotice(ctx: CoreContext): { title: string; body: string 
   const list = currentReminders(ctx);
   if (list.length === 0) return null;
   const t = translator(ctx.settings().language);
-  const returned = list.filter((r) => r.kind === 'returned').length;
-  const soon = list.length - returned;
-  const title = [returned > 0 ? t('app:reminders.returned', { count: returned }) : null, soon > 0 ? t('app:reminders.dueSoon', { count: soon }) : null]
-    .filter(Boolean)
-    .join(' · ');
-  const lines = list.slice(0, NAMED).map((r) => {
-    const when = r.kind === 'returned' ? t('app:inbox.returnedTag') : r.days === 0 ? t('app:inbox.today') : t('app:inbox.daysLeft', { count: r.days });
-    return `${when}: ${clip(r.title)}`;
-  });
-  if (list.length > NAMED) lines.push(t('app:reminders.more', { count: list.length - NAMED }));
-  return { title: `${t('common:appName')}: ${title}`, body: lines.join('\n') };
+  const lines = list.slice(0, REMINDERS_NAMED).map((r) => `${reminderWhen(t, r)}: ${clip(r.title)}`);
+  const more = remindersMore(t, list);
+  if (more) lines.push(more);
+  return { title: `${t('common:appName')}: ${remindersHeading(t, list)}`, body: lines.join('\n') };
 }
 
 /** Notifications show a few lines: a 600-character task text is cut at a word, with "…". */

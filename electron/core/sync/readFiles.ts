@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS } from '../bundles/limits';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AppError } from '../../domain/errors';
-import { isPart, joinParts, readPart } from '../bundles';
+import { BUNDLE_FILE_NAME, isPart, joinParts, readPart } from '../bundles';
 import { isBundleError } from '../bundles/errors';
 import { syncError } from './errors';
 
@@ -29,8 +29,6 @@ export interface Source {
   folder?: string | undefined;
 }
 
-const BUNDLE_NAME = /\.soviec$|\.soviec\.part\d+of\d+$/i;
-
 export async function gatherFiles(source: Source): Promise<{ files: InputFile[]; unreadable: Candidate[] }> {
   const files: InputFile[] = (source.files ?? []).map((f) => ({ name: path.basename(f.name), bytes: Buffer.from(f.base64, 'base64') }));
   const unreadable: Candidate[] = [];
@@ -48,7 +46,7 @@ export async function gatherFiles(source: Source): Promise<{ files: InputFile[];
     } catch {
       throw syncError('FOLDER_UNREADABLE', { path: source.folder });
     }
-    for (const n of names.filter((x) => BUNDLE_NAME.test(x)).sort()) await read(path.join(source.folder, n));
+    for (const n of names.filter((x) => BUNDLE_FILE_NAME.test(x)).sort()) await read(path.join(source.folder, n));
   }
   if (files.length === 0 && unreadable.length === 0) throw syncError('NO_FILES', { path: source.folder ?? '' });
   return { files, unreadable };

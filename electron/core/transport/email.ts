@@ -2,7 +2,7 @@ import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { isLoopbackHost, type MailSecurity } from '../../domain/documentKinds';
-import { partFileName, splitBundle } from '../bundles';
+import { BUNDLE_FILE_NAME, partFileName, splitBundle } from '../bundles';
 import { TransportUnreachable, type Arrival, type Outgoing, type Transport } from './types';
 
 /**
@@ -33,7 +33,6 @@ export interface EmailTransportOptions {
   timeoutSeconds?: number;
 }
 
-const ATTACHMENT_NAME = /\.soviec(\.part\d+of\d+)?$/i;
 /** Base64 grows attachments by 4/3, plus headers: a part must fit the limit after that. */
 const BASE64_GROWTH = 4 / 3;
 const MIN_PART_BYTES = 4096;
@@ -59,6 +58,8 @@ export function createEmailTransport(opts: EmailTransportOptions): Transport {
   const timeout = (opts.timeoutSeconds ?? 30) * 1000;
   const known = new Set(Object.values(opts.peers).map((a) => a.toLowerCase()));
   let imap: ImapFlow | null = null;
+  /** The handled folder was found or made: looked for once, not for every mail moved. */
+  let handledFolderReady = false;
 
   const mailer = nodemailer.createTransport({
     host: opts.smtp.host,
@@ -142,7 +143,7 @@ export function createEmailTransport(opts: EmailTransportOptions): Transport {
             if (!one || !one.source) continue;
             const parsed = await simpleParser(one.source);
             const files = parsed.attachments
-              .filter((a) => typeof a.filename === 'string' && ATTACHMENT_NAME.test(a.filename))
+              .filter((a) => typeof a.filename === 'string' && BUNDLE_FILE_NAME.test(a.filename))
               .map((a) => ({ name: a.filename as string, bytes: new Uint8Array(a.content) }));
             if (files.length > 0) out.push({ key: String(m.uid), files });
           }
@@ -158,8 +159,11 @@ export function createEmailTransport(opts: EmailTransportOptions): Transport {
     async handled(key: string) {
       const client = await connect();
       try {
-        const list = await client.list();
-        if (!list.some((b) => b.path === opts.handledFolder)) await client.mailboxCreate(opts.handledFolder);
+        if (!handledFolderReady) {
+          const list = await client.list();
+          if (!list.some((b) => b.path === opts.handledFolder)) await client.mailboxCreate(opts.handledFolder);
+          handledFolderReady = true;
+        }
         const lock = await client.getMailboxLock('INBOX');
         try {
           await client.messageMove(key, opts.handledFolder, { uid: true });

@@ -1,5 +1,6 @@
 import { watch, type FSWatcher, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { BUNDLE_FILE_NAME } from '../bundles';
 import { writeFileDurable } from '../store/durableFile';
 import { TransportUnreachable, type Arrival, type Outgoing, type Transport } from './types';
 
@@ -10,7 +11,6 @@ import { TransportUnreachable, type Arrival, type Outgoing, type Transport } fro
  * handled into <root>/<OFFICE>/da-nhap/ (kept: a person can still see what came).
  */
 export const HANDLED_DIR = 'da-nhap';
-const BUNDLE_NAME = /\.soviec(\.part\d+of\d+)?$/i;
 
 export interface FolderTransportOptions {
   id: string;
@@ -52,7 +52,7 @@ export function createFolderTransport(opts: FolderTransportOptions): Transport &
         throw e;
       }
       const out: Arrival[] = [];
-      for (const n of names.filter((x) => BUNDLE_NAME.test(x)).sort()) {
+      for (const n of names.filter((x) => BUNDLE_FILE_NAME.test(x)).sort()) {
         try {
           out.push({ key: n, files: [{ name: n, bytes: await fs.readFile(path.join(inbox, n)) }] });
         } catch {

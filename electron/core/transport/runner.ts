@@ -3,8 +3,7 @@ import path from 'node:path';
 import type { BundleReport } from '../../contract/sync';
 import { writeFileDurable } from '../store/durableFile';
 import type { SyncDeps } from '../sync/deps';
-import { modeFor, selectionFor } from '../sync/exportBundle';
-import { exportBundles } from '../sync/exportBundle';
+import { exportBundles, modeFor, selectionFor } from '../sync/exportBundle';
 import { importBundles } from '../sync/importBundle';
 import { peerKey, type Peer } from '../sync/peers';
 import { covers } from '../sync/vector';
@@ -62,7 +61,7 @@ export async function runOnce(deps: SyncDeps, outbox: Outbox, transports: readon
   return result;
 }
 
-function exportable(deps: SyncDeps, me: Awaited<ReturnType<SyncDeps['me']>>, p: Peer): boolean {
+function exportable(me: Awaited<ReturnType<SyncDeps['me']>>, p: Peer): boolean {
   if (p.office === me.office && p.installation === me.installation) return false;
   try {
     modeFor(me, p.office);
@@ -78,12 +77,12 @@ async function buildDue(deps: SyncDeps, outbox: Outbox, transports: readonly Tra
   const box = await outbox.read();
   let built = 0;
   for (const p of state.peers) {
-    if (!exportable(deps, me, p)) continue;
+    if (!exportable(me, p)) continue;
     const via = transports.filter((t) => t.reaches(p.office));
     if (via.length === 0) continue;
     const key = peerKey(p);
     // Bundles are cumulative: while one is still on its way, the next run sends it first.
-    if (box.entries.some((e) => `${e.to}/${e.installation}` === key && (e.state === 'waiting' || e.state === 'failed'))) continue;
+    if (box.entries.some((e) => e.to === p.office && e.installation === p.installation && (e.state === 'waiting' || e.state === 'failed'))) continue;
     const sel = selectionFor(deps, me, p);
     const fresh = sel.docs.some((d) => !covers(p.out.sentVector, d.hlc));
     if (!fresh && !box.ackOwed.includes(key)) continue;
@@ -179,7 +178,7 @@ async function receiveFrom(deps: SyncDeps, outbox: Outbox, t: Transport, result:
       result.imported++;
       const docs = Object.values(b.totals).reduce((x, y) => x + y, 0);
       if (docs > 0 && b.sender) {
-        const key = `${b.sender.office}/${b.sender.installation}`;
+        const key = peerKey(b.sender);
         await outbox.update((d) => {
           if (!d.ackOwed.includes(key)) d.ackOwed.push(key);
         });

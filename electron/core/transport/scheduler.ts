@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Doc } from '../../domain/document';
-import { DOCUMENT_KINDS, type TransportData } from '../../domain/documentKinds';
+import { DOCUMENT_KINDS } from '../../domain/documentKinds';
 import type { DocKind } from '../../domain/document';
 import type { CoreContext } from '../runtime/context';
 import { watchFolder } from './folder';
+import { enabledTransports } from './settings';
 
 /**
  * The transports running by themselves while the app is open (the CLI's `sync run` does one
@@ -43,8 +44,6 @@ export function createTransportScheduler(ctx: CoreContext, opts: SchedulerOption
   /** The run going now carries a local save (not just a poll that found nothing). */
   let sendingRun = false;
 
-  const transports = (): Doc<TransportData>[] => (ctx.store.listAs('transport') as Doc<TransportData>[]).filter((d) => !d.deleted && d.data.enabled);
-
   const trigger = (): void => {
     if (!started) return;
     if (running) {
@@ -52,7 +51,7 @@ export function createTransportScheduler(ctx: CoreContext, opts: SchedulerOption
       return;
     }
     // Before first run there is no office to send as.
-    if (!ctx.settings().session || transports().length === 0) {
+    if (!ctx.settings().session || enabledTransports(ctx).length === 0) {
       pending = false;
       return;
     }
@@ -95,7 +94,7 @@ export function createTransportScheduler(ctx: CoreContext, opts: SchedulerOption
     disarm = [];
     const session = ctx.settings().session;
     if (!started || !session) return;
-    for (const t of transports()) {
+    for (const t of enabledTransports(ctx)) {
       if (t.data.type === 'folder') {
         const inbox = path.join(t.data.root, session.officeCode);
         // The inbox must exist to be watched; a share that is not mounted is only polled.

@@ -18,6 +18,7 @@ import type { ImportReport } from '../../contract/sync';
 import { promises as fs } from 'node:fs';
 import { runOnce } from './runner';
 import { createTransportScheduler, type TransportScheduler } from './scheduler';
+import { enabledTransports } from './settings';
 import { TransportUnreachable, type Transport } from './types';
 
 /**
@@ -50,10 +51,6 @@ export function protectorOf(ctx: CoreContext): KeyProtector {
   return ctx.ports.keyProtector ?? FileKeyProtector.open(path.join(ctx.dataDir, KEYS_DIR, DEVICE_KEY_FILE));
 }
 
-function docs(ctx: CoreContext): Doc<TransportData>[] {
-  return ctx.store.listAs('transport') as Doc<TransportData>[];
-}
-
 function view(d: Doc<TransportData>): TransportView {
   const t = d.data;
   if (t.type === 'folder') return { id: d.id, type: 'folder', enabled: t.enabled, where: t.root, folder: { root: t.root, pollSeconds: t.pollSeconds }, email: null };
@@ -78,12 +75,12 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps, opts: {
   };
   const open = async (): Promise<Transport[]> => {
     const out: Transport[] = [];
-    for (const d of docs(ctx)) if (d.data.enabled && !d.deleted) out.push(await build(d));
+    for (const d of enabledTransports(ctx)) out.push(await build(d));
     return out;
   };
   const status = async (): Promise<TransportStatus> => {
     const d = await outbox.read();
-    const configured = docs(ctx).filter((x) => x.data.enabled && !x.deleted).length;
+    const configured = enabledTransports(ctx).length;
     const light = lightOf(d, configured);
     return {
       // A save waiting for its debounce, or a run going, is "sending" unless something needs a person.
@@ -143,7 +140,7 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps, opts: {
     if (!d || d.deleted) return { ok: false, reason: 'removed' };
     let t: Transport | null = null;
     try {
-      t = await build(d as Doc<TransportData>);
+      t = await build(d);
       await t.check();
       return { ok: true, reason: null };
     } catch (e) {
@@ -182,7 +179,7 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps, opts: {
 
 export function createTransportService(ctx: CoreContext, rt: TransportRuntime): ServiceOf<typeof transportOps> {
   const me = (): string => ctx.session().office.code;
-  const list = (): TransportView[] => docs(ctx).map(view);
+  const list = (): TransportView[] => ctx.store.listAs('transport').map(view);
   const newId = (type: string): string => `${type}-${randomBytes(4).toString('hex')}`;
   return {
     'sync.transports.list': async () => list(),

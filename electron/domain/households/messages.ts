@@ -1,6 +1,6 @@
 import type { ClassificationReason } from './classify';
-import { translator, untypedT } from '../translate';
-import type { MessageKey } from '../i18n/keys';
+import { translator } from '../translate';
+import { sayUnchecked, type MessageKey, type MessageParams } from '../i18n/keys';
 
 /**
  * Vietnamese texts the core itself must write (the reason beside a class, the "Lỗi" column of
@@ -8,11 +8,9 @@ import type { MessageKey } from '../i18n/keys';
  * so the UI and the files never say different things.
  */
 
-export type Params = Readonly<Record<string, string | number | undefined>>;
-
 /** Renders a "households:..." key in Vietnamese (an unknown key shows as ⟦key⟧). */
-export function renderVi(key: string, params: Params = {}): string {
-  return untypedT(translator('vi'))(key, params);
+export function renderVi(key: string, params: MessageParams = {}): string {
+  return sayUnchecked(translator('vi'), key, params);
 }
 
 /** "thu nhập 1.200.000 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số" */

@@ -1,8 +1,8 @@
 import { SUMMARY_COLUMNS } from '../../../contract/households';
 import type { HouseholdFilter, SummaryView } from '../../../contract/households';
 import type { FileOut } from '../../../contract/tasks';
-import { translator, untypedT } from '../../../domain/translate';
-import { say } from '../../../domain/i18n/keys';
+import { translator } from '../../../domain/translate';
+import { say, sayUnchecked } from '../../../domain/i18n/keys';
 import type { CoreContext } from '../../runtime/context';
 import { vnDay } from '../../../domain/calendar';
 import { lowerUnits, parentBodyOf, rootUnit } from '../../../domain/org';
@@ -55,7 +55,7 @@ export async function summaryView(ctx: CoreContext, summaries: HouseholdSummaryI
 const vi = translator('vi');
 
 function rowLabel(r: SummaryRow): string {
-  return r.labelKey ? untypedT(vi)(r.labelKey) : r.label;
+  return r.labelKey ? sayUnchecked(vi, r.labelKey) : r.label;
 }
 
 export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
