@@ -101,6 +101,12 @@ test('import with bad rows, edit a household and see its class change, export th
   await expect(report).toContainText('Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022');
   await expect(report).toContainText('Nơi nhận:');
   await expect(page.getByTestId('report-date-line')).toContainText(/^Văn Quan, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
+  // The screen says the paper is not form 7.x of Thông tư 07/2021 (none could be read); the paper itself does not carry the note.
+  await expect(page.getByTestId('print-form-note')).toContainText('không phải mẫu số 7.x Phụ lục VII Thông tư 07/2021/TT-BLĐTBXH');
+  await expect(report).not.toContainText('mẫu số 7.x');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print-form-note')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   await page.getByTestId('print-signer').fill('Nông Văn Tuấn');
   await page.screenshot({ path: 'test-results/screens/households-print-vi.png', fullPage: true });
   await expect(page.locator('body')).not.toContainText('⟦');

@@ -52,6 +52,8 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
           {t('print.print')}
         </Button>
       </Space>
+      {/* On screen only: the paper is the office's own report, and no form of the circular could be read to lay it out as one. */}
+      <Alert className="no-print" type="info" showIcon title={t('print.notOfficialForm')} data-testid="print-form-note" style={{ marginBottom: 16, maxWidth: 1000 }} />
       {/* On screen the landscape sheet is wider than a 1024-pixel window: it scrolls in its own box. */}
       <div className="nd30-preview" data-testid="print-preview">
         <article className="nd30 nd30-paper nd30-wide hh-print" data-testid="summary-report">
