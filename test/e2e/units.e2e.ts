@@ -6,7 +6,7 @@ import { openPage } from './syncSteps';
 /**
  * The Sở Nội vụ imports its unit list (an officer's workbook: title row, merged two-row heading,
  * Mã ĐVHC as text, a repeated row, a duplicate code, an old kind, blank rows at the end), reads
- * the preview, applies the accepted rows and sees the new units in its list.
+ * the preview, applies the accepted rows and sees the new units in its list and its assignee picker.
  */
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/units/TEST-ONLY-danh-sach-don-vi.xlsx');
 let so: RunningHarness;
@@ -50,4 +50,14 @@ test('the Sở imports its unit list: preview, refused rows with their fix, appl
   await expect(table.locator('tr', { hasText: 'XA-THUNGHIEMBAC' })).toContainText('Sở nhập từ danh sách');
   await expect(table.locator('tr', { hasText: 'XA-VANQUAN' })).toContainText('Đã dẫn nguồn');
   await page.screenshot({ path: 'test-results/screens/units-list-vi.png', fullPage: true });
+
+  // The new units are there to assign work to, found by typing without diacritics.
+  await page.getByTestId('nav-directives').click();
+  await page.getByTestId('new-directive').click();
+  await page.getByTestId('add-task').click();
+  await page.getByTestId('task-assignees').first().click();
+  await page.keyboard.type('thu nghiem');
+  const options = page.locator('.ant-select-dropdown:visible');
+  await expect(options.getByTitle('Xã Thử Nghiệm Bắc', { exact: true })).toBeVisible();
+  await expect(options.getByTitle('Phường Thử Nghiệm Nam', { exact: true })).toBeVisible();
 });

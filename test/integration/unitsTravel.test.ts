@@ -111,6 +111,16 @@ describe('danh sách đơn vị đi tới các xã', () => {
     expect(units.filter((u) => u.code === 'XA-THUNGHIEMBAC')).toHaveLength(1);
   });
 
+  it('a listed commune can be enrolled: its new PC is set up as that commune from the Sở’s package', async () => {
+    const prepared = await so.call('sync.enrol.prepare', { office: 'XA-THUNGHIEMDOICHE', outDir: usb });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'soviec-XA-THUNGHIEMDOICHE-'));
+    const core = await openCore({ dataDir });
+    opened.push({ core, dataDir, call: async () => Promise.reject(new Error('unused')) });
+    const r = await core.dispatch('sync.enrol.accept', { path: prepared.path as string, code: prepared.code, officerName: 'Lò Thị Mai', outDir: usb });
+    expect(r.ok).toBe(true);
+    expect(core.context.session().office).toMatchObject({ code: 'XA-THUNGHIEMDOICHE', shortName: 'Xã Thử Nghiệm Đồi Chè', parent: 'SNV' });
+  });
+
   it('a commune cannot import a unit list', async () => {
     const base64 = readFileSync(FIXTURE).toString('base64');
     await expect(vq.call('app.units.import', { base64, dryRun: true })).rejects.toMatchObject({ code: 'SO_ONLY' });
