@@ -6,13 +6,16 @@ import { rootUnit, type OrgUnit } from '../../domain/org';
 import { checkUnitRows, type UnitColumn, type UnitListCheck, type UnitRow, type UnitSheetLayout } from '../../domain/profiles/unitList';
 import { fold } from '../../domain/text';
 import { translator } from '../../domain/translate';
-import { buildWorkbook, loadWorkbook, type CellInput } from '../files/xlsx';
+import { buildWorkbook, loadWorkbook, workbookBuffer, type CellInput } from '../files/xlsx';
 import { cellInput, cellText } from '../households/excel/cells';
 import type { CoreContext } from '../runtime/context';
 
 const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The empty list the Sở fills: code, name, kind (xã/phường), official code. */
+/**
+ * The empty list the Sở fills: code (may stay empty), name, kind (xã/phường), official code.
+ * The code columns are Text cells, so "06001" keeps its leading zero as typed.
+ */
 export async function unitListTemplate(): Promise<FileOut> {
   const vi = translator('vi');
   const buffer = await buildWorkbook([
@@ -23,7 +26,11 @@ export async function unitListTemplate(): Promise<FileOut> {
       rows: [],
     },
   ]);
-  return { fileName: 'danh-sach-don-vi.xlsx', mime: XLSX_MIME_TYPE, base64: buffer.toString('base64'), personalData: false };
+  const wb = await loadWorkbook(buffer);
+  const ws = wb.worksheets[0];
+  if (ws) for (const c of [1, 4]) ws.getColumn(c).numFmt = '@';
+  const out = await workbookBuffer(wb);
+  return { fileName: 'danh-sach-don-vi.xlsx', mime: XLSX_MIME_TYPE, base64: out.toString('base64'), personalData: false };
 }
 
 /**
