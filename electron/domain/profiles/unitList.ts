@@ -172,6 +172,9 @@ export function checkUnitRows(profile: OrgProfile, rows: readonly UnitRow[], opt
       symbolVerified: true,
       citations: [UNIT_LIST_CITATION],
     };
+    // An official code names one unit: another unit's code here is a typo or a different unit.
+    const clash = officialCode ? lowerUnits(profile).find((u) => u.officialCode === officialCode && u.code !== code) : undefined;
+    if (clash) return bad('officialTaken', 'officialCode', { officialCode, name: clash.shortName });
     const existing = profile.units.find((u) => u.code === code);
     if (existing) {
       // An empty official code in the list says nothing new about a unit that has one.
@@ -182,8 +185,6 @@ export function checkUnitRows(profile: OrgProfile, rows: readonly UnitRow[], opt
       } else bad('taken', 'code', { code, name: existing.shortName });
       return;
     }
-    const clash = officialCode ? lowerUnits(profile).find((u) => u.officialCode === officialCode) : undefined;
-    if (clash) return bad('officialTaken', 'officialCode', { officialCode, name: clash.shortName });
     added.push(unit);
   });
   return { added, renamed, merged, known, problems };

@@ -51,6 +51,10 @@ describe('checkUnitRows', () => {
     const next = checkUnitRows(profile, [row('Thử Nghiệm Bắc Sơn', 'xã', '99901', 'XA-THUNGHIEMBAC'), row('Văn Quan Mới', 'xã', '06253', 'XA-VANQUAN')]);
     expect(next.renamed.map((r) => [r.code, r.from, r.to])).toEqual([['XA-THUNGHIEMBAC', 'Xã Thử Nghiệm Bắc', 'Xã Thử Nghiệm Bắc Sơn']]);
     expect(next.problems.map((p) => p.messageKey)).toEqual(['app:units.problems.taken']);
+    // A rename cannot take another unit's official code.
+    const clash = checkUnitRows(profile, [row('Thử Nghiệm Bắc', 'xã', '06253', 'XA-THUNGHIEMBAC')]);
+    expect(clash.renamed).toEqual([]);
+    expect(clash.problems.map((p) => [p.column, p.messageKey, p.params['name']])).toEqual([['D', 'app:units.problems.officialTaken', 'Xã Văn Quan']]);
   });
 });
 
