@@ -60,4 +60,11 @@ test('the Sở imports its unit list: preview, refused rows with their fix, appl
   const options = page.locator('.ant-select-dropdown:visible');
   await expect(options.getByTitle('Xã Thử Nghiệm Bắc', { exact: true })).toBeVisible();
   await expect(options.getByTitle('Phường Thử Nghiệm Nam', { exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // …and to prepare a setup package for, so the new commune's PC can join.
+  await page.getByTestId('nav-sync').click();
+  await page.getByTestId('enrol-office').click();
+  await page.keyboard.type('doi che');
+  await expect(page.locator('.ant-select-dropdown:visible').getByTitle('Ủy ban nhân dân xã Thử Nghiệm Đồi Chè', { exact: true })).toBeVisible();
 });
