@@ -59,6 +59,8 @@ export function UnitsPage(): React.JSX.Element {
   const p = profile.data;
   const upper = new Set(p?.levels.upper ?? []);
   const lower = new Set(p?.levels.lower ?? []);
+  // The list adds communes reporting to the Sở: only a tree with no district level between takes one.
+  const listable = lower.has('commune');
   const level = (u: OrgUnit): string => (upper.has(u.type) ? t('units.page.upper') : lower.has(u.type) ? t('units.page.lower') : '');
   return (
     <div data-testid="units-page">
@@ -83,7 +85,8 @@ export function UnitsPage(): React.JSX.Element {
           {t('units.page.template')}
         </Button>
       </Space>
-      {!preview && (
+      {p && !listable && <Alert type="info" showIcon title={t('units.page.notForProfile')} style={{ marginBottom: 16 }} data-testid="units-not-for-profile" />}
+      {listable && !preview && (
         <Upload.Dragger
           accept=".xlsx"
           multiple={false}

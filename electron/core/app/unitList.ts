@@ -120,6 +120,9 @@ export async function importUnitList(ctx: CoreContext, bytes: Uint8Array, dryRun
   if (s.role !== 'so') throw new AppError('SO_ONLY', 'reports:errors.soOnly');
   const { rows, layout } = await readUnitList(bytes);
   if (rows.length === 0) throw new AppError('UNIT_LIST_EMPTY', 'app:units.errors.empty');
+  // The list adds communes and wards reporting to the Sở; a tree with a district level between
+  // (2022) would hold them without ever showing them.
+  if (!ctx.profile().levels.lower.includes('commune')) throw new AppError('UNIT_LIST_NOT_FOR_PROFILE', 'app:units.errors.notForProfile', { profile: ctx.profile().name });
   const check = checkUnitRows(ctx.profile(), rows, { layout });
   if (!dryRun) {
     if (check.problems.length > 0 && !acceptedOnly) throw new AppError('UNIT_LIST_INVALID', 'app:units.errors.hasProblems', { count: check.problems.length });
