@@ -65,7 +65,11 @@ export const appOps = {
   ).returns<AppState>(),
   /** The Sở's list of its communes and wards, for units the shipped profile does not cite. */
   'app.units.template': op(empty).returns<FileOut>(),
-  'app.units.import': op(z.object({ base64: z.string().min(4).max(20_000_000), dryRun: z.boolean() }).strict()).returns<UnitListCheck>(),
+  /**
+   * Preview (dryRun) or apply the list; a list with refused rows is applied only with
+   * `acceptedOnly` (the refused rows are left out, as the preview showed them).
+   */
+  'app.units.import': op(z.object({ base64: z.string().min(4).max(20_000_000), dryRun: z.boolean(), acceptedOnly: z.boolean().optional() }).strict()).returns<UnitListCheck>(),
   'app.setLanguage': op(z.object({ language: LanguageSchema }).strict()).returns<AppState>(),
   'app.dismissRecoveries': op(empty).returns<AppState>(),
   /** The person printed or wrote down the recovery code: it is never shown again. */

@@ -8,6 +8,8 @@ import { removeStaleTempFiles } from './store/tmpFiles';
 import { clearStateRecoveries, stateRecoveries } from './store/stateFiles';
 import { loadSettings, saveSettings, type Settings } from './runtime/settings';
 import { loadProfile, saveProfile } from './runtime/profile';
+import { followTravelledUnits, travelledUnits } from './runtime/travelledUnits';
+import { withTravelledUnits } from '../domain/profiles/unitList';
 import { setSharedProfileTerms } from '../domain/translate';
 import { unitByCode } from '../domain/org';
 import { createDispatch, type Dispatch } from './runtime/dispatch';
@@ -97,7 +99,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     const tmpRemoved = readOnly ? 0 : await removeStaleTempFiles(dataDir).catch(() => 0);
     if (tmpRemoved > 0) log(`removed ${tmpRemoved} temp files of unfinished writes`);
     let settings: Settings = await loadSettings(dataDir, new Date(now()));
-    let profile = await loadProfile(dataDir);
+    // The profile file as saved; `profile` adds the units the Sở's list added (orgUnit documents).
+    let profileFile = await loadProfile(dataDir);
+    let profile = profileFile;
     setSharedProfileTerms(profile);
     // Household data is sealed with the folder's data key (core/atRest, store/sealedFile.ts).
     const dataKey = await openDataKey({
@@ -129,6 +133,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       const named = r.records.map((x) => `${x.outcome} ${x.kind} ${x.id}`).join('; ');
       log(`recovered ${r.file} (${r.reason}) from ${r.restoredFrom ?? 'nothing'}${named ? `: ${named}` : ''}`);
     }
+    await store.ready('orgUnit');
+    followTravelledUnits(
+      store,
+      () => profileFile,
+      (next) => {
+        profile = next;
+      },
+    );
 
     let settingsQueue: Promise<unknown> = Promise.resolve();
     const context: CoreContext = {
@@ -145,7 +157,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       setProfile: async (next) => {
         if (readOnly) throw new AppError('READ_ONLY', 'common:errors.READ_ONLY', { path: dataDir });
         await saveProfile(dataDir, next);
-        profile = next;
+        profileFile = next;
+        profile = withTravelledUnits(next, travelledUnits(store));
         setSharedProfileTerms(next);
       },
       settings: () => settings,

@@ -55,6 +55,7 @@ const ALSO_STALE: Readonly<Record<OpFamily, readonly OpFamily[] | 'all'>> = {
 
 /** Ops run on demand (a button) that change nothing stored: they invalidate no cached read. */
 const READ_ONLY: ReadonlySet<OpName> = new Set<OpName>([
+  'app.units.template',
   'attachments.get',
   'directives.extract',
   'directives.extractFile',

@@ -5,6 +5,7 @@ import { taskRoutes } from '../tasks/routes';
 import { syncRoutes } from '../sync/routes';
 import { reportRoutes } from '../reports/routes';
 import { householdRoutes } from '../households/routes';
+import { orgRoutes } from '../org/routes';
 
 export type { RouteDef };
 
@@ -16,4 +17,5 @@ export const routes: RouteDef[] = [
   ...reportRoutes,
   ...householdRoutes,
   ...syncRoutes,
+  ...orgRoutes,
 ];

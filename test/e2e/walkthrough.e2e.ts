@@ -162,6 +162,7 @@ test('every screen, both roles, both languages: no raw keys, no leftovers, key c
     ['households', 'household-row'],
     ['households-summary', 'summary-table'],
     ['sync', 'identity-card'],
+    ['units', 'units-table'],
     ['print/progress/VANQUAN', 'report'],
   ];
   const vqPages: Array<[string, string]> = [

@@ -11,7 +11,7 @@ import { errorMessage } from '../../electron/domain/translate';
 /**
  * The Sở Nội vụ chooses the 2025 profile at setup, then adds units from its own Excel list:
  * the template round-trips, bad rows are named with their row, nothing is added while a row is
- * bad, and the profile kept on disk has the new unit after a restart.
+ * bad, and the new unit (an orgUnit document of the store) is there after a restart.
  */
 let dataDir: string;
 let core: Core;
@@ -48,6 +48,16 @@ describe('danh sách đơn vị từ Excel', () => {
     await expect(call('app.setup', { role: 'so', officeCode: 'SO', officerName: 'Nguyễn Mạnh Cường', profileId: 'lang-son-2022' })).rejects.toMatchObject({
       code: 'PROFILE_LOCKED',
     });
+  });
+
+  it('the template names the columns in Vietnamese and keeps leading zeros of the codes', async () => {
+    const { base64, fileName } = await call('app.units.template', {});
+    expect(fileName).toBe('danh-sach-don-vi.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws?.getRow(1).values).toEqual([undefined, 'Mã', 'Tên', 'Loại (xã/phường)', 'Mã ĐVHC']);
+    expect(ws?.getColumn(4).numFmt).toBe('@');
   });
 
   it('bad rows are named by row and nothing is added', async () => {

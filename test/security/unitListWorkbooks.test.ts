@@ -42,6 +42,15 @@ describe('hostile unit lists at the Sở', () => {
     expect(JSON.stringify(core.context.profile())).toBe(units);
   });
 
+  it('a well-formed list is refused by the 2022 tree (communes there sit under a district), naming the profile', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Don vi');
+    ws.addRow(['Mã', 'Tên', 'Loại', 'Mã ĐVHC']);
+    ws.addRow(['', 'Thử Nghiệm Bắc', 'xã', '99901']);
+    const r = await importList(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), true);
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNIT_LIST_NOT_FOR_PROFILE', params: { profile: core.context.profile().name } } });
+  });
+
   it('a list with a cell at row 1,048,576 is refused with its dimensions', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Don vi');

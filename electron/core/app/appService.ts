@@ -66,7 +66,7 @@ export function createAppService(ctx: CoreContext): ServiceOf<typeof appOps> {
       return state();
     },
     'app.units.template': async () => unitListTemplate(),
-    'app.units.import': async ({ base64, dryRun }) => importUnitList(ctx, Buffer.from(base64, 'base64'), dryRun),
+    'app.units.import': async ({ base64, dryRun, acceptedOnly }) => importUnitList(ctx, Buffer.from(base64, 'base64'), dryRun, acceptedOnly ?? false),
     'app.setLanguage': async ({ language }) => {
       await ctx.updateSettings((s) => ({ ...s, language }));
       return state();

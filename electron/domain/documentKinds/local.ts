@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocKindSchema, DocSchema } from '../document';
 import { OrgUnitSchema } from '../org';
+import { UNIT_NAME_MAX, unitTextAllowed } from '../profiles/unitList';
 
 /** Kinds kept on one PC (conflicts) or reserved (org units, peers, settings). */
 
@@ -14,8 +15,25 @@ export const ConflictDataSchema = z.object({
   resolved: z.object({ at: z.string(), by: z.string(), choice: z.enum(['current', 'other']) }).nullable(),
 });
 
-/** The profile's units travel in the profile today; nothing writes this kind yet. */
-export const OrgUnitDataSchema = OrgUnitSchema;
+/**
+ * A unit the Sở added from its own list (profiles/unitList.ts), sent to every office, which
+ * shows it in its pickers and labels. Its words are printed, shown and put in file names, so
+ * they are short plain text: never a path, markup or a page of text.
+ */
+const UnitText = z
+  .string()
+  .min(1)
+  .max(UNIT_NAME_MAX * 2)
+  .refine(unitTextAllowed, 'unitText');
+export const OrgUnitDataSchema = OrgUnitSchema.extend({
+  name: UnitText,
+  shortName: UnitText,
+  symbol: UnitText,
+  place: UnitText.optional(),
+  district: UnitText.optional(),
+  aliases: z.array(UnitText).max(10).default([]),
+  citations: z.array(z.string().max(40)).max(10).default([]),
+});
 
 /**
  * Peers and settings live in peers.json and settings.json, not in the store: nothing writes
