@@ -355,7 +355,7 @@ export class Store {
     void this.enqueue(async () => {
       const last = (await listSnapshots(this.opts.dataDir)).at(-1);
       const state = await stateFilesForBackup(this.opts.dataDir);
-      if (!last || !snapshotHoldsFiles(last, storeFileNames(this.shards, this.unread.values()), state) || this.recoveries.length > 0) await this.snapshot();
+      if (!last || !snapshotHoldsFiles(this.opts.dataDir, last, storeFileNames(this.shards, this.unread.values()), state) || this.recoveries.length > 0) await this.snapshot();
       else this.lastSnapshotAt = Date.parse(last.createdAt) || 0;
     }).catch(() => undefined);
   }
