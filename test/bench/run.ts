@@ -5,7 +5,8 @@
  *
  *   npm run bench                  every module
  *   npm run bench -- households    only the named modules
- *   npm run bench -- --quick       smaller sizes, for a smoke run
+ *   npm run bench -- --quick       smaller sizes, for a smoke run (walkthrough, CI)
+ *   npm run bench -- province --full   the full sizes (the default; the flag only says so)
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';

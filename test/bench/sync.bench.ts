@@ -44,7 +44,9 @@ async function office(dir: string, role: 'so' | 'office'): Promise<Core> {
 
 async function trust(from: Core, to: Core, usb: string): Promise<void> {
   const { path: card } = await call<{ path: string }>(from, 'sync.keyCard.export', { outDir: usb });
-  await call(to, 'sync.keyCard.import', { path: card, confirmedByPhone: true });
+  // Pinning needs the fingerprint the person compared by phone (keyCards.ts), as in the UI.
+  const seen = await call<{ fingerprint: string }>(to, 'sync.keyCard.inspect', { path: card });
+  await call(to, 'sync.keyCard.import', { path: card, expectFingerprint: seen.fingerprint, confirmedByPhone: true });
 }
 
 function rawPipeline(docs: unknown[]): { out: number; back: number } {

@@ -24,7 +24,7 @@ export interface SnapshotInfo {
   files: Record<string, string>;
 }
 
-const SNAPSHOT_META = 'snapshot.json';
+export const SNAPSHOT_META = 'snapshot.json';
 
 export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { SnapshotInfo } from './backups';
+import { isStoreFile, sha256, SNAPSHOT_META, type SnapshotInfo } from './backups';
+import { BACKUP_DIR } from './layout';
 import type { DataCipher } from './sealedFile';
 import type { ShardCache } from './shardCache';
 import { decodeUtf8 } from './shardFile';
@@ -15,9 +16,33 @@ export function storeFileNames(shards: ShardCache, unread: Iterable<readonly str
   return names;
 }
 
-/** Whether the newest snapshot holds the same set of store files: then a new session need not take one. */
-export function snapshotHoldsFiles(last: SnapshotInfo | undefined, names: readonly string[]): boolean {
-  return !!last && names.length === Object.keys(last.files).length && names.every((rel) => !!last.files[rel]);
+/**
+ * Whether the newest snapshot already backs up this folder as it is: the same set of store files,
+ * none of them written since the snapshot was completed (by the file times: a session that
+ * crashed after a write, or a log or journal replayed at this open, leaves a newer one), and the
+ * same state files, byte for byte (`state`: stateFilesForBackup). Then a new session need not
+ * take one — taking it means reading, opening and hashing every shard, households included, on
+ * the way to the first screen. A snapshot also holds the state files, so they are compared apart
+ * from the store files rather than counted with them.
+ */
+export function snapshotHoldsFiles(dataDir: string, last: SnapshotInfo | undefined, names: readonly string[], state: ReadonlyMap<string, string>): boolean {
+  if (!last) return false;
+  const inLast = Object.keys(last.files);
+  const storeInLast = inLast.filter(isStoreFile);
+  if (names.length !== storeInLast.length || !names.every((rel) => !!last.files[rel])) return false;
+  if (inLast.length - storeInLast.length !== state.size) return false;
+  for (const [rel, text] of state) if (last.files[rel] !== sha256(text)) return false;
+  const completedAt = mtimeOf(path.join(dataDir, BACKUP_DIR, last.name, SNAPSHOT_META));
+  if (completedAt === null) return false;
+  return names.every((rel) => (mtimeOf(path.join(dataDir, rel)) ?? Infinity) <= completedAt);
+}
+
+function mtimeOf(file: string): number | null {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
 }
 
 /** The plain text of every store file, for a snapshot. */

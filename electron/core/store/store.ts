@@ -14,6 +14,7 @@ import type { DataCipher } from './sealedFile';
 import { writeFileDurable } from './durableFile';
 import { DB_DIR, shardFilesOnDisk } from './layout';
 import { listSnapshots, takeSnapshot } from './backups';
+import { stateFilesForBackup } from './stateFiles';
 import { snapshotHoldsFiles, storeFileNames, storeFilesForSnapshot } from './snapshotFiles';
 import { forgetRecordsReplayed, restoreDamagedShard, type RecoveryNotice } from './recovery';
 import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
@@ -353,7 +354,8 @@ export class Store {
     if (this.opts.readOnly) return;
     void this.enqueue(async () => {
       const last = (await listSnapshots(this.opts.dataDir)).at(-1);
-      if (!last || !snapshotHoldsFiles(last, storeFileNames(this.shards, this.unread.values())) || this.recoveries.length > 0) await this.snapshot();
+      const state = await stateFilesForBackup(this.opts.dataDir);
+      if (!last || !snapshotHoldsFiles(this.opts.dataDir, last, storeFileNames(this.shards, this.unread.values()), state) || this.recoveries.length > 0) await this.snapshot();
       else this.lastSnapshotAt = Date.parse(last.createdAt) || 0;
     }).catch(() => undefined);
   }
