@@ -307,7 +307,7 @@ export const householdOps = {
   'households.exportXlsx': op(z.object({ year, filter: HouseholdFilterSchema.default({}) }).strict()).returns<FileOut>(),
   /** A commune's list for public listing (niêm yết): hộ nghèo, cận nghèo, thoát nghèo, thoát cận nghèo, phát sinh. */
   'households.publicList': op(PublicListInputSchema).returns<PublicListView>(),
-  /** The same list as Excel (names and masked ID numbers: personalData). */
+  /** The same list as Excel: names and masked ID numbers only, so not flagged personalData (no CCCD in it). */
   'households.publicListXlsx': op(PublicListInputSchema).returns<FileOut>(),
 };
 

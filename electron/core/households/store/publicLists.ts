@@ -59,7 +59,7 @@ export function publicListView(ctx: CoreContext, index: HouseholdIndex, input: P
     district: unit?.district ?? '',
     province: ctx.profile().province,
     standardTitle: standardForYear(input.year).title,
-    procedure: PUBLIC_LISTING.procedure.document,
+    procedure: PUBLIC_LISTING.procedure.short,
     date: vnDay(ctx.now()),
   };
 }
@@ -120,7 +120,8 @@ export async function publicListXlsx(view: PublicListView): Promise<FileOut> {
     },
   ], { numberFormats: true });
   const fileName = `danh-sach-${FILE_PART[view.list.kind]}_${view.commune.code.toLowerCase()}_${view.list.year}.xlsx`;
-  return { fileName, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: true };
+  // Names are posted publicly anyway and ID numbers are masked: not the file the CCCD warning is about.
+  return { fileName, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: false };
 }
 
 const WIDTHS: Record<PublicListColumn, number> = { no: 6, headName: 26, idMasked: 16, village: 20, members: 10, previousClass: 18, class: 18, income: 16, deprived: 12, b1: 9, b2: 9 };

@@ -17,6 +17,8 @@ export const PublicListingSchema = z
     id: z.literal('public-listing'),
     procedure: z
       .object({
+        /** How the app names it in a sentence. */
+        short: Text(200),
         document: Text(500),
         steps: z.array(Text(300)).min(1),
         readOn: z.array(Url).min(1),
