@@ -32,23 +32,28 @@ export function needsPreviousYear(kind: PublicListKind): boolean {
   return kind !== 'poor' && kind !== 'nearPoor';
 }
 
+/** Every list a household with this class history is on in `year` (the change is computed once). */
+export function publicListsOf(history: ClassHistory, year: number): PublicListKind[] {
+  const current = history[year];
+  if (current === undefined) return [];
+  const out: PublicListKind[] = [];
+  if (current === 'poor') out.push('poor');
+  if (current === 'nearPoor') out.push('nearPoor');
+  const change = yearOverYearChange(history, year);
+  if (change.poor === 'escaped') out.push('escapedPoor');
+  if (change.nearPoor === 'escaped') out.push('escapedNearPoor');
+  if (change.poor === 'new') out.push('newPoor');
+  if (change.nearPoor === 'new') out.push('newNearPoor');
+  return out;
+}
+
 /** Is a household with this class history on `kind`'s list of `year`? */
 export function onPublicList(kind: PublicListKind, history: ClassHistory, year: number): boolean {
   const current = history[year];
   if (current === undefined) return false;
   if (kind === 'poor') return current === 'poor';
   if (kind === 'nearPoor') return current === 'nearPoor';
-  const change = yearOverYearChange(history, year);
-  switch (kind) {
-    case 'escapedPoor':
-      return change.poor === 'escaped';
-    case 'escapedNearPoor':
-      return change.nearPoor === 'escaped';
-    case 'newPoor':
-      return change.poor === 'new';
-    case 'newNearPoor':
-      return change.nearPoor === 'new';
-  }
+  return publicListsOf(history, year).includes(kind);
 }
 
 /** One household of the commune in the review year, as the core reads it from the store. */
@@ -141,9 +146,15 @@ export function buildPublicList(kind: PublicListKind, year: number, candidates: 
 /** Households and members on every list (null: unavailable), for choosing a list to print. */
 export function publicListCounts(year: number, candidates: readonly ListCandidate[], previousYearKnown: boolean): Record<PublicListKind, ListTotals | null> {
   const out = {} as Record<PublicListKind, ListTotals | null>;
-  for (const kind of PUBLIC_LIST_KINDS) {
-    const list = buildPublicList(kind, year, candidates, previousYearKnown);
-    out[kind] = list.available ? list.totals : null;
+  for (const kind of PUBLIC_LIST_KINDS) out[kind] = needsPreviousYear(kind) && !previousYearKnown ? null : { households: 0, members: 0 };
+  // One pass, no rows and no sorting: this runs beside every list shown.
+  for (const c of candidates) {
+    for (const kind of publicListsOf(c.history, year)) {
+      const totals = out[kind];
+      if (totals === null) continue;
+      totals.households++;
+      totals.members += c.members;
+    }
   }
   return out;
 }
