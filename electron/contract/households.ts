@@ -8,6 +8,7 @@ import type { ClassificationReason } from '../domain/households/classify';
 import type { YearOverYear } from '../domain/households/changes';
 import type { HouseholdSummary } from '../domain/households/summary';
 import type { ScoreTable } from '../domain/households/scoring/schema';
+import { PublicListKindSchema, type ListTotals, type PublicList, type PublicListColumn, type PublicListKind } from '../domain/households/publicLists';
 
 /**
  * Poverty review (rà soát hộ nghèo, cận nghèo): communes and villages, household records, the
@@ -27,6 +28,7 @@ export { scorePhieuB, scoreB1, tablesForYear, type ScoreTable, type ScoreQuestio
 export { communeArea, communeLabel, type CommuneKind } from '../domain/households/communes';
 export type { StatusChange, YearOverYear } from '../domain/households/changes';
 export type { HouseholdSummary, SummaryRow, SummaryCounts } from '../domain/households/summary';
+export { PUBLIC_LIST_KINDS, needsPreviousYear, type PublicListKind, type PublicList, type PublicListRow, type PublicListColumn, type ListTotals } from '../domain/households/publicLists';
 
 /** Base64 of an .xlsx of up to ~30 MB (a district's whole list fits easily). */
 const base64Xlsx = z.string().min(4).max(42_000_000, 'households:errors.fileTooLarge');
@@ -224,6 +226,33 @@ export interface ScoreTableView {
   table: ScoreTable;
 }
 
+/** One of a commune's lists for public listing; the Sở names the district office of the commune. */
+export const PublicListInputSchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    communeCode: z.string().regex(/^[A-Z0-9_-]{2,48}$/),
+    office: z.string().regex(/^[A-Z0-9_-]{1,32}$/).optional(),
+    kind: PublicListKindSchema,
+  })
+  .strict();
+export type PublicListInput = z.infer<typeof PublicListInputSchema>;
+
+/** A list for public listing with what its printed page needs (Sổ Việc's own layout, not a ministry form). */
+export interface PublicListView {
+  list: PublicList;
+  columns: PublicListColumn[];
+  /** Households and members on each list of the commune and year (null: needs last year's records). */
+  counts: Record<PublicListKind, ListTotals | null>;
+  commune: { office: string; code: string; name: string; label: string };
+  /** "Huyện Văn Quan" (empty for a unit without a district). */
+  district: string;
+  province: string;
+  standardTitle: string;
+  /** The procedure that has the commune post its lists (Quyết định 24/2021/QĐ-TTg), cited. */
+  procedure: string;
+  date: string;
+}
+
 export const householdOps = {
   'households.meta': op(z.object({}).strict()).returns<HouseholdMeta>(),
 
@@ -276,6 +305,10 @@ export const householdOps = {
   'households.summaries.rebuild': op(z.object({}).strict()).returns<{ records: number }>(),
   /** The list as Excel, ID numbers included (personalData). */
   'households.exportXlsx': op(z.object({ year, filter: HouseholdFilterSchema.default({}) }).strict()).returns<FileOut>(),
+  /** A commune's list for public listing (niêm yết): hộ nghèo, cận nghèo, thoát nghèo, thoát cận nghèo, phát sinh. */
+  'households.publicList': op(PublicListInputSchema).returns<PublicListView>(),
+  /** The same list as Excel: names and masked ID numbers only, so not flagged personalData (no CCCD in it). */
+  'households.publicListXlsx': op(PublicListInputSchema).returns<FileOut>(),
 };
 
 export type SummaryColumn = keyof import('../domain/households/summary').SummaryCounts | 'households' | 'poorPct' | 'nearPoorPct';

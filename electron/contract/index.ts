@@ -57,7 +57,7 @@ export const RAW_PATH_FIELDS = {
 export const READ_ONLY_OPS: ReadonlySet<OpName> = new Set<OpName>([
   'app.state', 'app.profile', 'app.profiles', 'app.units.template',
   'households.meta', 'households.list', 'households.facets', 'households.get', 'households.checkId',
-  'households.summary', 'households.summaryXlsx', 'households.exportXlsx',
+  'households.summary', 'households.summaryXlsx', 'households.exportXlsx', 'households.publicList', 'households.publicListXlsx',
   'inbox.get', 'reminders.get', 'dashboard.get', 'search.query', 'fields.list',
   'reports.forms', 'reports.form', 'reports.targets', 'reports.due', 'reports.open', 'reports.completeness',
   'reports.consolidate', 'reports.exportXlsx', 'reports.printData',

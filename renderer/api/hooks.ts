@@ -69,6 +69,7 @@ const READ_ONLY: ReadonlySet<OpName> = new Set<OpName>([
   'households.scoring.template',
   'households.template',
   'households.summaryXlsx',
+  'households.publicListXlsx',
   'reports.exportXlsx',
   'sync.inspect',
   'sync.keyCard.inspect',

@@ -5,6 +5,7 @@ import { HouseholdFormPage } from './form/HouseholdFormPage';
 import { ImportPage } from './import/ImportPage';
 import { HouseholdListPage } from './list/HouseholdListPage';
 import { SummaryPrintPage } from './print/SummaryPrintPage';
+import { PublicListPage } from './lists/PublicListPage';
 import { SummaryPage } from './summary/SummaryPage';
 import { ScoreTablesPage } from './scoring/ScoreTablesPage';
 
@@ -15,6 +16,7 @@ export const householdRoutes: RouteDef[] = [
   { path: 'household', labelKey: 'households:nav.form', icon: null, roles: ['so', 'office'], nav: false, render: (p) => <HouseholdFormPage key={p[0] ?? 'new'} params={p} /> },
   { path: 'households-import', labelKey: 'households:nav.import', icon: null, roles: ['office'], nav: false, render: () => <ImportPage /> },
   { path: 'households-print', labelKey: 'households:nav.print', icon: null, roles: ['so', 'office'], nav: false, render: (p) => <SummaryPrintPage params={p} /> },
+  { path: 'households-lists', labelKey: 'households:nav.lists', icon: null, roles: ['so', 'office'], nav: false, render: (p) => <PublicListPage params={p} /> },
   { path: 'score-tables', labelKey: 'households:nav.scoreTables', icon: null, roles: ['so', 'office'], nav: false, render: () => <ScoreTablesPage /> },
   { path: 'communes', labelKey: 'households:nav.communes', icon: null, roles: ['office'], nav: false, render: () => <CommunesPage /> },
 ];

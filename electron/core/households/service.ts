@@ -8,6 +8,7 @@ import { migrateHouseholdCodes } from './store/migrateCodes';
 import { importScoreTable, listScoreTables, scoreTableTemplate } from './scoring/tables';
 import { householdsXlsx, householdTemplate, summaryView, summaryXlsx } from './store/exports';
 import { HouseholdIndex } from './store/householdIndex';
+import { publicListView, publicListXlsx } from './store/publicLists';
 import { HouseholdSummaryIndex } from './store/summaryIndex';
 import { commitImport, parseImport, PendingImports, previewOf, rejectedFile } from './store/importFlow';
 import { allCommuneViews, checkIdNumber, defaultYear, householdRecord, ListQueries, officeCommunes } from './store/queries';
@@ -100,5 +101,10 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
     'households.summaryXlsx': async ({ year }) => summaryXlsx(await summaryView(ctx, summaries, year)),
     'households.summaries.rebuild': async () => ({ records: await summaries.rebuild() }),
     'households.exportXlsx': async ({ year, filter }) => householdsXlsx(ctx, idx(), year, filter),
+    'households.publicList': async (input) => {
+      await migrated();
+      return publicListView(ctx, idx(), input);
+    },
+    'households.publicListXlsx': async (input) => publicListXlsx(publicListView(ctx, idx(), input)),
   };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { YearSelect } from '../YearSelect';
 import { Alert, App, Button, Space, Typography } from 'antd';
-import { BarChartOutlined, CalculatorOutlined, ClusterOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalculatorOutlined, ClusterOutlined, FileExcelOutlined, PlusOutlined, SolutionOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdFilter } from '../../../electron/contract/households';
 import { HOUSEHOLD_CLASSES, standardForYear } from '../../../electron/contract/households';
@@ -81,6 +81,9 @@ export function HouseholdListPage(): React.JSX.Element {
           </Button>
           <Button icon={<BarChartOutlined />} onClick={() => navigate('households-summary')} data-testid="open-summary">
             {t('list.summary')}
+          </Button>
+          <Button icon={<SolutionOutlined />} onClick={() => year !== undefined && navigate('households-lists', String(year))} disabled={communes.length === 0} data-testid="open-public-lists">
+            {t('lists.open')}
           </Button>
           <Button icon={<CalculatorOutlined />} onClick={() => navigate('score-tables')} data-testid="open-score-tables">
             {t('list.scoreTables')}

@@ -90,8 +90,4 @@ export function communeCodeFor(name: string, taken: ReadonlySet<string>): string
   return code;
 }
 
-/** "0201******89": enough to tell records apart on screen, not enough to copy. */
-export function maskIdNumber(id: string): string {
-  if (id.length <= 6) return '*'.repeat(id.length);
-  return `${id.slice(0, 4)}${'*'.repeat(id.length - 6)}${id.slice(-2)}`;
-}
+export { maskIdNumber } from '../../../domain/households/idMask';

@@ -5,3 +5,4 @@ export * from './schema';
 
 /** The cited record of the circular's forms; parsing it here makes a malformed file fail at once. */
 export const TT07_FORMS: FormsResearch = FormsResearchSchema.parse(data);
+export { PUBLIC_LISTING, PublicListingSchema, type PublicListing } from './publicListing';

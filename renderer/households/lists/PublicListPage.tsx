@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import { Alert, App, Button, Input, Select, Space, Spin, Typography } from 'antd';
+import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { PUBLIC_LIST_KINDS, type PublicListColumn, type PublicListKind, type PublicListRow, type PublicListView } from '../../../electron/contract/households';
+import { say } from '../../../electron/domain/i18n/keys';
+import { formatNumber } from '../../i18n/format';
+import { useOpMutation, useOpQuery } from '../../api/hooks';
+import { errorText } from '../../ui/errorText';
+import { navigate } from '../../ui/router';
+import { Nd30Header } from '../../ui/print/Nd30Header';
+import { savePersonalFile } from '../personalData';
+import { YearSelect } from '../YearSelect';
+import { useReviewYear } from '../useReviewYear';
+import '../../ui/print/print.css';
+import './publicList.css';
+
+const isKind = (k: string | undefined): k is PublicListKind => (PUBLIC_LIST_KINDS as readonly string[]).includes(k ?? '');
+
+/** Figures on paper are Vietnamese whatever the interface language. */
+const viNum = (n: number | null): string => (n === null ? '—' : formatNumber(n, 'vi'));
+
+/**
+ * #/households-lists/<year>/<office>/<commune>/<kind>: a commune's list for public listing
+ * (niêm yết) after the review, on A4 in the Nghị định 30 layout under the commune's People's
+ * Committee, and the same list as Excel. Sổ Việc's own list: the screen says it is not form 7.x.
+ */
+export function PublicListPage({ params }: { params: string[] }): React.JSX.Element {
+  const { t } = useTranslation('households');
+  const { modal, message } = App.useApp();
+  const meta = useOpQuery('households.meta', {});
+  const [storedYear, setYear] = useReviewYear(meta.data?.defaultYear);
+  const year = Number(params[0]) || storedYear;
+  const communes = meta.data?.communes ?? [];
+  const chosen = communes.find((c) => c.office === params[1] && c.code === params[2]) ?? communes[0];
+  const kind: PublicListKind = isKind(params[3]) ? params[3] : 'poor';
+  const go = (y: number | undefined, office: string | undefined, code: string | undefined, k: PublicListKind): void => {
+    if (y === undefined || office === undefined || code === undefined) return;
+    navigate('households-lists', String(y), office, code, k);
+  };
+  const input = { year: year ?? 2000, communeCode: chosen?.code ?? 'XX', office: chosen?.office, kind };
+  const view = useOpQuery('households.publicList', input, { enabled: year !== undefined && chosen !== undefined });
+  const exporting = useOpMutation('households.publicListXlsx');
+  const [attached, setAttached] = useState('');
+  const [maker, setMaker] = useState('');
+  const [chair, setChair] = useState('');
+  const v = view.data;
+
+  const exportList = (): void =>
+    exporting.mutate(input, {
+      onSuccess: async (file) => {
+        if (await savePersonalFile(modal, t, file)) message.success(t('list.exported'));
+      },
+      onError: (e) => void message.error(errorText(t, e)),
+    });
+
+  const countLabel = (k: PublicListKind): string => {
+    const c = v?.counts[k];
+    const tail = c === undefined ? '' : c === null ? t('lists.countUnavailable') : t('lists.countOption', { households: formatNumber(c.households), members: formatNumber(c.members) });
+    return tail ? `${say(t, `households:lists.kinds.${k}`)} — ${tail}` : say(t, `households:lists.kinds.${k}`);
+  };
+
+  return (
+    <div>
+      <div className="no-print">
+        <Space align="center" wrap style={{ marginBottom: 12 }}>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('households')}>
+            {t('common:back')}
+          </Button>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('lists.pageTitle')}
+          </Typography.Title>
+          <YearSelect year={year} years={meta.data?.years ?? []} onChange={(y) => (setYear(y), go(y, chosen?.office, chosen?.code, kind))} testId="list-year" />
+        </Space>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select
+            value={chosen ? `${chosen.office}|${chosen.code}` : undefined}
+            onChange={(key: string) => {
+              const [office, code] = key.split('|');
+              go(year, office, code, kind);
+            }}
+            options={communes.map((c) => ({ value: `${c.office}|${c.code}`, label: meta.data?.role === 'so' ? `${c.label} (${c.office})` : c.label }))}
+            placeholder={t('lists.noCommunes')}
+            style={{ width: 260 }}
+            aria-label={t('lists.commune')}
+            data-testid="list-commune"
+          />
+          <Select
+            value={kind}
+            onChange={(k: PublicListKind) => go(year, chosen?.office, chosen?.code, k)}
+            options={PUBLIC_LIST_KINDS.map((k) => ({ value: k, label: countLabel(k) }))}
+            style={{ width: 420 }}
+            aria-label={t('lists.kind')}
+            data-testid="list-kind"
+          />
+          <Button icon={<FileExcelOutlined />} loading={exporting.isPending} disabled={!v?.list.available} onClick={exportList} data-testid="list-excel">
+            {t('lists.excel')}
+          </Button>
+          <Button type="primary" icon={<PrinterOutlined />} disabled={!v?.list.available} onClick={() => window.print()} data-testid="list-print">
+            {t('print.print')}
+          </Button>
+        </Space>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input prefix={<span className="muted">{t('lists.attachedTo')}</span>} placeholder={t('lists.attachedToPlaceholder')} value={attached} onChange={(e) => setAttached(e.target.value)} style={{ width: 520 }} data-testid="list-attached" />
+          <Input prefix={<span className="muted">{t('lists.makerName')}</span>} value={maker} onChange={(e) => setMaker(e.target.value)} style={{ width: 280 }} />
+          <Input prefix={<span className="muted">{t('lists.chairName')}</span>} value={chair} onChange={(e) => setChair(e.target.value)} style={{ width: 280 }} data-testid="list-chair" />
+        </Space>
+        {/* On screen only: the posted paper is the commune's; what it is not is the officer's to know. */}
+        <Alert type="info" showIcon title={t('lists.notOfficialForm', { procedure: v?.procedure ?? '…' })} data-testid="list-form-note" style={{ marginBottom: 12, maxWidth: 1000 }} />
+      </div>
+      {meta.error && <Alert type="error" showIcon title={errorText(t, meta.error)} />}
+      {view.error && <Alert type="error" showIcon title={errorText(t, view.error)} />}
+      {meta.data && communes.length === 0 && <Alert type="warning" showIcon title={t('lists.noCommunes')} />}
+      {!v && chosen && !view.error && <Spin />}
+      {v && !v.list.available && (
+        <Alert type="warning" showIcon title={t('lists.previousYearMissing', { previous: v.list.year - 1, commune: v.commune.label })} data-testid="list-unavailable" />
+      )}
+      {v && v.list.available && <ListPaper view={v} attached={attached.trim()} maker={maker} chair={chair} />}
+    </div>
+  );
+}
+
+function ListPaper({ view, attached, maker, chair }: { view: PublicListView; attached: string; maker: string; chair: string }): React.JSX.Element {
+  const { i18n } = useTranslation('households');
+  const vi = i18n.getFixedT('vi', 'households');
+  const { list, commune } = view;
+  const where = [commune.label, view.district ? view.district.charAt(0).toLowerCase() + view.district.slice(1) : '', view.province ? `tỉnh ${view.province}` : ''].filter(Boolean).join(', ');
+  return (
+    <div className="nd30-preview" data-testid="print-preview">
+      {/* Portrait for the class lists; the movement lists (two class columns) and scored lists need A4 landscape. */}
+      <article className={`nd30 nd30-paper pl-print${view.columns.length > 7 ? ' nd30-wide' : ''}`} data-testid="public-list">
+        <Nd30Header parentBody="" office={`ỦY BAN NHÂN DÂN\n${commune.label.toUpperCase()}`} numberLine="" place={commune.name} date={view.date} />
+        <div className="nd30-kind" data-testid="list-title">
+          {say(vi, `households:lists.title.${list.kind}`, { year: list.year })}
+        </div>
+        <div className="pl-where">{where}</div>
+        {attached && <div className="pl-attached">{vi('lists.attachedLine', { text: attached })}</div>}
+        <div className="pl-standard">{vi('lists.standardLine', { standard: view.standardTitle })}</div>
+        <table className="nd30-table pl-table" data-testid="list-table">
+          <thead>
+            <tr>
+              {view.columns.map((c) => (
+                <th key={c} className={`col-${c}`}>
+                  {say(vi, `households:lists.column.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.length === 0 && (
+              <tr>
+                <td colSpan={view.columns.length} className="c">
+                  {vi('lists.empty')}
+                </td>
+              </tr>
+            )}
+            {list.rows.map((r) => (
+              <tr key={r.code} data-testid="list-row">
+                {view.columns.map((c) => (
+                  <td key={c} className={CELL_CLASS[c]}>
+                    {cellText(vi, c, r)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            <tr className="total" data-testid="list-total">
+              {/* "Tổng cộng: 12 hộ" across the number and name columns; the members' total under its column. */}
+              <td colSpan={2}>{`${vi('lists.total')}: ${vi('lists.totalHouseholds', { n: viNum(list.totals.households) })}`}</td>
+              {view.columns.slice(2).map((c) => (
+                <td key={c} className={CELL_CLASS[c]}>
+                  {c === 'members' ? viNum(list.totals.members) : ''}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+        <p className="pl-foot-totals" data-testid="list-foot-totals">
+          {vi('lists.footTotals', { households: viNum(list.totals.households), members: viNum(list.totals.members) })}
+        </p>
+        <table className="nd30-foot">
+          <tbody>
+            <tr>
+              <td className="right">
+                <div className="nd30-sign-title">{vi('lists.signMaker')}</div>
+                <div className="nd30-sign-space" />
+                <div className="nd30-sign-name">{maker}</div>
+              </td>
+              <td className="right">
+                <div className="nd30-sign-title">{vi('lists.signChair')}</div>
+                <div className="nd30-sign-space" />
+                <div className="nd30-sign-name" data-testid="list-chair-name">
+                  {chair}
+                </div>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </article>
+    </div>
+  );
+}
+
+const CELL_CLASS: Record<PublicListColumn, string | undefined> = { no: 'c', headName: undefined, idMasked: 'id', village: undefined, members: 'n', previousClass: undefined, class: undefined, income: 'n', deprived: 'n', b1: 'n', b2: 'n' };
+
+function cellText(vi: TFunction, c: PublicListColumn, r: PublicListRow): string {
+  switch (c) {
+    case 'no':
+      return String(r.no);
+    case 'headName':
+      return r.headName;
+    case 'idMasked':
+      return r.idMasked;
+    case 'village':
+      return r.village;
+    case 'members':
+      return viNum(r.members);
+    case 'previousClass':
+      return r.previousClass === null ? vi('lists.noRecord') : say(vi, `households:class.${r.previousClass}`);
+    case 'class':
+      return say(vi, `households:class.${r.class}`);
+    case 'income':
+      return viNum(r.incomePerPerson);
+    case 'deprived':
+      return viNum(r.deprivedCount);
+    case 'b1':
+      return viNum(r.b1);
+    case 'b2':
+      return viNum(r.b2);
+  }
+}

@@ -1,0 +1,158 @@
+import { test, expect, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { classifyHousehold, communeArea, generateHouseholds, nextYearHouseholds, sampleCommunes, standardForYear, writeHouseholdWorkbook, type Household } from '../../electron/core/households';
+import { loadWorkbook } from '../../electron/core/files/xlsx';
+import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from './harness';
+
+/*
+ * Văn Quan imports its 2023 and 2024 review lists, opens the commune lists for public listing
+ * from the household page, and checks the hộ nghèo and hộ thoát nghèo lists of one commune
+ * against the classes the rule gives the generated records: rows, totals, masked ID numbers,
+ * the A4 page with no column cut, the Excel file with the same headers.
+ */
+
+const COUNT = 40;
+test.describe.configure({ mode: 'serial' });
+let h: RunningHarness;
+const files: Record<number, string> = {};
+const communes = sampleCommunes('VANQUAN');
+const y2023 = generateHouseholds({ seed: 2023, count: COUNT, communes, reviewYear: 2023 });
+const y2024 = nextYearHouseholds(y2023, { seed: 17 });
+const commune = communes[0];
+if (!commune) throw new Error('no commune');
+
+const classOf = (x: Household) => classifyHousehold({ ...x, area: communeArea(commune) }, standardForYear(x.reviewYear)).class;
+const inCommune = (x: Household) => x.communeCode === commune.code;
+const poor2024 = y2024.filter((x) => inCommune(x) && classOf(x) === 'poor');
+const escaped2024 = y2024.filter((x) => {
+  const before = y2023.find((p) => p.code === x.code);
+  return inCommune(x) && before !== undefined && classOf(before) === 'poor' && classOf(x) !== 'poor';
+});
+const members = (xs: Household[]) => xs.reduce((n, x) => n + x.members, 0);
+
+test.beforeAll(async () => {
+  h = await startHarness();
+  const dir = tempDataDir('lists');
+  mkdirSync(dir, { recursive: true });
+  for (const [year, list] of [[2023, y2023], [2024, y2024]] as const) {
+    const { buffer } = await writeHouseholdWorkbook(list, { communes });
+    files[year] = path.join(dir, `van-quan-${year}.xlsx`);
+    writeFileSync(files[year], buffer);
+  }
+});
+test.afterAll(async () => {
+  await h.stop();
+});
+
+async function pickOption(page: Page, testId: string, text: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  if (typeof text === 'string') await dropdown.getByTitle(text, { exact: true }).click();
+  else await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+async function importYear(page: Page, year: 2023 | 2024): Promise<void> {
+  await page.getByTestId('open-import').click();
+  await pickOption(page, 'import-year', String(year));
+  await page.locator('input[type=file]').first().setInputFiles(files[year] as string);
+  await page.getByTestId('import-all').click();
+  await expect(page.getByTestId('import-done')).toContainText(`Đã nhập ${COUNT} hộ`);
+  await page.getByTestId('go-list').click();
+}
+
+/**
+ * The list table fits the text width of the A4 sheet (Nghị định 30 margins 30 + 15 mm): on screen
+ * inside the paper box, and in print media with the page as wide as the printed text (portrait
+ * 165 mm ≈ 624 CSS px, landscape 252 mm ≈ 952 px), no header cut inside a word.
+ */
+async function expectFitsA4(page: Page, orientation: 'portrait' | 'landscape', shot: string): Promise<void> {
+  const paper = page.getByTestId('public-list');
+  const fits = async () =>
+    paper.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const inner = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const table = el.querySelector('table.pl-table') as HTMLTableElement;
+      const cutHeader = [...table.querySelectorAll('th, td')].some((c) => c.scrollWidth > c.clientWidth + 1);
+      return { inner, table: table.getBoundingClientRect().width, cutHeader };
+    });
+  const screen = await fits();
+  expect(screen.table).toBeLessThanOrEqual(screen.inner + 1);
+  expect(screen.cutHeader).toBe(false);
+  await page.screenshot({ path: `test-results/screens/${shot}-vi.png`, fullPage: true });
+  const width = orientation === 'portrait' ? 624 : 952;
+  await page.setViewportSize({ width, height: 900 });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('list-form-note')).toBeHidden();
+  const printed = await fits();
+  expect(printed.table).toBeLessThanOrEqual(width);
+  expect(printed.cutHeader).toBe(false);
+  await page.screenshot({ path: `test-results/screens/${shot}-print-vi.png`, fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+test('a commune’s lists for public listing: rows, totals, A4 without a cut column, the same Excel', async ({ page }) => {
+  expect(poor2024.length).toBeGreaterThan(0);
+  expect(escaped2024.length).toBeGreaterThan(0);
+  await page.goto(h.url);
+  await firstRunVanQuan(page);
+  await page.getByTestId('nav-households').click();
+  await page.getByTestId('load-sample-communes').click();
+  await expect(page.getByTestId('add-household')).toBeEnabled();
+  await importYear(page, 2023);
+  await importYear(page, 2024);
+
+  // From the household page, in 2024.
+  await pickOption(page, 'year-select', 'Năm 2024');
+  await page.getByTestId('open-public-lists').click();
+  await pickOption(page, 'list-commune', `${commune.kind === 'thiTran' ? 'Thị trấn' : commune.kind === 'phuong' ? 'Phường' : 'Xã'} ${commune.name}`);
+  const paper = page.getByTestId('public-list');
+  await expect(page.getByTestId('list-title')).toHaveText('Danh sách hộ nghèo năm 2024');
+  await expect(paper).toContainText('ỦY BAN NHÂN DÂN');
+  await expect(paper).toContainText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  await expect(page.getByTestId('list-row')).toHaveCount(poor2024.length);
+  await expect(page.getByTestId('list-total')).toContainText(`Tổng cộng: ${poor2024.length} hộ`);
+  await expect(page.getByTestId('list-foot-totals')).toHaveText(`Tổng cộng: ${poor2024.length} hộ, ${members(poor2024)} nhân khẩu.`);
+  for (const x of poor2024) await expect(page.getByTestId('list-row').filter({ hasText: x.headName }).first()).toBeVisible();
+  // ID numbers only masked, anywhere on the page.
+  const text = await page.locator('body').innerText();
+  for (const x of y2024) expect(text).not.toContain(x.idNumber);
+  await expect(page.getByTestId('list-row').first().locator('td.id')).toHaveText(/^\d{4}\*+\d{2}$/);
+  // The note that this is Sổ Việc's list is on screen only.
+  await expect(page.getByTestId('list-form-note')).toContainText('không phải mẫu số 7.x');
+  await expect(page.getByTestId('list-form-note')).toContainText('24/2021/QĐ-TTg');
+  await expect(paper).not.toContainText('mẫu số 7.x');
+  await expect(paper).not.toHaveClass(/nd30-wide/);
+  await expectFitsA4(page, 'portrait', 'public-list-poor');
+
+  // The thoát nghèo list: last year's and this year's class beside each household.
+  await pickOption(page, 'list-kind', /^Hộ thoát nghèo —/);
+  await expect(page.getByTestId('list-title')).toHaveText('Danh sách hộ thoát nghèo năm 2024');
+  await expect(page.getByTestId('list-row')).toHaveCount(escaped2024.length);
+  await expect(page.getByTestId('list-row').first()).toContainText('Hộ nghèo');
+  await expect(page.getByTestId('list-foot-totals')).toHaveText(`Tổng cộng: ${escaped2024.length} hộ, ${members(escaped2024)} nhân khẩu.`);
+  await page.getByTestId('list-chair').fill('Hoàng Văn Khánh');
+  await expect(page.getByTestId('list-chair-name')).toHaveText('Hoàng Văn Khánh');
+
+  // A4 landscape for the movement lists: the table fits the sheet's text width on screen and on paper.
+  await expect(paper).toHaveClass(/nd30-wide/);
+  await expectFitsA4(page, 'landscape', 'public-list-escaped');
+
+  // The Excel file: the same headers as the page, the same rows, the totals at the foot.
+  const headers = await page.getByTestId('list-table').locator('th').allInnerTexts();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-excel').click()]);
+  expect(download.suggestedFilename()).toBe(`danh-sach-ho-thoat-ngheo_${commune.code.toLowerCase()}_2024.xlsx`);
+  const wb = await loadWorkbook(readFileSync(await download.path()));
+  const ws = wb.worksheets[0];
+  if (!ws) throw new Error('no sheet');
+  expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(headers.map((x) => x.trim()));
+  expect(ws.rowCount).toBe(3 + escaped2024.length + 1);
+  expect(ws.getRow(4 + escaped2024.length).getCell(5).value).toBe(members(escaped2024));
+
+  // 2023 has no 2022 records: the movement lists are refused, saying why.
+  await pickOption(page, 'list-year', 'Năm 2023');
+  await expect(page.getByTestId('list-unavailable')).toContainText('Chưa có số liệu rà soát năm 2022');
+  await expect(page.getByTestId('list-print')).toBeDisabled();
+  await expect(page.locator('body')).not.toContainText('⟦');
+});
