@@ -65,9 +65,12 @@ export async function listSnapshots(dataDir: string): Promise<SnapshotInfo[]> {
  * live place (a copy can be put back as it is); the recorded hash is of the plain bytes, so an
  * unchanged shard is still hard-linked to the previous snapshot's copy.
  */
+/** A file's text for a snapshot, or how to make it when its turn comes. */
+export type SnapshotText = string | (() => string);
+
 export async function takeSnapshot(
   dataDir: string,
-  shardFiles: Map<string, string>,
+  shardFiles: Map<string, SnapshotText>,
   now: Date,
   cipher: DataCipher | null = null,
 ): Promise<SnapshotInfo> {
@@ -79,7 +82,8 @@ export async function takeSnapshot(
   const hashes: Record<string, string> = {};
   // The installation's state (settings, trusted peers, sealed keys) is backed up with the shards.
   for (const [rel, text] of await stateFilesForBackup(dataDir)) if (!files.has(rel)) files = new Map([...files, [rel, text]]);
-  for (const [rel, text] of files) {
+  for (const [rel, textOrMake] of files) {
+    const text = typeof textOrMake === 'string' ? textOrMake : textOrMake();
     const hash = sha256(text);
     hashes[rel] = hash;
     const target = path.join(dir, rel);

@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import type { Doc } from '../../domain/document';
 import { ShardFileAdapter, CorruptShardError, type ShardData } from './shardFile';
 import type { DataCipher } from './sealedFile';
+import type { SnapshotText } from './backups';
 
 /**
  * The shard files the store has opened, each a lowdb instance over its ShardFileAdapter (which
@@ -90,13 +91,13 @@ export class ShardCache {
     return [...this.adapters].filter(([, adapter]) => adapter.hasText()).map(([rel]) => rel);
   }
 
-  /** Each shard's bytes as last read or written (in plain), for a snapshot. */
-  texts(): Map<string, string> {
-    const files = new Map<string, string>();
-    for (const [rel, adapter] of this.adapters) {
-      const text = adapter.text();
-      if (text !== null) files.set(rel, text);
-    }
+  /**
+   * Each shard's bytes as last read or written (in plain), for a snapshot: made one file at a
+   * time as the snapshot asks (all of them at once would be the whole store's text in memory).
+   */
+  texts(): Map<string, SnapshotText> {
+    const files = new Map<string, SnapshotText>();
+    for (const [rel, adapter] of this.adapters) if (adapter.hasText()) files.set(rel, () => adapter.text() ?? '');
     return files;
   }
 

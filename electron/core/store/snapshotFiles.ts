@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isStoreFile, sha256, SNAPSHOT_META, type SnapshotInfo } from './backups';
+import { isStoreFile, sha256, SNAPSHOT_META, type SnapshotInfo, type SnapshotText } from './backups';
 import { BACKUP_DIR } from './layout';
 import type { DataCipher } from './sealedFile';
 import type { ShardCache } from './shardCache';
@@ -46,7 +46,7 @@ function mtimeOf(file: string): number | null {
 }
 
 /** The plain text of every store file, for a snapshot. */
-export function storeFilesForSnapshot(dataDir: string, shards: ShardCache, unread: Iterable<readonly string[]>, cipher: DataCipher | null): Map<string, string> {
+export function storeFilesForSnapshot(dataDir: string, shards: ShardCache, unread: Iterable<readonly string[]>, cipher: DataCipher | null): Map<string, SnapshotText> {
   const files = shards.texts();
   // Kinds not read yet are backed up too, from their files as they are (unchanged since open).
   for (const rels of unread) {

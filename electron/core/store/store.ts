@@ -19,6 +19,7 @@ import { snapshotHoldsFiles, storeFileNames, storeFilesForSnapshot } from './sna
 import { forgetRecordsReplayed, restoreDamagedShard, type RecoveryNotice } from './recovery';
 import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
 import { WAL_FILE } from './wal';
+import { BULK_FILE, BulkStage, clearBulk, dropUncommittedBulk, hasBulk, readBulk } from './bulkWrite';
 import { WalCompaction } from './walCompaction';
 import type { ChangeListener, LocalChange, StoreOptions } from './types';
 
@@ -52,6 +53,12 @@ export class Store {
   /** Lazy kinds not read yet, with their shard files on disk. */
   private readonly unread = new Map<DocKind, string[]>();
   private readonly beforeWrite = new Set<(docs: readonly Doc[]) => Promise<void>>();
+  /**
+   * A committed bulk write (bulkWrite.ts) is not yet in every shard file (a shard write failed
+   * after the commit): it is finished before any other write, so that nothing written later is
+   * older than it on disk.
+   */
+  private bulkPending: Doc[] | null = null;
 
   private readonly cipher: DataCipher | null;
 
@@ -193,25 +200,69 @@ export class Store {
       // A new stamp must follow every stamp in the folder (peers' vectors rely on it), so the
       // clock sees the lazy kinds before it ticks.
       await this.ready();
-      const docs: Doc[] = changes.map((c) => {
-        const id = c.id ?? uuidv7();
-        const prev = this.docs.get(id);
-        const doc: Doc = {
-          id,
-          kind: c.kind,
-          owner: c.owner,
-          rev: (prev?.rev ?? 0) + 1,
-          hlc: this.hlc.tick(),
-          author: this.opts.node,
-          data: c.data,
-        };
-        if (prev) doc.prevHlc = prev.hlc;
-        if (c.deleted) doc.deleted = true;
-        return doc;
-      });
+      const docs: Doc[] = changes.map((c) => this.versionOf(c, this.docs.get(c.id ?? '')));
       await this.persist(docs);
       return docs;
     });
+  }
+
+  /**
+   * Local edits too many for one write (an Excel import of 110,000 households), given in
+   * batches that are built only as they are taken, and written all or nothing like write(): the
+   * batches are staged to disk one by one (bulkWrite.ts) and each shard file is then written
+   * once. Memory holds the new versions and one batch's text, never the text of all of them.
+   * Every batch is checked before anything lands: a wrong one writes nothing. Resolves with the
+   * number of versions once all are durable.
+   */
+  async writeBulk(batches: Iterable<readonly LocalChange[]>): Promise<number> {
+    return this.enqueue(async () => {
+      this.refuseIfReadOnly();
+      await this.ready();
+      if (this.bulkPending) await this.finishBulk();
+      // The log must never hold an older version than a shard file: emptied first.
+      if (this.log.pending) await this.log.compact();
+      const staged = new Map<string, Doc>();
+      const stage = await BulkStage.begin(this.opts.dataDir, this.cipher);
+      try {
+        for (const batch of batches) {
+          for (const c of batch) requireFits({ ...c, id: c.id ?? '' }, c.id === undefined);
+          const docs = batch.map((c) => this.versionOf(c, staged.get(c.id ?? '') ?? this.docs.get(c.id ?? '')));
+          await stage.append(docs);
+          for (const d of docs) staged.set(d.id, d);
+        }
+        if (staged.size === 0) {
+          await stage.abandon();
+          return 0;
+        }
+        for (const fn of this.beforeWrite) await fn([...staged.values()]);
+        await stage.commit();
+      } catch (e) {
+        await stage.abandon();
+        throw e;
+      }
+      // Committed: if a shard write fails now, it lands before the next write, or at the next open.
+      this.bulkPending = [...staged.values()];
+      staged.clear();
+      const count = this.bulkPending.length;
+      await this.finishBulk();
+      return count;
+    });
+  }
+
+  /** The next version of a document after `prev` (its current version, if any). */
+  private versionOf(c: LocalChange, prev: Doc | undefined): Doc {
+    const doc: Doc = {
+      id: c.id ?? uuidv7(),
+      kind: c.kind,
+      owner: c.owner,
+      rev: (prev?.rev ?? 0) + 1,
+      hlc: this.hlc.tick(),
+      author: this.opts.node,
+      data: c.data,
+    };
+    if (prev) doc.prevHlc = prev.hlc;
+    if (c.deleted) doc.deleted = true;
+    return doc;
   }
 
   /**
@@ -267,6 +318,7 @@ export class Store {
 
   private async persist(docs: Doc[]): Promise<void> {
     this.refuseIfReadOnly();
+    if (this.bulkPending) await this.finishBulk();
     for (const fn of this.beforeWrite) await fn(docs);
     const touched = groupByShard(docs);
     const [only] = touched.keys();
@@ -280,6 +332,11 @@ export class Store {
       for (const [rel, list] of touched) await this.shards.write(rel, list);
       if (touched.size > 1) await clearJournal(this.opts.dataDir);
     }
+    this.afterPersist(docs);
+  }
+
+  /** Durable versions into the index, the listeners told, a snapshot taken when one is due. */
+  private afterPersist(docs: Doc[]): void {
     for (const d of docs) this.docs.put(d);
     this.dirtySinceSnapshot = true;
     for (const l of this.listeners) l(docs);
@@ -332,7 +389,10 @@ export class Store {
     // After a crash the journal or the log may hold documents of any kind; they are put into
     // shards read in full, so then every kind is read now.
     const journal = await readJournal(this.opts.dataDir, this.cipher);
-    const replayPending = journal !== null || (await fs.stat(this.log.file).then((s) => s.size > 0, () => false));
+    // A bulk write staged but never committed did not happen; a committed one lands now.
+    if (!this.opts.readOnly) await dropUncommittedBulk(this.opts.dataDir);
+    const bulk = await hasBulk(this.opts.dataDir);
+    const replayPending = bulk || journal !== null || (await fs.stat(this.log.file).then((s) => s.size > 0, () => false));
     for (const kind of DOC_KINDS) {
       const rels = await shardFilesOnDisk(this.opts.dataDir, kind);
       if (LAZY_KINDS.has(kind) && !replayPending && rels.length > 0) {
@@ -348,6 +408,11 @@ export class Store {
       }
     }
     for (const d of [...(await this.replayJournal(journal)), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
+    // Last: nothing was written after a bulk write that had not landed (see bulkPending).
+    if (bulk) {
+      const bulkNewest = await this.replayBulk();
+      if (bulkNewest > newest) newest = bulkNewest;
+    }
     forgetRecordsReplayed(this.recoveries, (id) => this.docs.get(id));
     if (newest) this.hlc.observe(newest);
     // First snapshot of this session runs after open returns, off the start-up path.
@@ -383,6 +448,44 @@ export class Store {
     for (const d of docs) this.docs.put(d);
     await clearJournal(this.opts.dataDir);
     return docs;
+  }
+
+  /**
+   * A committed bulk write put into the shards, batch by batch as the log is read, then the
+   * log removed; returns the newest stamp in it. Read-only: applied in memory, the log kept.
+   */
+  private async replayBulk(): Promise<string> {
+    const damaged = { count: 0 };
+    const touched = new Set<string>();
+    let newest = '';
+    for await (const batch of readBulk(this.opts.dataDir, this.cipher, damaged)) {
+      for (const [rel, list] of groupByShard(batch)) {
+        await this.shards.get(rel);
+        this.shards.apply(rel, list);
+        touched.add(rel);
+      }
+      for (const d of batch) {
+        this.docs.put(d);
+        if (d.hlc > newest) newest = d.hlc;
+      }
+    }
+    if (damaged.count > 0) {
+      this.recoveries.push({ file: path.join(DB_DIR, BULK_FILE), reason: `${damaged.count} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '', records: [] });
+    }
+    if (this.opts.readOnly) return newest;
+    for (const rel of touched) await this.shards.rewrite(rel);
+    await clearBulk(this.opts.dataDir);
+    return newest;
+  }
+
+  /** The committed bulk write's versions into their shard files (each written once), then its log removed. */
+  private async finishBulk(): Promise<void> {
+    const docs = this.bulkPending;
+    if (!docs) return;
+    for (const [rel, list] of groupByShard(docs)) await this.shards.write(rel, list);
+    await clearBulk(this.opts.dataDir);
+    this.bulkPending = null;
+    this.afterPersist(docs);
   }
 
   private async snapshot(): Promise<void> {

@@ -43,7 +43,20 @@ export interface WalReplay {
 }
 
 const WAL_REL = `db/${WAL_FILE}`;
-const entryPlace = (line: number): string => `${WAL_REL}#${line}`;
+/** Where a line is sealed: the log's place in the data folder and the line's number. */
+const entryPlace = (line: number, rel: string = WAL_REL): string => `${rel}#${line}`;
+
+/**
+ * The documents of one line of a log (line `index`, counted from 0, sealed at `rel`). Throws
+ * when the line does not open or is not an entry.
+ */
+export function openLogLine(line: string, index: number, cipher: DataCipher | null, rel: string = WAL_REL): Doc[] {
+  // A plain line (a log written before encryption) is read only while plain files are.
+  const plain = !cipher || (cipher.acceptPlain && line.startsWith('{')) ? line : cipher.open(entryPlace(index, rel), Buffer.from(line, 'base64')).toString('utf8');
+  const value = JSON.parse(plain) as { docs?: unknown };
+  if (!Array.isArray(value.docs)) throw new Error('no docs');
+  return value.docs as Doc[];
+}
 
 export class WriteAheadLog {
   private handle: FileHandle | null = null;
@@ -54,9 +67,14 @@ export class WriteAheadLog {
   /** Lines appended since the log was last emptied: the next entry's line number. */
   private lines = 0;
 
+  /**
+   * `rel` is the place entries are sealed at (the WAL's own by default; a bulk write's staging
+   * file is sealed at the name it is renamed to, bulkWrite.ts).
+   */
   constructor(
     readonly file: string,
     private readonly cipher: DataCipher | null = null,
+    private readonly rel: string = WAL_REL,
   ) {}
 
   /** Appends one entry and returns once it is on disk. */
@@ -66,7 +84,7 @@ export class WriteAheadLog {
       await fsyncDir(path.dirname(this.file)); // the file's own name must survive a power cut
     }
     const json = JSON.stringify({ docs });
-    const line = `${this.cipher ? this.cipher.seal(entryPlace(this.lines), json).toString('base64') : json}\n`;
+    const line = `${this.cipher ? this.cipher.seal(entryPlace(this.lines, this.rel), json).toString('base64') : json}\n`;
     try {
       await this.handle.appendFile(line, 'utf8');
       await this.handle.datasync();
@@ -140,11 +158,7 @@ export class WriteAheadLog {
     lines.forEach((line, i) => {
       if (line === '') return;
       try {
-        // A plain line (a log written before encryption) is read only while plain files are.
-        const plain = !cipher || (cipher.acceptPlain && line.startsWith('{')) ? line : cipher.open(entryPlace(i), Buffer.from(line, 'base64')).toString('utf8');
-        const value = JSON.parse(plain) as { docs?: unknown };
-        if (!Array.isArray(value.docs)) throw new Error('no docs');
-        entries.push(value.docs as Doc[]);
+        entries.push(openLogLine(line, i, cipher));
       } catch {
         // The last line may be torn by a crash mid-append; anything else is damage.
         if (i < lines.length - 1) damaged++;

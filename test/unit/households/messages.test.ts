@@ -4,7 +4,7 @@ import en from '../../../electron/domain/i18n/locales/en/households.json' with {
 import vi from '../../../electron/domain/i18n/locales/vi/households.json' with { type: 'json' };
 import { classifyHousehold } from '../../../electron/domain/households/classify';
 import { HOUSEHOLD_ERROR_CODES } from '../../../electron/domain/households/errors';
-import { formatProblemVi, formatReasonVi, problem } from '../../../electron/domain/households/messages';
+import { formatProblemVi, formatReasonVi, problem, renderVi } from '../../../electron/domain/households/messages';
 import { STANDARDS } from '../../../electron/domain/households/standards';
 import { HOUSEHOLD_CLASSES, indicatorsOf } from '../../../electron/domain/households/standards/schema';
 
@@ -69,6 +69,32 @@ describe('households messages', () => {
     );
     expect(t('households:reason.withDeprivations', { income: 1_200_000, limit: 1_500_000, count: 4 })).toBe(
       'income 1,200,000 VND ≤ 1,500,000 VND; deprived on 4 indicators',
+    );
+  });
+});
+
+describe('the reason beside a class, rendered once per line and count', () => {
+  it('says exactly what i18next renders for every class, area, count and income, fractions and huge incomes too', () => {
+    const incomes = [0, 999, 1_000_000, 1_499_999.5, 1_500_000, 1_500_001, 2_250_000, 2_250_001, 3_000_000, 12_345_678, 1_000_000_000];
+    let seen = 0;
+    for (const standard of STANDARDS) {
+      const codes = indicatorsOf(standard).map((i) => i.code);
+      for (const area of ['rural', 'urban'] as const) {
+        for (let n = 0; n <= Math.min(codes.length, 6); n++) {
+          for (const income of incomes) {
+            const c = classifyHousehold({ area, incomePerPerson: income, deprived: codes.slice(0, n) }, standard);
+            // The same call twice: the second comes from the kept sentence.
+            const direct = renderVi(c.reason.key, c.reason.params);
+            expect(formatReasonVi(c.reason)).toBe(direct);
+            expect(formatReasonVi(c.reason)).toBe(direct);
+            seen++;
+          }
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(200);
+    expect(formatReasonVi({ key: 'households:reason.withDeprivations', params: { income: 1_234_567, limit: 1_500_000, count: 4 } })).toBe(
+      'thu nhập 1.234.567 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số',
     );
   });
 });

@@ -45,9 +45,11 @@ export function classify(h: Household): Classification {
   return classifyRecord(h);
 }
 
-/** The data of a household document: the record, its class and reason, who wrote it when. */
-export function householdDocData(h: Household, by: string, at: Date): HouseholdDocData {
-  const c = classify(h);
+/**
+ * The data of a household document: the record, its class and reason, who wrote it when. `c`
+ * is the record's classification when it is at hand already (an import classified every row).
+ */
+export function householdDocData(h: Household, by: string, at: Date, c: Classification = classify(h)): HouseholdDocData {
   return { ...h, ...storedClass(c), reasonText: formatReasonVi(c.reason), updatedAt: at.toISOString(), updatedBy: by };
 }
 

@@ -19,9 +19,17 @@ import { requireOffice } from './writes';
 
 /**
  * Excel import in two steps: a preview that writes nothing, then a commit that writes every
- * valid row in one store write (all or nothing). Rows whose ID number belongs to another
- * household already recorded for the year are refused like any other invalid row.
+ * valid row, all or nothing, as one bulk write of the store (store.writeBulk, bulkWrite.ts):
+ * the rows become documents a batch at a time, each batch staged on disk before the next is
+ * made, so 110,000 rows never exist as one text. After a crash part way the import has either
+ * landed whole (the next open finishes it) or not at all; importing the same file again then
+ * gives the same households (ids come from office, year and code; rows without a code get the
+ * code their ID number already has), never a second copy. Rows whose ID number belongs to
+ * another household already recorded for the year are refused like any other invalid row.
  */
+
+/** Rows made into documents and staged at a time: about 1.5 MB of text each. */
+export const IMPORT_BATCH_ROWS = 2_000;
 
 export interface ParsedImport {
   parse: HouseholdWorkbookParse;
@@ -37,6 +45,8 @@ export interface ParsedImport {
   created: number;
   updated: number;
   committed?: boolean;
+  /** A commit failed after it began turning rows into documents: preview again. */
+  spent?: boolean;
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -106,24 +116,39 @@ export function previewOf(p: ParsedImport, token: string, noCommunes: boolean): 
   };
 }
 
-/** Writes the valid rows, all in one store write. Refuses when rows are invalid, unless `validOnly`. */
-export async function commitImport(ctx: CoreContext, p: ParsedImport, validOnly: boolean): Promise<ImportResult> {
+/**
+ * Writes the valid rows, all or nothing. Refuses when rows are invalid, unless `validOnly`.
+ * The rows are handed over as they become documents (the preview's copy of them is let go as
+ * the commit goes): a failed commit cannot be tried again from the same preview.
+ */
+export async function commitImport(ctx: CoreContext, p: ParsedImport, validOnly: boolean, batchRows: number = IMPORT_BATCH_ROWS): Promise<ImportResult> {
   const rejected = p.parse.householdRowCount - p.valid.length;
   if (p.committed) throw new AppError('IMPORT_DONE', 'households:errors.IMPORT_DONE');
+  if (p.spent) throw new AppError('IMPORT_EXPIRED', 'households:errors.IMPORT_EXPIRED');
   if (p.errors.length > 0 && !validOnly) {
     throw new AppError('IMPORT_HAS_ERRORS', 'households:errors.IMPORT_HAS_ERRORS', { count: rejected });
   }
   if (p.valid.length === 0) throw new AppError('IMPORT_NOTHING_VALID', 'households:errors.IMPORT_NOTHING_VALID');
   const at = ctx.now();
-  const changes: LocalChange[] = p.valid.map((r) => ({
-    id: householdDocId(p.office, p.year, r.household.code),
-    kind: 'household',
-    owner: p.office,
-    data: householdDocData(r.household, p.by, at),
-  }));
-  await ctx.store.write(changes);
+  const rows = p.valid;
+  // The parse keeps the same row objects: both let go, so each row is freed once it is a document.
+  p.valid = [];
+  p.parse.rows = [];
+  p.spent = true;
+  function* batches(): Generator<LocalChange[]> {
+    while (rows.length > 0) {
+      yield rows.splice(0, batchRows).map((r) => ({
+        id: householdDocId(p.office, p.year, r.household.code),
+        kind: 'household' as const,
+        owner: p.office,
+        // The worker classified the row with the year's standard: not done again.
+        data: householdDocData(r.household, p.by, at, r.classification),
+      }));
+    }
+  }
+  const imported = await ctx.store.writeBulk(batches());
   p.committed = true;
-  return { imported: changes.length, created: p.created, updated: p.updated, rejected };
+  return { imported, created: p.created, updated: p.updated, rejected };
 }
 
 export async function rejectedFile(p: ParsedImport): Promise<FileOut> {
