@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { householdDocData } from '../../../electron/core/households/store/docs';
+import { householdRowOf } from '../../../electron/core/reports/facts';
 import { generateHouseholds } from '../../../electron/core/households/generate';
 import { classifyWithBasis, classStamp, storedClassOf, type LoadedTables } from '../../../electron/domain/households/classOf';
 import { sampleCommunes } from '../../../electron/domain/households/communes';
@@ -100,6 +101,9 @@ describe('the class follows the Phiếu B score of an official table', () => {
     expect(storedClassOf(before)).toEqual({ class: 'above', basis: 'income' });
     // The Sở's official table arrives: the old stamp no longer holds, the score decides.
     expect(storedClassOf(before, loaded(OFFICIAL_SHAPED_TEST))).toEqual({ class: 'poor', basis: 'phieuB' });
+    // The periodic report's prefill counts it the same way.
+    expect(householdRowOf(before, loaded(OFFICIAL_SHAPED_TEST)).cls).toBe('poor');
+    expect(householdRowOf(before).cls).toBe('above');
     const after = householdDocData(h, 'Hoàng Thị Lan', new Date('2025-11-11T02:00:00Z'), loaded(OFFICIAL_SHAPED_TEST));
     expect(after.classStamp).not.toBe(before.classStamp);
     // A corrected table (the poverty threshold lowered to 35): stamp differs again, class recomputed.
