@@ -1,6 +1,6 @@
 import type { Doc } from '../../../domain/document';
 import { fold } from '../../../domain/text';
-import { classifyWithBasis, NO_TABLES, storedClass, storedClassOf, type ClassBasis, type LoadedTables, type RecordClass } from '../../../domain/households/classOf';
+import { classifyWithBasis, classOfStored, NO_TABLES, storedClass, type ClassBasis, type LoadedTables, type RecordClass } from '../../../domain/households/classOf';
 import { communeArea, communeLabel, CommuneSchema, type Commune } from '../../../domain/households/communes';
 import { HouseholdSchema, type Household } from '../../../domain/households/household';
 import { formatReasonVi, renderVi } from '../../../domain/households/messages';
@@ -72,7 +72,7 @@ export function householdOf(doc: Doc): Household | undefined {
 
 /** The class of a stored record for the list: the cached class while its stamp holds, else the rule. */
 export function classOfDoc(data: Record<string, unknown>, tables: LoadedTables = NO_TABLES): HouseholdClass | undefined {
-  return storedClassOf(data, tables)?.class;
+  return classOfStored(data, undefined, tables);
 }
 
 export function communeOf(doc: Doc): (Commune & { office: string; sample: boolean }) | undefined {
