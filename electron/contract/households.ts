@@ -5,6 +5,7 @@ import { HouseholdSchema } from '../domain/households/household';
 import { CommuneKindSchema } from '../domain/households/communes';
 import { HouseholdClassSchema, type Area, type HouseholdClass } from '../domain/households/standards/schema';
 import type { ClassificationReason } from '../domain/households/classify';
+import type { ClassBasis } from '../domain/households/classOf';
 import type { YearOverYear } from '../domain/households/changes';
 import type { HouseholdSummary } from '../domain/households/summary';
 import type { ScoreTable } from '../domain/households/scoring/schema';
@@ -26,6 +27,8 @@ export { indicatorsOf, HOUSEHOLD_CLASSES, type Area, type HouseholdClass, type P
 export { HouseholdSchema, isValidIdNumber, normaliseIdNumber, canonicalEthnicity, isEthnicMinority, type Household, type HouseholdInput } from '../domain/households/household';
 export { scorePhieuB, scoreB1, tablesForYear, type ScoreTable, type ScoreQuestion, type PhieuBScore } from '../domain/households/scoring';
 export { communeArea, communeLabel, type CommuneKind } from '../domain/households/communes';
+export { classifyWithBasis, decidingTable, type ClassBasis, type LoadedTables, type RecordClass } from '../domain/households/classOf';
+export { SECTORS, mediumScopeOf, type Sector } from '../domain/households/sector';
 export type { StatusChange, YearOverYear } from '../domain/households/changes';
 export type { HouseholdSummary, SummaryRow, SummaryCounts } from '../domain/households/summary';
 export { PUBLIC_LIST_KINDS, needsPreviousYear, type PublicListKind, type PublicList, type PublicListRow, type PublicListColumn, type ListTotals } from '../domain/households/publicLists';
@@ -150,6 +153,9 @@ export interface HouseholdRecord {
   rev: number;
   household: z.output<typeof HouseholdSchema>;
   class: HouseholdClass;
+  /** What decided `class`: the Phiếu B score (an official table) or income in đồng. */
+  classBasis: ClassBasis;
+  /** Why income gives its class (shown beside the Phiếu B class when that decides). */
   reason: ClassificationReason;
   /** "thu nhập 1.200.000 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số" */
   reasonText: string;
@@ -324,6 +330,8 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   'nearPoorPct',
   'minorityNearPoor',
   'medium',
+  'mediumOtherSector',
+  'mediumUnknownSector',
   'poorAtStart',
   'escaped',
   'fellBack',

@@ -88,6 +88,8 @@ test('load a score table, fill a Phiếu B, see the score and class; commune tot
   await expect(page.getByTestId('phieu-b-score')).toContainText('ngưỡng nghèo 40 điểm');
   await expect(page.getByTestId('phieu-b-class')).toContainText('Hộ nghèo');
   await expect(page.getByTestId('phieu-b-class')).toContainText('Bảng thử nghiệm');
+  // A test table never decides the class: income does (1.300.000 đ, 3 deprivations: poor too).
+  await expect(page.getByTestId('class-basis')).toHaveText('Theo thu nhập');
   // One more point of B1 (a motorbike) lifts the household over the poverty threshold.
   await pick(page, 'b1-Q2', 'Có (20 điểm)');
   await expect(page.getByTestId('b1-score')).toHaveText('60');

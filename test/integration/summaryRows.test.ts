@@ -40,6 +40,7 @@ function fullScan(core: Core, year: number): SummaryView['summary'] {
 }
 
 const YEARS = [2022, 2023, 2024];
+const SECTOR_CYCLE = ['agriculture', 'forestry', 'other', 'fishery', undefined] as const;
 const OFFICES = ['VANQUAN', 'BINHGIA'] as const;
 
 describe('summary rows kept beside the household records', () => {
@@ -55,7 +56,13 @@ describe('summary rows kept beside the household records', () => {
       let year = generateHouseholds({ seed: 40 + i, count: 120, communes: sampleCommunes(office), reviewYear: YEARS[0] });
       for (const y of YEARS) {
         if (y !== YEARS[0]) year = nextYearHouseholds(year, { seed: y + i });
-        for (const h of year) pool.set(householdDocId(office, h.reviewYear, h.code), { owner: office, h });
+        // Ngành nghề of each household (a fifth not recorded): "mức sống trung bình" counts only
+        // nông, lâm, ngư, diêm nghiệp, so the rows must carry it.
+        for (const [k, h] of year.entries()) {
+          const sector = SECTOR_CYCLE[k % SECTOR_CYCLE.length];
+          const { sector: _s, ...rest } = h;
+          pool.set(householdDocId(office, h.reviewYear, h.code), { owner: office, h: sector ? { ...rest, sector } : rest });
+        }
       }
     }
     const ids = [...pool.keys()];
@@ -95,6 +102,10 @@ describe('summary rows kept beside the household records', () => {
         const view = await call<SummaryView>(core, 'households.summary', { year });
         expect(view.summary).toEqual(fullScan(core, year));
         expect(view.summary.total.total).toBeGreaterThan(0);
+        // Every sector case occurs, so equality above covers the sector in the rows.
+        expect(view.summary.total.medium).toBeGreaterThan(0);
+        expect(view.summary.total.mediumOtherSector).toBeGreaterThan(0);
+        expect(view.summary.total.mediumUnknownSector).toBeGreaterThan(0);
       }
     };
 
@@ -118,6 +129,9 @@ describe('summary rows kept beside the household records', () => {
     const cipher = await folderCipher(dir);
     const saved = JSON.parse(cipher.open(SUMMARY_FILE, readFileSync(path.join(dir, SUMMARY_FILE))).toString('utf8')) as { stale: boolean; rows: Record<string, unknown> };
     expect(saved.stale).toBe(false);
+    // The file's rows carry the sector ('' where not recorded).
+    const sectorsInFile = new Set(Object.values(saved.rows).map((r) => (r as unknown[])[8]));
+    expect([...sectorsInFile].sort()).toEqual(['', 'agriculture', 'fishery', 'forestry', 'other']);
     const someId = Object.keys(saved.rows)[0] as string;
     delete saved.rows[someId];
     writeFileSync(path.join(dir, SUMMARY_FILE), cipher.seal(SUMMARY_FILE, JSON.stringify({ ...saved, stale: true })));

@@ -1,6 +1,7 @@
 import type { CoreContext } from '../runtime/context';
 import type { OfficeRef } from '../../contract/reports';
-import { classOfStored } from '../../domain/households/classOf';
+import { classOfStored, NO_TABLES, type LoadedTables } from '../../domain/households/classOf';
+import { ScoreTables } from '../households/scoring/loaded';
 import { communeLabel, CommuneSchema, sampleCommunes, type Commune } from '../../domain/households/communes';
 import { listRows } from '../tasks/views';
 import { householdFacts, mergeFacts, taskFacts, type CommuneTotals, type HouseholdRow } from './householdFacts';
@@ -18,20 +19,24 @@ type Plain = Record<string, unknown>;
 
 const KINDS = new Set(['xa', 'phuong', 'thiTran']);
 
-/** A household document as the prefill counts it; its class is the households' own answer. */
-export function householdRowOf(data: Plain): HouseholdRow {
+/**
+ * A household document as the prefill counts it; its class is the households' own answer
+ * (with the score tables loaded here: an official one may decide by the Phiếu B score).
+ */
+export function householdRowOf(data: Plain, tables: LoadedTables = NO_TABLES): HouseholdRow {
   return {
     commune: typeof data['communeCode'] === 'string' ? data['communeCode'] : '',
-    cls: classOfStored(data) ?? null,
+    cls: classOfStored(data, undefined, tables) ?? null,
     reviewYear: typeof data['reviewYear'] === 'number' ? data['reviewYear'] : null,
   };
 }
 
 function householdRows(ctx: CoreContext, office: string): HouseholdRow[] {
+  const tables = ScoreTables.of(ctx.store).get();
   return ctx.store
     .list('household')
     .filter((d) => d.owner === office)
-    .map((d) => householdRowOf(d.data));
+    .map((d) => householdRowOf(d.data, tables));
 }
 
 /** Facts of exactly the form's cut-off window for the period (window.ts), and the reviews of its years. */

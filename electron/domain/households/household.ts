@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fold } from '../text';
 import { AreaSchema } from './standards/schema';
+import { SectorSchema } from './sector';
 
 export { yearOverYearChange, type ClassHistory, type StatusChange, type YearOverYear } from './changes';
 
@@ -67,6 +68,12 @@ export const HouseholdSchema = z.object({
    * counts the larger of this and `deprived`; per-indicator tables cannot count the household.
    */
   deprivedCount: z.number().int().min(0).max(99).optional(),
+  /**
+   * Ngành nghề (nông, lâm, ngư, diêm nghiệp or another): only the first four are on the official
+   * "mức sống trung bình" list (sector.ts). Absent = not recorded ("chưa rõ ngành"): records made
+   * before the field existed, and lists without the column.
+   */
+  sector: SectorSchema.optional(),
   /** Hộ người có công với cách mạng. */
   merit: z.boolean().default(false),
   notes: Text(1000).default(''),

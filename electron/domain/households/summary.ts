@@ -1,7 +1,8 @@
 import { yearOverYearChange, type YearOverYear } from './changes';
-import { classifyRecord } from './classOf';
+import { classifyWithBasis, NO_TABLES, type LoadedTables } from './classOf';
 import { communeArea, communeLabel, householdsOfCommune, type Commune } from './communes';
 import { isEthnicMinority, type Household } from './household';
+import { mediumScopeOf, type Sector } from './sector';
 import { STANDARDS } from './standards';
 import type { Area, HouseholdClass, PovertyStandard } from './standards/schema';
 
@@ -15,7 +16,15 @@ export interface SummaryCounts {
   total: number;
   poor: number;
   nearPoor: number;
+  /**
+   * Hộ làm nông, lâm, ngư, diêm nghiệp có mức sống trung bình: households of the medium band in
+   * those four sectors only, as the official list counts them (sector.ts).
+   */
   medium: number;
+  /** Households of the medium band in another sector: not on the list, shown apart. */
+  mediumOtherSector: number;
+  /** Households of the medium band whose sector is not recorded: to be checked, shown apart. */
+  mediumUnknownSector: number;
   above: number;
   /** Poor / near-poor households whose head is of an ethnic minority (not Kinh). */
   minorityPoor: number;
@@ -76,10 +85,21 @@ export interface SummaryRecord {
   cls: HouseholdClass;
   minority: boolean;
   merit: boolean;
+  /** Absent when not recorded. */
+  sector?: Sector;
 }
 
 export function summaryRecordOf(h: Household, cls: HouseholdClass): SummaryRecord {
-  return { code: h.code, reviewYear: h.reviewYear, communeCode: h.communeCode, area: h.area, cls, minority: isEthnicMinority(h.ethnicity), merit: Boolean(h.merit) };
+  return {
+    code: h.code,
+    reviewYear: h.reviewYear,
+    communeCode: h.communeCode,
+    area: h.area,
+    cls,
+    minority: isEthnicMinority(h.ethnicity),
+    merit: Boolean(h.merit),
+    ...(h.sector ? { sector: h.sector } : {}),
+  };
 }
 
 /** summarise() of records already reduced to what the table needs (same result). */
@@ -109,6 +129,8 @@ export interface SummaryOptions {
   /** Records of earlier review years (any), matched to this year's by household code. */
   previous?: readonly Household[];
   standards?: readonly PovertyStandard[];
+  /** Score tables loaded (an official one named by a Phiếu B decides that record's class). */
+  tables?: LoadedTables;
 }
 
 /**
@@ -117,7 +139,7 @@ export interface SummaryOptions {
  * list order, including those without households; unknown commune codes follow.
  */
 export function summarise(households: readonly Household[], options: SummaryOptions): HouseholdSummary {
-  const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.total');
+  const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.total', options.tables);
   builder.communeUnits(options.communes);
   builder.addAll(households, options.previous ?? [], (h) => h.communeCode, 'commune');
   return builder.result();
@@ -134,9 +156,9 @@ export interface DistrictHouseholds {
 /** The same table at the Sở: one row per district office, from the households each owns. */
 export function summaryByDistrict(
   groups: readonly DistrictHouseholds[],
-  options: { year: number; standards?: readonly PovertyStandard[] },
+  options: { year: number; standards?: readonly PovertyStandard[]; tables?: LoadedTables },
 ): HouseholdSummary {
-  const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.totalProvince');
+  const builder = new SummaryBuilder(options.year, options.standards ?? STANDARDS, 'households:summary.row.totalProvince', options.tables);
   for (const g of groups) {
     builder.districtUnit(g.office, g.communes ?? []);
     builder.addAll(g.households, g.previous ?? [], () => g.office.code, 'district');
@@ -150,6 +172,8 @@ function emptyCounts(): SummaryCounts {
     poor: 0,
     nearPoor: 0,
     medium: 0,
+    mediumOtherSector: 0,
+    mediumUnknownSector: 0,
     above: 0,
     minorityPoor: 0,
     minorityNearPoor: 0,
@@ -190,6 +214,7 @@ class SummaryBuilder {
     private readonly year: number,
     private readonly standards: readonly PovertyStandard[],
     private readonly totalLabelKey: string,
+    private readonly tables: LoadedTables = NO_TABLES,
   ) {}
 
   unit(key: string, kind: SummaryRow['kind'], label: string): SummaryCounts {
@@ -237,7 +262,7 @@ class SummaryBuilder {
   }
 
   private classOf(h: Household): HouseholdClass {
-    return classifyRecord(h, this.standards).class;
+    return classifyWithBasis(h, this.tables, this.standards).class;
   }
 
   addAll(records: readonly Household[], previous: readonly Household[], unitOf: (h: Household) => string, kind: SummaryRow['kind']): void {
@@ -305,7 +330,13 @@ class SummaryBuilder {
 
 function add(c: SummaryCounts, h: SummaryRecord, cls: HouseholdClass, change: YearOverYear): void {
   c.total++;
-  c[cls]++;
+  if (cls !== 'medium') c[cls]++;
+  else {
+    const scope = mediumScopeOf(h.sector);
+    if (scope === 'listed') c.medium++;
+    else if (scope === 'otherSector') c.mediumOtherSector++;
+    else c.mediumUnknownSector++;
+  }
   const minority = h.minority;
   if (cls === 'poor' && minority) c.minorityPoor++;
   if (cls === 'nearPoor' && minority) c.minorityNearPoor++;

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Area, HouseholdClass, HouseholdRecord, PovertyStandard } from '../../../electron/contract/households';
-import { classifyHousehold, formatVnd } from '../../../electron/contract/households';
+import type { Area, HouseholdClass, HouseholdRecord, LoadedTables, PovertyStandard, RecordClass } from '../../../electron/contract/households';
+import { classifyWithBasis, decidingTable, formatVnd } from '../../../electron/contract/households';
 import { ChangeTag, ClassTag, changeText, classLabel, reasonText } from '../labels';
 
 interface Props {
@@ -13,19 +13,30 @@ interface Props {
   deprivedCount?: number | undefined;
   record: HouseholdRecord | null;
   previousClass: HouseholdClass | null;
+  year: number;
+  /** The Phiếu B on the form (table document id and answers), if one is being filled. */
+  phieuB: { table: string; answers: Record<string, string> } | undefined;
+  /** Score tables loaded here: an official one named by the Phiếu B decides the class. */
+  tables: LoadedTables;
 }
 
-/** The class the rule gives to what is on the form right now, and why; the same rule as the core. */
-export function ClassPreview({ standard, area, income, deprived, deprivedCount, record, previousClass }: Props): React.JSX.Element {
+/**
+ * The class the rule gives to what is on the form right now, what decided it ("Theo điểm
+ * Phiếu B" / "Theo thu nhập") and why; the same rule as the core (classOf.ts classifyWithBasis).
+ */
+export function ClassPreview({ standard, area, income, deprived, deprivedCount, record, previousClass, year, phieuB, tables }: Props): React.JSX.Element {
   const { t } = useTranslation('households');
-  let result: ReturnType<typeof classifyHousehold> | null = null;
+  let result: RecordClass | null = null;
   if (standard && area && income !== null && income !== undefined) {
     try {
-      result = classifyHousehold({ area, incomePerPerson: income, deprived: deprived ?? [], deprivedCount }, standard);
+      const input = { area, incomePerPerson: income, deprived: deprived ?? [], deprivedCount, standardId: standard.id, reviewYear: year, phieuB };
+      result = classifyWithBasis(input, tables, [standard]);
     } catch {
       result = null;
     }
   }
+  // An official table chosen but questions left: income decides until every one is answered.
+  const incomplete = result?.basis === 'income' && phieuB !== undefined && decidingTable({ reviewYear: year, standardId: standard?.id, phieuB }, tables) !== undefined;
   const lines = standard && area ? standard.lines[area] : undefined;
   return (
     <Card size="small" title={t('form.liveClass')} className="hh-class-card" data-testid="class-preview">
@@ -34,9 +45,23 @@ export function ClassPreview({ standard, area, income, deprived, deprivedCount, 
           <div className="hh-class-big">
             <ClassTag value={result.class} />
           </div>
-          <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="class-reason">
-            {reasonText(t, result.reason)}
+          <Typography.Paragraph strong style={{ marginBottom: 4 }} data-testid="class-basis">
+            {t(`basis.${result.basis}`)}
           </Typography.Paragraph>
+          {result.basis === 'phieuB' && result.phieuB && (
+            <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="class-reason-phieu-b">
+              {t('reason.phieuB', { b1: result.phieuB.b1, threshold: result.phieuB.threshold, b2: result.phieuB.b2, deprivations: result.phieuB.deprivations })}
+            </Typography.Paragraph>
+          )}
+          <Typography.Paragraph type={result.basis === 'phieuB' ? 'secondary' : undefined} style={{ marginBottom: 8 }} data-testid="class-reason">
+            {result.basis === 'phieuB' ? `${t('basis.income')}: ${classLabel(t, result.income.class)} — ` : ''}
+            {reasonText(t, result.income.reason)}
+          </Typography.Paragraph>
+          {incomplete && (
+            <Typography.Paragraph type="warning" style={{ marginBottom: 8 }} data-testid="class-basis-incomplete">
+              {t('basis.phieuBIncomplete')}
+            </Typography.Paragraph>
+          )}
         </div>
       ) : (
         <Typography.Paragraph type="secondary">{t('form.classPending')}</Typography.Paragraph>

@@ -2,8 +2,8 @@ import { AutoComplete, Checkbox, Form, Input, InputNumber, Select, type FormInst
 import type { Rule } from 'antd/es/form';
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Area, CommuneView, PovertyStandard } from '../../../electron/contract/households';
-import { isValidIdNumber, normaliseIdNumber } from '../../../electron/contract/households';
+import type { Area, CommuneView, PovertyStandard, Sector } from '../../../electron/contract/households';
+import { isValidIdNumber, normaliseIdNumber, SECTORS } from '../../../electron/contract/households';
 import { call } from '../../api/client';
 import { foldFilter } from '../../ui/filter';
 import { IndicatorChecks } from './IndicatorChecks';
@@ -21,6 +21,8 @@ export interface FormValues {
   members: number | null;
   incomePerPerson: number | null;
   deprived: string[];
+  /** '' = not recorded ("Chưa rõ ngành"). */
+  sector: Sector | '';
   merit: boolean;
   notes: string;
   phieuB?: PhieuBValues;
@@ -134,6 +136,12 @@ export function HouseholdFields({ form, year, exceptId, communes, villageHints, 
       {beforeDeprived}
       <Form.Item name="deprived" label={t('field.deprived')} className="hh-deprived-item">
         <IndicatorChecks standard={standard} />
+      </Form.Item>
+      <Form.Item name="sector" label={t('field.sector')} extra={readOnly ? undefined : t('form.sectorHint')} style={{ maxWidth: 460 }}>
+        <Select
+          data-testid="f-sector"
+          options={[...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) })), { value: '', label: t('sector.unknown') }]}
+        />
       </Form.Item>
       <div className="hh-grid hh-grid-notes">
         <Form.Item name="merit" valuePropName="checked" label={t('field.merit')}>

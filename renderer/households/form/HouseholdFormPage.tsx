@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Form, Popconfirm, Space, Spin, Typography, type InputRef } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { HouseholdRecord } from '../../../electron/contract/households';
+import type { HouseholdRecord, LoadedTables } from '../../../electron/contract/households';
 import { normaliseIdNumber, standardForYear, standardIdForYear } from '../../../electron/contract/households';
 import { call } from '../../api/client';
 import { useOpMutation, useOpQuery } from '../../api/hooks';
@@ -15,12 +15,13 @@ import { PhieuBSection } from './PhieuBSection';
 import { HouseholdFields, type FormValues } from './HouseholdFields';
 import '../households.css';
 
-const EMPTY: FormValues = { code: '', headName: '', idNumber: '', ethnicity: '', village: '', area: 'rural', members: null, incomePerPerson: null, deprived: [], merit: false, notes: '' };
+const EMPTY: FormValues = { code: '', headName: '', idNumber: '', ethnicity: '', village: '', area: 'rural', members: null, incomePerPerson: null, deprived: [], sector: '', merit: false, notes: '' };
 
 function valuesOf(r: HouseholdRecord): FormValues {
-  const { phieuB, ...h } = r.household;
+  const { phieuB, sector, ...h } = r.household;
   return {
     ...h,
+    sector: sector ?? '',
     communeCode: h.communeCode,
     members: h.members,
     incomePerPerson: h.incomePerPerson,
@@ -53,6 +54,8 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
   const { reset: resetDelete } = deleting;
   const [form] = Form.useForm<FormValues>();
   const first = useRef<InputRef | null>(null);
+  const scoreTables = useOpQuery('households.scoring.tables', {});
+  const tables: LoadedTables = useMemo(() => new Map((scoreTables.data ?? []).map((v) => [v.docId, v.table])), [scoreTables.data]);
   const facets = useOpQuery('households.facets', { year: record?.household.reviewYear ?? listYear ?? 2000 });
 
   useEffect(() => {
@@ -104,6 +107,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
       members: v.members ?? 0,
       incomePerPerson: v.incomePerPerson ?? 0,
       deprived: v.deprived ?? [],
+      ...(v.sector ? { sector: v.sector } : {}),
       merit: Boolean(v.merit),
       notes: v.notes ?? '',
       reviewYear: year,
@@ -123,7 +127,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
             if (saved.id !== record.id) navigate('household', saved.id);
           } else {
             // Next household: keep where we are (commune, village, area, ethnicity), clear the rest.
-            form.setFieldsValue({ ...EMPTY, communeCode: v.communeCode, village: v.village, area: v.area, ethnicity: v.ethnicity, phieuB: { table: v.phieuB?.table ?? null, answers: {} } });
+            form.setFieldsValue({ ...EMPTY, communeCode: v.communeCode, village: v.village, area: v.area, ethnicity: v.ethnicity, sector: v.sector, phieuB: { table: v.phieuB?.table ?? null, answers: {} } });
             first.current?.focus();
           }
         },
@@ -185,7 +189,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
           data-testid="last-saved"
           title={
             <span>
-              {t('form.lastSaved', { name: lastSaved.household.headName, code: lastSaved.household.code })} <ClassTag value={lastSaved.class} /> {reasonText(t, lastSaved.reason)}
+              {t('form.lastSaved', { name: lastSaved.household.headName, code: lastSaved.household.code })} <ClassTag value={lastSaved.class} /> {t(`basis.${lastSaved.classBasis}`)}{lastSaved.classBasis === 'income' ? `: ${reasonText(t, lastSaved.reason)}` : ''}
             </span>
           }
         />
@@ -215,7 +219,18 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
             {countOnly !== undefined && (deprived ?? []).length < countOnly && (
               <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="count-only" title={t('form.countOnly', { count: countOnly })} />
             )}
-            <ClassPreview standard={standard} area={area} income={income} deprived={deprived} deprivedCount={countOnly} record={record} previousClass={record?.previousClass ?? null} />
+            <ClassPreview
+              standard={standard}
+              area={area}
+              income={income}
+              deprived={deprived}
+              deprivedCount={countOnly}
+              record={record}
+              previousClass={record?.previousClass ?? null}
+              year={year as number}
+              phieuB={phieuBOf(phieuB)}
+              tables={tables}
+            />
           </div>
         </div>
       )}

@@ -64,6 +64,11 @@ export function SummaryPage(): React.JSX.Element {
       </div>
       {view.error && <Alert type="error" showIcon title={errorText(t, view.error)} style={{ marginBottom: 12 }} />}
       {view.data && <Typography.Paragraph type="secondary">{t('summary.basis', { standard: view.data.standardTitle })}</Typography.Paragraph>}
+      {view.data && (
+        <Typography.Paragraph type="secondary" data-testid="summary-medium-note">
+          {t('summary.mediumNote')}
+        </Typography.Paragraph>
+      )}
       {s && s.total.total === 0 && (
         <Alert type="info" showIcon title={province ? t('summary.emptySo', { year }) : t('summary.empty', { year })} style={{ marginBottom: 12 }} data-testid="summary-empty" />
       )}

@@ -34,12 +34,12 @@ function hh(code: string, commune: Commune, income: number, deprivations: number
 const current: Household[] = [
   hh('1', A, 1_200_000, 4, 'Tày', 2023, true), //  poor; 2022 poor -> unchanged
   hh('2', A, 1_400_000, 1, 'Kinh', 2023), //       near-poor; 2022 poor -> escaped, near-poor new
-  hh('3', A, 2_000_000, 0, 'Nùng', 2023), //       medium; 2022 poor -> escaped
+  { ...hh('3', A, 2_000_000, 0, 'Nùng', 2023), sector: 'agriculture' }, // medium (farming: on the list); 2022 poor -> escaped
   hh('4', A, 1_000_000, 3, 'Dao', 2023), //        poor; 2021 poor, 2022 medium -> fell back
   hh('5', A, 1_500_000, 3, 'Kinh', 2023, true), // poor; no history -> new
   hh('10', A, 3_000_000, 0, 'Kinh', 2023), //      above
   hh('6', B, 1_900_000, 2, 'Tày', 2023), //        near-poor; 2022 near-poor
-  hh('7', B, 2_500_000, 0, 'Kinh', 2023, true), // medium; 2022 near-poor -> escaped near-poverty
+  hh('7', B, 2_500_000, 0, 'Kinh', 2023, true), // medium band, sector not recorded; 2022 near-poor -> escaped near-poverty
   hh('8', B, 3_500_000, 0, 'Tày', 2023), //        above
   hh('9', B, 2_000_000, 5, 'Mông', 2023), //       poor; 2022 near-poor -> newly poor, near-poor worsened
 ];
@@ -61,6 +61,8 @@ const zero: SummaryCounts = {
   poor: 0,
   nearPoor: 0,
   medium: 0,
+  mediumOtherSector: 0,
+  mediumUnknownSector: 0,
   above: 0,
   minorityPoor: 0,
   minorityNearPoor: 0,
@@ -76,13 +78,14 @@ const zero: SummaryCounts = {
   nearPoorWorsened: 0,
 };
 const rowA = { ...zero, total: 6, poor: 3, nearPoor: 1, medium: 1, above: 1, minorityPoor: 2, meritPoorOrNearPoor: 2, poorAtStart: 4, escaped: 2, fellBack: 1, newlyPoor: 1, nearPoorNew: 1, households: 1200, poorPct: 0.25, nearPoorPct: 0.08 };
-const rowB = { ...zero, total: 4, poor: 1, nearPoor: 1, medium: 1, above: 1, minorityPoor: 1, minorityNearPoor: 1, newlyPoor: 1, nearPoorAtStart: 3, nearPoorEscaped: 1, nearPoorWorsened: 1, households: 850, poorPct: 0.12, nearPoorPct: 0.12 };
+const rowB = { ...zero, total: 4, poor: 1, nearPoor: 1, mediumUnknownSector: 1, above: 1, minorityPoor: 1, minorityNearPoor: 1, newlyPoor: 1, nearPoorAtStart: 3, nearPoorEscaped: 1, nearPoorWorsened: 1, households: 850, poorPct: 0.12, nearPoorPct: 0.12 };
 const total = {
   ...zero,
   total: 10,
   poor: 4,
   nearPoor: 2,
-  medium: 2,
+  medium: 1,
+  mediumUnknownSector: 1,
   above: 2,
   minorityPoor: 3,
   minorityNearPoor: 1,
@@ -115,6 +118,20 @@ describe('summarise', () => {
     expect(s.rural).toEqual({ key: 'rural', kind: 'area', label: '', labelKey: 'households:summary.row.rural', ...rowA, households: 1800, poorPct: 0.17, nearPoorPct: 0.06 });
     expect(s.urban).toEqual({ key: 'urban', kind: 'area', label: '', labelKey: 'households:summary.row.urban', ...rowB });
     expect(s.total).toEqual({ key: 'total', kind: 'total', label: '', labelKey: 'households:summary.row.total', ...total });
+  });
+
+  it('counts "mức sống trung bình" only for nông, lâm, ngư, diêm nghiệp and shows the rest of the band apart', () => {
+    const band = (code: string, sector: Household['sector']): Household => ({ ...hh(code, A, 2_000_000, 0, 'Tày', 2023), ...(sector ? { sector } : {}) });
+    const t = summarise([band('21', 'agriculture'), band('22', 'forestry'), band('23', 'fishery'), band('24', 'salt'), band('25', 'other'), band('26', undefined), hh('27', A, 900_000, 4, 'Tày', 2023)], {
+      year: 2023,
+      communes,
+    });
+    expect(t.rows[0]).toMatchObject({ total: 7, poor: 1, medium: 4, mediumOtherSector: 1, mediumUnknownSector: 1, above: 0 });
+    // Nobody dropped: every household on the list is in exactly one column.
+    const r = t.total;
+    expect(r.poor + r.nearPoor + r.medium + r.mediumOtherSector + r.mediumUnknownSector + r.above).toBe(r.total);
+    // The sector never changes a poor household's count.
+    expect(summarise([{ ...hh('27', A, 900_000, 4, 'Tày', 2023), sector: 'other' }], { year: 2023, communes }).total).toMatchObject({ poor: 1, mediumOtherSector: 0 });
   });
 
   it('takes history from the records themselves, counted once however it arrives', () => {

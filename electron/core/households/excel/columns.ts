@@ -18,6 +18,7 @@ export type BaseField =
   | 'members'
   | 'income'
   | 'merit'
+  | 'sector'
   | 'notes'
   | 'deprivedCount';
 export type IndicatorField = `indicator:${string}`;
@@ -112,6 +113,14 @@ export const BASE_FIELDS: readonly FieldDef[] = [
     label: 'Hộ người có công',
     synonyms: ['Hộ người có công', 'Người có công', 'Hộ NCC', 'Hộ có người có công', 'Hộ người có công với cách mạng', 'NCC'],
     prefixes: ['Hộ người có công', 'Hộ có người có công'],
+    required: false,
+  },
+  {
+    field: 'sector',
+    label: 'Ngành nghề',
+    // Not "Nghề nghiệp": lists use it for the head's own job in free words, not these sectors.
+    synonyms: ['Ngành nghề', 'Lĩnh vực', 'Lĩnh vực sản xuất', 'Ngành nghề chính', 'Lĩnh vực làm việc', 'Ngành nghề của hộ'],
+    prefixes: ['Ngành nghề', 'Lĩnh vực'],
     required: false,
   },
   { field: 'notes', label: 'Ghi chú', synonyms: ['Ghi chú'], required: false },

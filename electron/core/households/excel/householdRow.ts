@@ -1,6 +1,7 @@
 import { CommuneIndex, communeArea, communeLabel, findVillage, type Commune } from '../../../domain/households/communes';
 import { HouseholdSchema, canonicalEthnicity, isValidIdNumber, type Household } from '../../../domain/households/household';
 import { problem, type Problem } from '../../../domain/households/messages';
+import { parseSector, type Sector } from '../../../domain/households/sector';
 import { parseNumberVi } from '../../../domain/numbers';
 import { indicatorsOf } from '../../../domain/households/standards/schema';
 import { cellText, idNumberFromCell, parseArea, parseMark, type CellInput } from './cells';
@@ -117,6 +118,13 @@ export class HouseholdRowParser {
       if (mark === undefined) fail('merit', problem('markInvalid', { value: text('merit') }));
       else merit = mark;
     }
+    // Blank: sector not recorded (kept out of the medium-living list until it is).
+    let sector: Sector | undefined;
+    if (this.byField.has('sector')) {
+      const parsed = parseSector(text('sector'));
+      if (parsed === null) fail('sector', problem('sectorInvalid', { value: text('sector') }));
+      else sector = parsed;
+    }
     const notes = text('notes');
     if (notes.length > 1000) fail('notes', problem('tooLong', { column: label('notes'), max: 1000 }));
     const codeText = this.byField.has('code') ? text('code') : '';
@@ -140,6 +148,7 @@ export class HouseholdRowParser {
       deprived,
       ...(deprivedCount !== undefined ? { deprivedCount } : {}),
       merit,
+      ...(sector ? { sector } : {}),
       notes,
       reviewYear: this.options.reviewYear,
       standardId: this.options.standard.id,
@@ -217,5 +226,6 @@ const SCHEMA_FIELD: Readonly<Record<string, ColumnField>> = {
   members: 'members',
   incomePerPerson: 'income',
   merit: 'merit',
+  sector: 'sector',
   notes: 'notes',
 };

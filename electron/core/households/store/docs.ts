@@ -1,10 +1,10 @@
 import type { Doc } from '../../../domain/document';
 import { fold } from '../../../domain/text';
+import { classifyWithBasis, classOfStored, NO_TABLES, storedClass, type ClassBasis, type LoadedTables, type RecordClass } from '../../../domain/households/classOf';
 import type { Classification } from '../../../domain/households/classify';
-import { classifyRecord, classOfStored, storedClass } from '../../../domain/households/classOf';
 import { communeArea, communeLabel, CommuneSchema, type Commune } from '../../../domain/households/communes';
 import { HouseholdSchema, type Household } from '../../../domain/households/household';
-import { formatReasonVi } from '../../../domain/households/messages';
+import { formatReasonVi, renderVi } from '../../../domain/households/messages';
 import type { HouseholdClass } from '../../../domain/households/standards/schema';
 
 /**
@@ -18,8 +18,10 @@ import type { HouseholdClass } from '../../../domain/households/standards/schema
 
 export interface HouseholdDocData extends Household {
   class: HouseholdClass;
-  /** Which standard (and version of it) computed `class`; see classStamp. */
+  /** Which standard (and version of it), and which score table if one decided, computed `class`; see recordStamp. */
   classStamp: string;
+  /** "phieuB" when the Phiếu B score of an official table decided the class, else "income". */
+  classBasis: ClassBasis;
   /** "thu nhập 1.200.000 đ ≤ 1.500.000 đ; thiếu hụt 4 chỉ số" */
   reasonText: string;
   updatedAt: string;
@@ -41,16 +43,28 @@ export function communeDocId(office: string, code: string): string {
   return `commune:${office}:${code}`;
 }
 
-export function classify(h: Household): Classification {
-  return classifyRecord(h);
+/** The class of a record by the rule, with its basis (the loaded score tables decide which). */
+export function classifyBased(h: Household, tables: LoadedTables = NO_TABLES): RecordClass {
+  return classifyWithBasis(h, tables);
+}
+
+/** "điểm B1 45 (ngưỡng 50); B2 30": why the Phiếu B gave its class; else the income reason. */
+export function reasonTextOf(c: RecordClass): string {
+  if (c.basis === 'phieuB' && c.phieuB) {
+    return renderVi('households:reason.phieuB', { b1: c.phieuB.b1, threshold: c.phieuB.threshold, b2: c.phieuB.b2, deprivations: c.phieuB.deprivations });
+  }
+  return formatReasonVi(c.income.reason);
 }
 
 /**
- * The data of a household document: the record, its class and reason, who wrote it when. `c`
- * is the record's classification when it is at hand already (an import classified every row).
+ * The data of a household document: the record, its class, basis and reason, who wrote it when.
+ * `tables`: the score tables loaded here (an official one named by the Phiếu B decides).
+ * `income`: the record's income classification when it is at hand already (an import classified
+ * every row).
  */
-export function householdDocData(h: Household, by: string, at: Date, c: Classification = classify(h)): HouseholdDocData {
-  return { ...h, ...storedClass(c), reasonText: formatReasonVi(c.reason), updatedAt: at.toISOString(), updatedBy: by };
+export function householdDocData(h: Household, by: string, at: Date, tables: LoadedTables = NO_TABLES, income?: Classification): HouseholdDocData {
+  const c = classifyWithBasis(h, tables, undefined, income);
+  return { ...h, ...storedClass(c), reasonText: reasonTextOf(c), updatedAt: at.toISOString(), updatedBy: by };
 }
 
 /** The record in a document; undefined when it does not read as one (a newer format). */
@@ -60,8 +74,8 @@ export function householdOf(doc: Doc): Household | undefined {
 }
 
 /** The class of a stored record for the list: the cached class while its stamp holds, else the rule. */
-export function classOfDoc(data: Record<string, unknown>): HouseholdClass | undefined {
-  return classOfStored(data);
+export function classOfDoc(data: Record<string, unknown>, tables: LoadedTables = NO_TABLES): HouseholdClass | undefined {
+  return classOfStored(data, undefined, tables);
 }
 
 export function communeOf(doc: Doc): (Commune & { office: string; sample: boolean }) | undefined {

@@ -10,6 +10,7 @@ import { buildWorkbook, type CellValue } from '../../files/xlsx';
 import { communeLabel } from '../../../domain/households/communes';
 import { standardForYear } from '../../../domain/households/standards';
 import { indicatorsOf } from '../../../domain/households/standards/schema';
+import { SECTOR_CELL, SECTORS, type Sector } from '../../../domain/households/sector';
 import { summariseRecords, summaryByDistrictOfRecords, type HouseholdSummary, type SummaryRow } from '../../../domain/households/summary';
 import type { HouseholdSummaryIndex } from './summaryIndex';
 import type { HouseholdIndex } from './householdIndex';
@@ -75,6 +76,11 @@ export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
   return { fileName: `tong-hop-ho-ngheo_${view.year}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: false };
 }
 
+/** "Nông nghiệp"; blank when not recorded (the import reads a blank back as not recorded). */
+function sectorCell(v: unknown): string | null {
+  return typeof v === 'string' && (SECTORS as readonly string[]).includes(v) ? SECTOR_CELL[v as Sector] : null;
+}
+
 /** The list as Excel, in the columns the import reads back; holds ID numbers. */
 export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, year: number, filter: HouseholdFilter): Promise<FileOut> {
   const s = ctx.session();
@@ -83,7 +89,7 @@ export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, ye
   const communes = new Map(ctx.store.list('commune').map((d) => [`${d.owner}|${String(d.data['code'])}`, d.data]));
   const test = buildPredicate(s.role === 'office' ? { ...filter, office: s.office.code } : filter, index.keys);
   const headers = ['STT', 'Mã hộ', 'Họ và tên chủ hộ', 'Số CCCD/CMND', 'Dân tộc', 'Xã/phường/thị trấn', 'Thôn/bản', 'Khu vực', 'Số nhân khẩu', 'Thu nhập BQ người/tháng (đồng)'];
-  const tail = ['Hộ người có công', 'Ghi chú', 'Phân loại', 'Căn cứ phân loại'];
+  const tail = ['Ngành nghề', 'Hộ người có công', 'Ghi chú', 'Phân loại', 'Căn cứ phân loại'];
   const rows: CellValue[][] = [];
   for (const e of index.year(year)) {
     if (!test(e)) continue;
@@ -103,6 +109,7 @@ export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, ye
       Number(d['members'] ?? 0),
       Number(d['incomePerPerson'] ?? 0),
       ...indicators.map((i) => (deprived.includes(i.code) ? 'x' : null)),
+      sectorCell(d['sector']),
       d['merit'] === true ? 'x' : null,
       text('notes'),
       say(vi, `households:class.${e.cls}`),
@@ -115,7 +122,7 @@ export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, ye
       title: `DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO VÀ HỘ ĐÃ RÀ SOÁT NĂM ${year}`,
       headers: [...headers, ...indicators.map((i) => i.name), ...tail],
       rows,
-      widths: [6, 16, 24, 16, 10, 20, 18, 11, 9, 14, ...indicators.map(() => 9), 9, 20, 18, 40],
+      widths: [6, 16, 24, 16, 10, 20, 18, 11, 9, 14, ...indicators.map(() => 9), 14, 9, 20, 18, 40],
     },
   ]);
   return { fileName: `danh-sach-ho_${year}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: true };

@@ -2,6 +2,7 @@ import type { Doc } from '../../../domain/document';
 import type { Store } from '../../store/store';
 import type { HouseholdClass } from '../../../domain/households/standards/schema';
 import { classOfDoc, householdDocId } from './docs';
+import { ScoreTables } from '../scoring/loaded';
 import { compareEntries, FoldCache, type HouseholdEntry } from './search';
 
 /**
@@ -33,10 +34,18 @@ export class HouseholdIndex {
   /** Bumped on every change; caches compare it. */
   version = 0;
 
-  constructor(store: Store) {
+  private readonly tables: ScoreTables;
+
+  constructor(private readonly store: Store) {
+    this.tables = ScoreTables.of(store);
     this.build(store.values('household'));
     store.onChange((docs) => {
       let changed = false;
+      if (ScoreTables.touched(docs)) {
+        // A loaded, replaced or removed score table may decide other classes (classOf.ts).
+        this.tables.changed();
+        changed = this.reclassifyPhieuB();
+      }
       for (const d of docs) {
         if (d.kind !== 'household' && !this.byId.has(d.id)) continue;
         this.remove(d.id);
@@ -45,6 +54,18 @@ export class HouseholdIndex {
       }
       if (changed) this.version++;
     });
+  }
+
+  /** Records with a Phiếu B classified again with the tables loaded now; true when one moved. */
+  private reclassifyPhieuB(): boolean {
+    const tables = this.tables.get();
+    const moved = [...this.byId.values()].filter((e) => e.d['phieuB'] !== undefined && classOfDoc(e.d, tables) !== e.cls).map((e) => e.id);
+    for (const id of moved) {
+      this.remove(id);
+      const d = this.store.get(id);
+      if (d && d.kind === 'household' && !d.deleted) this.insert(d);
+    }
+    return moved.length > 0;
   }
 
   get(id: string): HouseholdEntry | undefined {
@@ -106,7 +127,7 @@ export class HouseholdIndex {
     const year = x['reviewYear'];
     const code = x['code'];
     if (typeof year !== 'number' || typeof code !== 'string') return undefined;
-    const cls = classOfDoc(x);
+    const cls = classOfDoc(x, this.tables.get());
     if (cls === undefined) return undefined;
     // Every field present from the start keeps entries one shape for the search loop.
     const idNumber = str(x['idNumber']);

@@ -12,6 +12,7 @@ import { problem } from '../../../domain/households/messages';
 import { standardForYear } from '../../../domain/households/standards';
 import { HOUSEHOLD_CLASSES, type HouseholdClass } from '../../../domain/households/standards/schema';
 import { householdDocData, householdDocId } from './docs';
+import { ScoreTables } from '../scoring/loaded';
 import type { HouseholdIndex } from './householdIndex';
 import { codeResolver } from './codes';
 import { officeCommunes } from './queries';
@@ -130,6 +131,7 @@ export async function commitImport(ctx: CoreContext, p: ParsedImport, validOnly:
   }
   if (p.valid.length === 0) throw new AppError('IMPORT_NOTHING_VALID', 'households:errors.IMPORT_NOTHING_VALID');
   const at = ctx.now();
+  const tables = ScoreTables.of(ctx.store).get();
   const rows = p.valid;
   // The parse keeps the same row objects: both let go, so each row is freed once it is a document.
   p.valid = [];
@@ -142,7 +144,7 @@ export async function commitImport(ctx: CoreContext, p: ParsedImport, validOnly:
         kind: 'household' as const,
         owner: p.office,
         // The worker classified the row with the year's standard: not done again.
-        data: householdDocData(r.household, p.by, at, r.classification),
+        data: householdDocData(r.household, p.by, at, tables, r.classification),
       }));
     }
   }

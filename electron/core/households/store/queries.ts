@@ -4,10 +4,10 @@ import { vnYear } from '../../../domain/calendar';
 import type { CoreContext } from '../../runtime/context';
 import { yearOverYearChange, type YearOverYear } from '../../../domain/households/changes';
 import { normaliseIdNumber, isValidIdNumber } from '../../../domain/households/household';
-import { formatReasonVi } from '../../../domain/households/messages';
 import { HOUSEHOLD_CLASSES, type HouseholdClass } from '../../../domain/households/standards/schema';
 
-import { classify, communeOf, communeView, householdOf, maskIdNumber } from './docs';
+import { classifyBased, communeOf, communeView, householdOf, maskIdNumber, reasonTextOf } from './docs';
+import { ScoreTables } from '../scoring/loaded';
 import type { HouseholdIndex } from './householdIndex';
 import { buildPredicate, type HouseholdEntry } from './search';
 
@@ -124,7 +124,7 @@ export function householdRecord(ctx: CoreContext, index: HouseholdIndex, id: str
   if (!doc || doc.kind !== 'household' || doc.deleted) throw notFound();
   const household = householdOf(doc);
   if (!household) throw notFound();
-  const c = classify(household);
+  const c = classifyBased(household, ScoreTables.of(ctx.store).get());
   const history = index.historyOf(doc.owner, household.code);
   const previous = history[household.reviewYear - 1];
   return {
@@ -133,8 +133,9 @@ export function householdRecord(ctx: CoreContext, index: HouseholdIndex, id: str
     rev: doc.rev,
     household,
     class: c.class,
-    reason: c.reason,
-    reasonText: formatReasonVi(c.reason),
+    classBasis: c.basis,
+    reason: c.income.reason,
+    reasonText: reasonTextOf(c),
     change: changeOf(index, { owner: doc.owner, code: household.code, year: household.reviewYear, cls: c.class }),
     previousClass: previous ?? null,
     updatedAt: String(doc.data['updatedAt'] ?? ''),

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Doc } from '../../../domain/document';
-import { CLASSIFY_RULE_VERSION, classOfStored, classStamp } from '../../../domain/households/classOf';
+import { CLASSIFY_RULE_VERSION, classOfStored, classStamp, NO_TABLES, type LoadedTables } from '../../../domain/households/classOf';
 import { isEthnicMinority } from '../../../domain/households/household';
+import { SECTORS, type Sector } from '../../../domain/households/sector';
+import { ScoreTables } from '../scoring/loaded';
 import { STANDARDS } from '../../../domain/households/standards';
 import type { HouseholdClass } from '../../../domain/households/standards/schema';
 import type { SummaryRecord } from '../../../domain/households/summary';
@@ -10,41 +12,52 @@ import type { Store } from '../../store/store';
 
 /**
  * What the summary table needs of every household record (office, year, code, commune, area,
- * class, minority, merit: see SummaryRecord), kept beside the shards in
+ * class, minority, merit, sector: see SummaryRecord), kept beside the shards in
  * db/household/_summary.json and followed on every write and import, so the summary, the
  * dashboard and the office list are made without reading a single household.
  *
  * Crash safety without touching the store's write path: before the first household write after
  * the file was saved, the file is rewritten as "stale" (durably, before the shards change);
  * it is saved whole again at close. A file found stale, missing, or made by other rules (class
- * rule version, standards) is rebuilt from the records on first use (`rebuild`), which is
+ * rule version, standards, the official score tables loaded) is rebuilt from the records on first use (`rebuild`), which is
  * also what `so-viec households rebuild-summaries` does.
  */
 
 export const SUMMARY_FILE = path.join(DB_DIR, 'household', '_summary.json');
-const FORMAT = 1;
+/** 2: rows carry the sector (the medium-living list counts only nông, lâm, ngư, diêm nghiệp). */
+const FORMAT = 2;
 const CLASSES: readonly HouseholdClass[] = ['poor', 'nearPoor', 'medium', 'above'];
 
-/** [owner, year, code, commune, urban 0|1, class index, minority 0|1, merit 0|1] */
-type Row = [string, number, string, string, 0 | 1, number, 0 | 1, 0 | 1];
+/** [owner, year, code, commune, urban 0|1, class index, minority 0|1, merit 0|1, sector ('' = not recorded)] */
+type Row = [string, number, string, string, 0 | 1, number, 0 | 1, 0 | 1, Sector | ''];
 
-/** Which rules made the classes in the file: a new standard or rule version means rebuild. */
-const RULES = `${CLASSIFY_RULE_VERSION}:${STANDARDS.map(classStamp).join(',')}`;
+/**
+ * Which rules made the classes in the file: a new standard, rule version, or official score
+ * table (one may decide the class of records with a Phiếu B) means rebuild.
+ */
+function rulesOf(tables: ScoreTables): string {
+  return `${CLASSIFY_RULE_VERSION}:${STANDARDS.map(classStamp).join(',')}|${tables.officialKey()}`;
+}
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The row of a stored household version; undefined for a deleted one or one that is not a record. */
-export function summaryRowOf(d: Doc): Row | undefined {
+const sectorOf = (v: unknown): Sector | '' => (typeof v === 'string' && (SECTORS as readonly string[]).includes(v) ? (v as Sector) : '');
+
+/** The row of a stored household version; undefined for a deleted one or one that is not a record. */
+export function summaryRowOf(d: Doc, tables: LoadedTables = NO_TABLES): Row | undefined {
   if (d.kind !== 'household' || d.deleted) return undefined;
   const data = d.data;
-  const cls = classOfStored(data);
+  const cls = classOfStored(data, undefined, tables);
   const year = data['reviewYear'];
   if (cls === undefined || typeof year !== 'number') return undefined;
-  return [d.owner, year, str(data['code']), str(data['communeCode']), data['area'] === 'urban' ? 1 : 0, CLASSES.indexOf(cls), isEthnicMinority(str(data['ethnicity'])) ? 1 : 0, data['merit'] === true ? 1 : 0];
+  const area = data['area'] === 'urban' ? 1 : 0;
+  return [d.owner, year, str(data['code']), str(data['communeCode']), area, CLASSES.indexOf(cls), isEthnicMinority(str(data['ethnicity'])) ? 1 : 0, data['merit'] === true ? 1 : 0, sectorOf(data['sector'])];
 }
 
 function recordOf(r: Row): SummaryRecord {
-  return { code: r[2], reviewYear: r[1], communeCode: r[3], area: r[4] ? 'urban' : 'rural', cls: CLASSES[r[5]] as HouseholdClass, minority: r[6] === 1, merit: r[7] === 1 };
+  const sector = r[8] === '' ? {} : { sector: r[8] };
+  return { code: r[2], reviewYear: r[1], communeCode: r[3], area: r[4] ? 'urban' : 'rural', cls: CLASSES[r[5]] as HouseholdClass, minority: r[6] === 1, merit: r[7] === 1, ...sector };
 }
 
 export class HouseholdSummaryIndex {
@@ -54,13 +67,25 @@ export class HouseholdSummaryIndex {
   /** Rows changed since the file was saved. */
   private changed = false;
 
+  private readonly tables: ScoreTables;
+
   constructor(private readonly store: Store) {
+    this.tables = ScoreTables.of(store);
     store.onBeforeWrite((docs) => this.beforeWrite(docs));
     store.onChange((docs) => {
+      if (ScoreTables.touched(docs)) {
+        // A score table may decide classes: the rows (and the file, by its rules) are made again.
+        this.tables.changed();
+        if (this.rows) {
+          this.rows = null;
+          this.disk = 'unknown';
+        }
+        return;
+      }
       if (!this.rows) return;
       for (const d of docs) {
         if (d.kind !== 'household') continue;
-        const row = summaryRowOf(d);
+        const row = summaryRowOf(d, this.tables.get());
         if (row) this.rows.set(d.id, row);
         else this.rows.delete(d.id);
         this.changed = true;
@@ -75,7 +100,7 @@ export class HouseholdSummaryIndex {
     if (text === null) return null;
     try {
       const parsed = JSON.parse(text) as { format?: number; rules?: string; stale?: boolean; rows?: Record<string, Row> };
-      if (parsed.format !== FORMAT || parsed.rules !== RULES || parsed.stale !== false || !parsed.rows) return null;
+      if (parsed.format !== FORMAT || parsed.rules !== rulesOf(this.tables) || parsed.stale !== false || !parsed.rows) return null;
       return new Map(Object.entries(parsed.rows));
     } catch {
       return null; // a damaged file is only a cache: rebuilt from the records
@@ -94,7 +119,7 @@ export class HouseholdSummaryIndex {
       if (!fromFile) this.changed = true;
     }
     if (this.disk === 'saved') {
-      await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: RULES, stale: true }));
+      await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: rulesOf(this.tables), stale: true }));
       this.disk = 'stale';
     }
   }
@@ -111,8 +136,9 @@ export class HouseholdSummaryIndex {
 
   private scan(): Map<string, Row> {
     const rows = new Map<string, Row>();
+    const tables = this.tables.get();
     for (const d of this.store.values('household')) {
-      const row = summaryRowOf(d);
+      const row = summaryRowOf(d, tables);
       if (row) rows.set(d.id, row);
     }
     return rows;
@@ -147,7 +173,7 @@ export class HouseholdSummaryIndex {
     // A read-only folder keeps the rows in memory only: the file is a cache, made again later.
     if (this.store.readOnly) return;
     await this.store.idle();
-    await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: RULES, stale: false, rows: Object.fromEntries(this.rows) }));
+    await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: rulesOf(this.tables), stale: false, rows: Object.fromEntries(this.rows) }));
     this.disk = 'saved';
     this.changed = false;
   }

@@ -15,6 +15,7 @@ import { officeCommunes } from './queries';
 import { scorePhieuB } from '../../../domain/households/scoring/score';
 import { standardById } from '../../../domain/households/standards';
 import type { PhieuB } from '../../../domain/households/household';
+import { ScoreTables } from '../scoring/loaded';
 
 /** Writes of household records and of the office's commune list. One store.write each. */
 
@@ -49,7 +50,7 @@ export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id:
   if (twin) {
     throw new AppError('DUPLICATE_ID', 'households:errors.DUPLICATE_ID', { idNumber: h.idNumber, code: twin.code, name: String(twin.d['headName'] ?? '') });
   }
-  const changes: LocalChange[] = [{ id: newId, kind: 'household', owner: office, data: householdDocData(h, by, ctx.now()) }];
+  const changes: LocalChange[] = [{ id: newId, kind: 'household', owner: office, data: householdDocData(h, by, ctx.now(), ScoreTables.of(ctx.store).get()) }];
   // A changed code or year moves the record: the old document is deleted in the same write.
   const old = id !== undefined && id !== newId ? ctx.store.getAs('household', id) : undefined;
   if (old) changes.push({ id: old.id, kind: 'household', owner: office, data: old.data, deleted: true });
