@@ -18,7 +18,9 @@ export const EXCEL_WORKER_CAPS: Readonly<WorkerCaps> = Object.freeze({
 
 export const EXCEL_WORKER = {
   bundled: 'householdsExcelWorker.cjs',
-  source: path.join(typeof __dirname === 'string' ? __dirname : process.cwd(), 'worker.ts'),
+  // Runs from the sources: Vitest defines __dirname; tsx running ESM (the bench) does not, and
+  // those runs start at the repository's root.
+  source: typeof __dirname === 'string' ? path.join(__dirname, 'worker.ts') : path.resolve('electron/core/households/excel/worker.ts'),
 };
 
 export async function parseHouseholdWorkbookInWorker(
