@@ -18,7 +18,7 @@ test('first run as a district office, reload keeps it, settings are on disk', as
 
   // A new folder starts on today's tree; the 2022 tree stays choosable, marked as replaced.
   await expect(page.getByRole('radio', { name: /từ 01\/7\/2025/ })).toBeChecked();
-  await expect(page.getByTestId('profile-lang-son-2022')).toContainText('đã thay thế, dùng cho dữ liệu cũ');
+  await expect(page.getByRole('radio', { name: /\(2022, .*đã thay thế, dùng cho dữ liệu cũ/ })).not.toBeChecked();
   await page.getByTestId('profile-lang-son-2022').click();
   // Choose Văn Quan by typing without diacritics, as officers often do.
   await page.getByTestId('office-select').click();
