@@ -9,6 +9,7 @@ function describe(m: ProfileMigration): string {
     `${m.applied ? 'Đã chuyển' : 'Sẽ chuyển'} cây tổ chức: ${m.from.name} → ${m.to.name}`,
     `Đơn vị của thư mục: ${m.office.before.name} → ${m.office.after?.name ?? '(không có đơn vị tương ứng)'}`,
     `Dữ liệu giữ nguyên đơn vị đã ghi (đơn vị cũ):`,
+    ...(m.units.length === 0 ? ['  (chưa có bản ghi nào)'] : []),
     ...m.units.map((u) => `  ${u.code.padEnd(14)} ${u.name}: ${u.records} bản ghi → ${u.becameUnits.map((b) => b.name + (b.whole === true ? '' : ' (một phần)')).join(', ') || '—'}`),
   ];
   if (m.refusal) lines.push(`Không chuyển được: ${messageVi(m.refusal)}`);
