@@ -6,6 +6,7 @@ import { registerExtractCommand } from './commands/extract';
 import { registerTransportCommands } from './commands/transport';
 import { registerEnrolCommands } from './commands/enrol';
 import { registerRecoveryCommands } from './commands/recovery';
+import { registerProfileCommands } from './commands/profile';
 import { CliFailure } from './output';
 
 /**
@@ -20,6 +21,7 @@ registerExtractCommand(program);
 registerTransportCommands(program);
 registerEnrolCommands(program);
 registerRecoveryCommands(program);
+registerProfileCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliFailure) {

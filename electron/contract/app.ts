@@ -3,6 +3,7 @@ import { op } from './define';
 import type { OrgProfile, OrgUnit } from '../domain/org';
 import type { UnitListCheck } from '../domain/profiles/unitList';
 import type { FileOut } from './tasks';
+import type { AppErrorValue } from '../domain/errors';
 
 export const RoleSchema = z.enum(['so', 'office']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -44,6 +45,28 @@ export interface AppState {
   recoveryCode: string | null;
 }
 
+/** A unit by code and short name (a unit of the profile or an earlier one). */
+export interface UnitRef {
+  code: string;
+  name: string;
+}
+
+/** The move of a data folder to another profile: what it changes, and whether it may. */
+export interface ProfileMigration {
+  from: { id: string; name: string; effectiveFrom: string | null };
+  to: { id: string; name: string; effectiveFrom: string | null };
+  /** The folder already uses that profile: nothing to do. */
+  done: boolean;
+  applied: boolean;
+  role: Role;
+  /** This folder's own unit before and after (null: it has none in the new tree). */
+  office: { before: UnitRef; after: UnitRef | null };
+  /** Units of the old tree that records here were written under: kept, with where each went. */
+  units: (UnitRef & { records: number; becameUnits: (UnitRef & { whole: boolean | null })[] })[];
+  /** Why the move is refused in this folder, or null. */
+  refusal: AppErrorValue | null;
+}
+
 const empty = z.object({}).strict();
 
 
@@ -56,13 +79,19 @@ export const appOps = {
     z
       .object({
         role: RoleSchema,
-        officeCode: z.string().trim().min(1).max(32),
+        /** The office of this PC (role office); the Sở's own code comes from the profile. */
+        officeCode: z.string().trim().min(1).max(32).optional(),
         officerName: z.string().trim().min(2, 'app:firstRun.nameTooShort').max(120),
         /** A built-in profile chosen at first run (absent: keep the folder's profile). */
         profileId: z.string().min(1).max(64).optional(),
       })
       .strict(),
   ).returns<AppState>(),
+  /**
+   * Moves this folder to a newer built-in profile with the shipped mapping of old units to new
+   * ones; `dryRun` shows what it would do and why it would be refused. Running it again is a no-op.
+   */
+  'app.profile.migrate': op(z.object({ to: z.string().min(1).max(64), dryRun: z.boolean() }).strict()).returns<ProfileMigration>(),
   /** The Sở's list of its communes and wards, for units the shipped profile does not cite. */
   'app.units.template': op(empty).returns<FileOut>(),
   /**

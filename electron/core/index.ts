@@ -100,7 +100,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     if (tmpRemoved > 0) log(`removed ${tmpRemoved} temp files of unfinished writes`);
     let settings: Settings = await loadSettings(dataDir, new Date(now()));
     // The profile file as saved; `profile` adds the units the Sở's list added (orgUnit documents).
-    let profileFile = await loadProfile(dataDir);
+    let profileFile = await loadProfile(dataDir, settings.session !== null);
     let profile = profileFile;
     setSharedProfileTerms(profile);
     // Household data is sealed with the folder's data key (core/atRest, store/sealedFile.ts).
@@ -197,7 +197,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     const syncDeps = createSyncDeps(context);
     const transports = createTransportRuntime(context, syncDeps, opts.sendDebounceMs !== undefined ? { debounceMs: opts.sendDebounceMs } : {});
     const service: Service = {
-      ...createAppService(context),
+      ...createAppService(context, syncDeps),
       ...createTaskService(context),
       ...createSyncService(context, syncDeps),
       ...createTransportService(context, transports),

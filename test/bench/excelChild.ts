@@ -28,7 +28,7 @@ async function importFile(bytes: Buffer): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'soviec-bench-excel-'));
   try {
     const core = await openCore({ dataDir: dir });
-    await call(core, 'app.setup', { role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
+    await call(core, 'app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
     await call(core, 'households.communes.importSample', {});
     const before = peakMb();
     const c0 = cpuMs();

@@ -40,7 +40,7 @@ async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
 async function newOffice(label: string): Promise<{ dir: string; core: Core }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `soviec-bench-${label}-`));
   const core = await openCore({ dataDir: dir });
-  await call(core, 'app.setup', { role: 'office', officeCode: OFFICE, officerName: 'Hoàng Thị Lan' });
+  await call(core, 'app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: OFFICE, officerName: 'Hoàng Thị Lan' });
   await call(core, 'households.communes.importSample', {});
   return { dir, core };
 }

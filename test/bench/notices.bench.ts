@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractNotice } from '../../electron/domain/directives/extract';
-import { DEFAULT_PROFILE } from '../../electron/domain/profiles/defaultProfile';
+import { LANG_SON_2022 } from '../../electron/domain/profiles/builtIn';
 import type { BenchModule, BenchTable } from './run';
 
 /**
@@ -31,10 +31,10 @@ export const noticesBench: BenchModule = {
     const runs = quick ? 5 : 21;
     const times: number[] = [];
     let tasks = 0;
-    extractNotice(text, DEFAULT_PROFILE); // warm-up
+    extractNotice(text, LANG_SON_2022); // warm-up
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      tasks = extractNotice(text, DEFAULT_PROFILE).tasks.length;
+      tasks = extractNotice(text, LANG_SON_2022).tasks.length;
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);

@@ -41,11 +41,11 @@ async function main(): Promise<void> {
   const usb = path.join(root, 'usb');
   const so = path.join(root, 'so');
   try {
-    run('-', ['init', '--data', so, '--role', 'so', '--name', 'Nông Thị Hạnh']);
+    run('-', ['init', '--profile', 'lang-son-2022', '--data', so, '--role', 'so', '--name', 'Nông Thị Hạnh']);
     run('-', ['keys', 'export', '--data', so, '--out', path.join(usb, 'so')]);
     for (const [i, office] of OFFICES.entries()) {
       const dir = path.join(root, office);
-      run('-', ['init', '--data', dir, '--role', 'office', '--office', office, '--name', 'Hoàng Văn Lợi']);
+      run('-', ['init', '--profile', 'lang-son-2022', '--data', dir, '--role', 'office', '--office', office, '--name', 'Hoàng Văn Lợi']);
       run('-', ['households', 'communes', '--data', dir, '--load-sample']);
       run('-', ['keys', 'export', '--data', dir, '--out', path.join(usb, office)]);
       for (const f of readdirSync(path.join(usb, office))) run('-', ['keys', 'import', path.join(usb, office, f), '--data', so, '--confirmed']);

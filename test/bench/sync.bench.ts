@@ -38,7 +38,7 @@ async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
 
 async function office(dir: string, role: 'so' | 'office'): Promise<Core> {
   const core = await openCore({ dataDir: dir });
-  if (!core.context.settings().session) await call(core, 'app.setup', { role, officeCode: role === 'so' ? 'SO' : OFFICE, officerName: 'Bench' });
+  if (!core.context.settings().session) await call(core, 'app.setup', { profileId: 'lang-son-2022', role, officeCode: role === 'so' ? 'SO' : OFFICE, officerName: 'Bench' });
   return core;
 }
 

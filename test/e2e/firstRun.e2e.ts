@@ -16,6 +16,10 @@ test('first run as a district office, reload keeps it, settings are on disk', as
   await expect(page.getByRole('heading', { name: 'Bắt đầu sử dụng Sổ Việc' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/first-run-vi.png', fullPage: true });
 
+  // A new folder starts on today's tree; the 2022 tree stays choosable, marked as replaced.
+  await expect(page.getByRole('radio', { name: /từ 01\/7\/2025/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /\(2022, .*đã thay thế, dùng cho dữ liệu cũ/ })).not.toBeChecked();
+  await page.getByTestId('profile-lang-son-2022').click();
   // Choose Văn Quan by typing without diacritics, as officers often do.
   await page.getByTestId('office-select').click();
   await page.keyboard.type('van quan');

@@ -19,7 +19,12 @@ export async function passRecoveryStep(page: Page): Promise<void> {
 }
 
 /** First run as the Sở (role, officer, start, the recovery step); the caller checks where it lands. */
-export async function firstRunSo(page: Page, officer = 'Nguyễn Mạnh Cường'): Promise<void> {
+/**
+ * First run as the Sở. A new folder starts on today's tree (2025); the specs written about the
+ * 2022 Sở LĐTBXH and its district offices choose that tree, as an officer opening old data would.
+ */
+export async function firstRunSo(page: Page, officer = 'Nguyễn Mạnh Cường', profile: 'lang-son-2022' | 'lang-son-2025' = 'lang-son-2022'): Promise<void> {
+  await page.getByTestId(`profile-${profile}`).click();
   await page.getByTestId('role-so').click();
   await page.getByTestId('officer-name').fill(officer);
   await page.getByTestId('start').click();
@@ -28,6 +33,7 @@ export async function firstRunSo(page: Page, officer = 'Nguyễn Mạnh Cường
 
 /** First run as Phòng LĐTBXH Văn Quan of the 2022 profile, found by typing as an officer would. */
 export async function firstRunVanQuan(page: Page, officer = 'Hoàng Thị Lan'): Promise<void> {
+  await page.getByTestId('profile-lang-son-2022').click();
   await page.getByTestId('office-select').click();
   await page.keyboard.type('van quan');
   await page.getByTitle('Phòng Lao động, Thương binh, Xã hội - Dân tộc huyện Văn Quan').click();

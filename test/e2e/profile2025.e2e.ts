@@ -33,16 +33,16 @@ test('a 2025 commune sends a household to the Sở Nội vụ', async ({ browser
   // Two first runs, a household, key cards both ways and a bundle: longer than one page's flow.
   test.setTimeout(180_000);
   // The Sở Nội vụ: the 2025 profile names it and its role.
+  // A new folder starts on it: nothing to choose.
   const soPage = await openPage(browser, so.url);
-  await soPage.getByTestId('profile-lang-son-2025').click();
+  await expect(soPage.getByRole('radio', { name: /từ 01\/7\/2025/ })).toBeChecked();
   await expect(soPage.locator('.first-run-card')).toContainText('Sở Nội vụ');
   await expect(soPage.locator('.first-run-card')).not.toContainText('LĐTBXH');
-  await firstRunSo(soPage);
+  await firstRunSo(soPage, 'Nguyễn Mạnh Cường', 'lang-son-2025');
   await expect(soPage.getByTestId('greeting')).toBeVisible();
 
   // The commune: the office list is the 65 communes and wards, headed by the profile's words.
   const xaPage = await openPage(browser, xa.url);
-  await xaPage.getByTestId('profile-lang-son-2025').click();
   await expect(xaPage.locator('.first-run-card')).toContainText('Xã, phường hoặc đơn vị');
   await xaPage.getByTestId('office-select').click();
   await xaPage.keyboard.type('van quan');

@@ -70,9 +70,9 @@ const BG_VALUES = {
 test.beforeAll(async () => {
   await withCores([soDir, vqDir, bgDir], async ([so, vq, bg]) => {
     if (!so || !vq || !bg) throw new Error('cores');
-    await caller(so)('app.setup', { role: 'so', officeCode: 'SO', officerName: 'Nguyễn Văn Sở' });
-    await caller(vq)('app.setup', { role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
-    await caller(bg)('app.setup', { role: 'office', officeCode: 'BINHGIA', officerName: 'Lý Văn Bình' });
+    await caller(so)('app.setup', { profileId: 'lang-son-2022', role: 'so', officeCode: 'SO', officerName: 'Nguyễn Văn Sở' });
+    await caller(vq)('app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
+    await caller(bg)('app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: 'BINHGIA', officerName: 'Lý Văn Bình' });
     // The recovery code of each folder counts as written down (first run's last step).
     for (const c of [so, vq, bg]) await caller(c)('app.confirmRecoveryCode', { confirmed: true });
     await caller(so)('reports.installDefaults', {});

@@ -27,7 +27,7 @@ test.beforeAll(async () => {
   // with the CLI before its window opens, as an IT officer would.
   const soDir = tempDataDir('so');
   const cli = (args: string[]) => spawnSync(process.execPath, ['dist/electron/cli.cjs', ...args], { encoding: 'utf8' });
-  expect(cli(['init', '--data', soDir, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
+  expect(cli(['init', '--profile', 'lang-son-2022', '--data', soDir, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
   expect(cli(['transport', 'add', 'folder', '--data', soDir, '--root', share]).status).toBe(0);
   so = await startHarness(soDir);
   vq = await startHarness(tempDataDir('vq'));

@@ -35,7 +35,7 @@ test.beforeAll(async () => {
   const soDir = tempDataDir('mail-so');
   const vqDir = tempDataDir('mail-vq');
   const cli = (args: string[]) => spawnSync(process.execPath, ['dist/electron/cli.cjs', ...args], { encoding: 'utf8' });
-  expect(cli(['init', '--data', soDir, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
+  expect(cli(['init', '--profile', 'lang-son-2022', '--data', soDir, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
   const prepared = cli(['enrol', 'prepare', '--data', soDir, '--office', 'VANQUAN', '--out', usb, '--json']);
   expect(prepared.status, prepared.stderr).toBe(0);
   const p = JSON.parse(prepared.stdout) as { code: string; path: string };

@@ -19,8 +19,7 @@ test.afterAll(async () => {
 
 test('the Sở imports its unit list: preview, refused rows with their fix, apply', async ({ browser }) => {
   const page = await openPage(browser, so.url);
-  await page.getByTestId('profile-lang-son-2025').click();
-  await firstRunSo(page);
+  await firstRunSo(page, 'Nguyễn Mạnh Cường', 'lang-son-2025');
   await expect(page.getByTestId('greeting')).toBeVisible();
 
   await page.getByTestId('nav-units').click();

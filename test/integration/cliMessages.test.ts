@@ -20,7 +20,7 @@ function expectSentences(out: { stdout: string; stderr: string }): void {
 
 beforeAll(() => {
   execFileSync(process.execPath, ['build/bundle.mjs', '--quiet']);
-  expect(run(['init', '--data', data, '--role', 'office', '--office', 'VANQUAN', '--name', 'Hoàng Thị Lan']).status).toBe(0);
+  expect(run(['init', '--profile', 'lang-son-2022', '--data', data, '--role', 'office', '--office', 'VANQUAN', '--name', 'Hoàng Thị Lan']).status).toBe(0);
   expect(run(['households', 'communes', '--data', data, '--load-sample']).status).toBe(0);
 }, 120_000);
 

@@ -33,7 +33,7 @@ describe('cold open of the Sở with every office’s households', () => {
   it('reads no household shard for status, home and summary, and takes no snapshot it already has', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'soviec-cold-open-'));
     let core = await openCore({ dataDir: dir });
-    await call(core, 'app.setup', { role: 'so', officeCode: 'SO', officerName: 'Nông Thị Hạnh' });
+    await call(core, 'app.setup', { profileId: 'lang-son-2022', role: 'so', officeCode: 'SO', officerName: 'Nông Thị Hạnh' });
     await call(core, 'app.confirmRecoveryCode', { confirmed: true });
     await call(core, 'sync.status', {}); // the installation's keys are made on first use (a state file)
     const at = new Date('2024-11-20T03:00:00Z');

@@ -66,7 +66,7 @@ beforeAll(async () => {
   standIn.hostBundle = path.join(bundleDir, 'coreHost.cjs');
   const core = await openCore({ dataDir });
   try {
-    await must(core.dispatch, 'app.setup', { role: 'office', officeCode: OFFICE, officerName: 'Hoàng Thị Lan' });
+    await must(core.dispatch, 'app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: OFFICE, officerName: 'Hoàng Thị Lan' });
     await must(core.dispatch, 'households.communes.importSample', {});
     const households = generateHouseholds({ seed: 9, count: COUNT, communes: sampleCommunes(OFFICE), reviewYear: YEAR });
     const at = new Date();

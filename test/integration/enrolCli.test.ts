@@ -15,7 +15,7 @@ const usb = path.join(root, 'usb');
 beforeAll(() => {
   execFileSync(process.execPath, ['build/bundle.mjs', '--quiet']);
   mkdirSync(usb);
-  expect(run(['init', '--data', so, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
+  expect(run(['init', '--profile', 'lang-son-2022', '--data', so, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

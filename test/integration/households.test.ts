@@ -160,7 +160,7 @@ describe('command line', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'soviec-cli-hh-'));
     const file = path.join(dir, 'ho-ngheo.xlsx');
     writeFileSync(file, workbook.buffer);
-    expect(run(['init', '--data', dir, '--role', 'office', '--office', 'VANQUAN', '--name', 'Hoàng Thị Lan']).status).toBe(0);
+    expect(run(['init', '--profile', 'lang-son-2022', '--data', dir, '--role', 'office', '--office', 'VANQUAN', '--name', 'Hoàng Thị Lan']).status).toBe(0);
     expect(run(['households', 'communes', '--data', dir, '--load-sample']).status).toBe(0);
 
     const refused = run(['households', 'import', file, '--data', dir, '--year', '2022']);

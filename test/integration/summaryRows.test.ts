@@ -47,7 +47,7 @@ describe('summary rows kept beside the household records', () => {
   it('equal a full scan after random saves, deletes and imports, across reopen and a crash', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'soviec-summary-'));
     let core = await openCore({ dataDir: dir });
-    await call(core, 'app.setup', { role: 'so', officeCode: 'SO', officerName: 'Nông Thị Hạnh' });
+    await call(core, 'app.setup', { profileId: 'lang-son-2022', role: 'so', officeCode: 'SO', officerName: 'Nông Thị Hạnh' });
     const rng = seededRng(2024);
     const at = new Date('2024-11-20T03:00:00Z');
     // Each office's households over three review years (codes carry over, classes change).

@@ -14,8 +14,8 @@ const usb = path.join(root, 'usb');
 
 beforeAll(() => {
   execFileSync(process.execPath, ['build/bundle.mjs', '--quiet']);
-  expect(run(['init', '--data', so, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
-  expect(run(['init', '--data', vq, '--role', 'office', '--office', 'VANQUAN', '--name', 'Hoàng Thị Lan']).status).toBe(0);
+  expect(run(['init', '--profile', 'lang-son-2022', '--data', so, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
+  expect(run(['init', '--profile', 'lang-son-2022', '--data', vq, '--role', 'office', '--office', 'VANQUAN', '--name', 'Hoàng Thị Lan']).status).toBe(0);
 }, 120_000);
 
 describe('so-viec sync commands', () => {

@@ -17,8 +17,8 @@ const share = path.join(root, 'share');
 beforeAll(() => {
   execFileSync(process.execPath, ['build/bundle.mjs', '--quiet']);
   mkdirSync(share);
-  expect(run(['init', '--data', so, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
-  expect(run(['init', '--data', vq, '--role', 'office', '--office', 'VANQUAN', '--name', 'Hoàng Thị Lan']).status).toBe(0);
+  expect(run(['init', '--profile', 'lang-son-2022', '--data', so, '--role', 'so', '--name', 'Nguyễn Mạnh Cường']).status).toBe(0);
+  expect(run(['init', '--profile', 'lang-son-2022', '--data', vq, '--role', 'office', '--office', 'VANQUAN', '--name', 'Hoàng Thị Lan']).status).toBe(0);
   for (const d of [so, vq]) expect(run(['keys', 'export', '--data', d, '--out', usb]).status).toBe(0);
   const card = (code: string) => path.join(usb, readdirSync(usb).find((n) => n.startsWith(`soviec-key_${code}_`)) ?? '');
   expect(run(['keys', 'import', card('VANQUAN'), '--data', so, '--confirmed']).status).toBe(0);

@@ -32,7 +32,7 @@ async function pc(role: 'so' | 'office', code: string, name: string, auto: boole
     if (!r.ok) throw AppError.fromValue(r.error);
     return r.value as Output<K>;
   };
-  await call('app.setup', { role, officeCode: code, officerName: name });
+  await call('app.setup', { profileId: 'lang-son-2022', role, officeCode: code, officerName: name });
   const o = { core, dataDir, call };
   opened.push(o);
   return o;

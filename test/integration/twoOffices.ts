@@ -20,6 +20,6 @@ export async function openOffice(role: 'so' | 'office', code: string, name: stri
     if (!r.ok) throw AppError.fromValue(r.error);
     return r.value as Output<K>;
   };
-  if (!core.context.settings().session) await call('app.setup', { role, officeCode: code, officerName: name });
+  if (!core.context.settings().session) await call('app.setup', { profileId: 'lang-son-2022', role, officeCode: code, officerName: name });
   return { core, dataDir, call };
 }

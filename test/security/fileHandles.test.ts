@@ -26,7 +26,7 @@ beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'soviec-handles-'));
   dataDir = path.join(root, 'dữ-liệu');
   core = await openCore({ dataDir, now: () => clock, ports: { pickFolder: async () => dialogAnswer } });
-  const r = await core.dispatch('app.setup', { role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
+  const r = await core.dispatch('app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
   expect(r.ok).toBe(true);
   mkdirSync(path.join(root, 'keys'), { recursive: true });
   writeFileSync(path.join(root, 'keys', 'device.key'), secret);

@@ -16,7 +16,7 @@ import { createPeerStore } from '../../electron/core/sync/peers';
 async function setUpFolder(): Promise<{ dir: string; installationId: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'soviec-state-'));
   const core = await openCore({ dataDir: dir });
-  await core.service['app.setup']({ role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
+  await core.service['app.setup']({ profileId: 'lang-son-2022', role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
   await createIdentityStore(dir).get();
   await createPeerStore(dir).update(() => undefined);
   await core.context.store.snapshotNow();

@@ -46,7 +46,7 @@ beforeAll(async () => {
   mounted = path.join(root, 'thẻ-nhớ-khoá-ghi');
   mkdirSync(mounted);
   const core = await openCore({ dataDir: source });
-  await must(core, 'app.setup', { role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
+  await must(core, 'app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
   await must(core, 'households.communes.importSample', {});
   await must(core, 'sync.identity', {});
   await core.close();

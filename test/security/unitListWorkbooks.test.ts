@@ -23,7 +23,7 @@ describe('hostile unit lists at the Sở', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'soviec-unitlist-'));
     core = await openCore({ dataDir: dir });
-    const r = await core.dispatch('app.setup', { role: 'so', officeCode: 'SO', officerName: 'Nông Thị Hạnh' });
+    const r = await core.dispatch('app.setup', { profileId: 'lang-son-2022', role: 'so', officeCode: 'SO', officerName: 'Nông Thị Hạnh' });
     expect(r.ok).toBe(true);
   });
   afterAll(async () => {

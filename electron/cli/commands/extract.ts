@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { extractNotice } from '../../domain/directives/extract';
-import { DEFAULT_PROFILE } from '../../domain/profiles/defaultProfile';
+import { FRESH_FOLDER_PROFILE } from '../../domain/profiles/defaultProfile';
 import { loadProfile } from '../../core/runtime/profile';
+import { folderIsSetUp } from '../../core/runtime/settings';
 import { readNoticeFile } from '../../core/directives/readNoticeFile';
 import { AppError } from '../../domain/errors';
 import { fail, messageVi, printResult } from '../output';
@@ -30,7 +31,7 @@ export function registerExtractCommand(program: Command): void {
       } catch (e) {
         fail(json, e);
       }
-      const profile = o.data ? await loadProfile(o.data) : DEFAULT_PROFILE;
+      const profile = o.data ? await loadProfile(o.data, folderIsSetUp(o.data)) : FRESH_FOLDER_PROFILE;
       const p = extractNotice(text, profile);
       const out = {
         directive: p.directive,

@@ -5,6 +5,8 @@ import type { HouseholdMeta, ImportPreview, ImportResult, SummaryView } from '..
 import { AppError } from '../../domain/errors';
 import { formatNumberVi } from '../../domain/numbers';
 import { call, CliFailure, fail, messageVi, printResult, withCore } from '../output';
+import { translator } from '../../domain/translate';
+import { say, sayUnchecked } from '../../domain/i18n/keys';
 
 /**
  * `households import FILE.xlsx --data DIR [--year YYYY] [--valid-only] [--json]`: the same
@@ -97,7 +99,7 @@ export function registerHouseholdCommands(program: Command): void {
 
   households
     .command('summary')
-    .description('Bảng tổng hợp kết quả rà soát theo xã (ở Sở: theo huyện)')
+    .description('Bảng tổng hợp kết quả rà soát theo xã (ở Sở: theo đơn vị cấp dưới)')
     .requiredOption('--data <dir>', 'thư mục dữ liệu')
     .option('--year <year>', 'năm rà soát (mặc định: năm mới nhất có dữ liệu)')
     .option('--json', 'in kết quả dạng JSON')
@@ -113,10 +115,11 @@ export function registerHouseholdCommands(program: Command): void {
           return [
             `Tổng hợp rà soát hộ nghèo, cận nghèo năm ${year} — ${view.issuer.name}`,
             `${'Đơn vị'.padEnd(28)} ${'Tổng hộ'.padStart(7)} ${'Nghèo'.padStart(7)} ${'Tỷ lệ'.padStart(9)} ${'Cận n.'.padStart(7)} ${'Tỷ lệ'.padStart(9)}`,
-            ...s.rows.map((r) => line(r.label, r)),
+            ...s.rows.map((r) => line(r.former ? `${r.label} (${say(translator('vi'), 'app:profile.formerUnit')})` : r.label, r)),
             line('Nông thôn', s.rural),
             line('Thành thị', s.urban),
-            line(view.scope === 'district' ? 'Toàn huyện' : 'Toàn tỉnh', s.total),
+            // The total's words are the folder's profile's ("Toàn huyện" in 2022, "Toàn xã" from 2025).
+            line(sayUnchecked(translator('vi'), s.total.labelKey ?? 'households:summary.row.total'), s.total),
           ].join('\n');
         });
       });

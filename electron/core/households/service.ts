@@ -1,3 +1,4 @@
+import { anyUnitByCode } from '../../domain/profiles/mapping';
 import type { ServiceOf } from '../../contract/define';
 import type { HouseholdMeta, householdOps } from '../../contract/households';
 import type { CoreContext } from '../runtime/context';
@@ -52,7 +53,7 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
         standards: STANDARDS.map((st) => ({ id: st.id, title: st.title, legalBasis: st.legalBasis, reviewYears: st.reviewYears })),
         communes,
         sampleAvailable: mine && communes.length === 0 && (sampleCommunes(s.office.code).length > 0 || ownCommune(ctx, s.office.code).length > 0),
-        offices: (mine ? [s.office.code] : idx().owners()).map((code) => ({ code, name: ctx.unit(code)?.shortName ?? code })),
+        offices: (mine ? [s.office.code] : idx().owners()).map((code) => ({ code, name: anyUnitByCode(ctx.profile(), code)?.shortName ?? code })),
       };
     },
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -51,4 +52,17 @@ export async function loadSettings(dataDir: string, now: Date): Promise<Settings
 
 export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
   await writeFileDurable(path.join(dataDir, SETTINGS_FILE), JSON.stringify(settings, null, 2));
+}
+
+/**
+ * Whether a folder was set up, read without opening it (no settings are created, nothing is
+ * restored): for commands that only read the folder's profile.
+ */
+export function folderIsSetUp(dataDir: string): boolean {
+  try {
+    const parsed = SettingsSchema.safeParse(JSON.parse(readFileSync(path.join(dataDir, SETTINGS_FILE), 'utf8')));
+    return parsed.success && parsed.data.session !== null;
+  } catch {
+    return false;
+  }
 }

@@ -1,3 +1,4 @@
+import { anyUnitByCode } from '../../domain/profiles/mapping';
 import type { Identity } from '../bundles';
 import type { CoreContext } from '../runtime/context';
 import { rootUnit } from '../../domain/org';
@@ -73,7 +74,8 @@ export function isSoOffice(ctx: CoreContext, code: string): boolean {
 }
 
 export function officeName(ctx: CoreContext, code: string): string {
-  return ctx.unit(code)?.shortName ?? code;
+  // A unit of an earlier tree (records keep their owner after a move) keeps its own name.
+  return anyUnitByCode(ctx.profile(), code)?.shortName ?? code;
 }
 
 export function requireKnownOffice(ctx: CoreContext, code: string): void {

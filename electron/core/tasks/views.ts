@@ -1,3 +1,4 @@
+import { anyUnitByCode } from '../../domain/profiles/mapping';
 import type { CoreContext } from '../runtime/context';
 import type { Doc } from '../../domain/document';
 import type { DataOf } from '../../domain/documentKinds';
@@ -49,7 +50,8 @@ export function tasksOf(ctx: CoreContext, directiveId: string): Task[] {
 }
 
 function officeName(ctx: CoreContext, code: string): string {
-  return ctx.unit(code)?.shortName ?? code;
+  // A unit of an earlier tree (records keep their owner after a move) keeps its own name.
+  return anyUnitByCode(ctx.profile(), code)?.shortName ?? code;
 }
 
 /** The task as a row: its directive and every assigned office's position. */

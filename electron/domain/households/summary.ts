@@ -53,6 +53,11 @@ export interface SummaryRow extends SummaryCounts {
   label: string;
   labelKey?: string;
   /**
+   * A unit of an earlier tree of the folder (a 2022 district office at a Sở that moved to the
+   * 2025 tree): its records keep its name, shown with an "đơn vị cũ" note.
+   */
+  former?: boolean;
+  /**
    * Tổng số hộ dân cư of the unit (all its households, entered per commune and year), or null
    * when a commune of the unit has no figure for the year: a partial sum would understate it.
    */
@@ -112,7 +117,7 @@ export function summariseRecords(records: readonly SummaryRecord[], options: { y
 
 /** summaryByDistrict() of records already reduced to what the table needs (same result). */
 export function summaryByDistrictOfRecords(
-  groups: readonly { office: { code: string; name: string }; records: readonly SummaryRecord[]; communes?: readonly Commune[] }[],
+  groups: readonly { office: { code: string; name: string; former?: boolean }; records: readonly SummaryRecord[]; communes?: readonly Commune[] }[],
   options: { year: number },
 ): HouseholdSummary {
   const builder = new SummaryBuilder(options.year, STANDARDS, 'households:summary.row.totalProvince');
@@ -203,7 +208,7 @@ class Population {
 }
 
 class SummaryBuilder {
-  private readonly units = new Map<string, { kind: SummaryRow['kind']; label: string; counts: SummaryCounts }>();
+  private readonly units = new Map<string, { kind: SummaryRow['kind']; label: string; counts: SummaryCounts; former?: boolean }>();
   private readonly areas: Record<Area, SummaryCounts> = { rural: emptyCounts(), urban: emptyCounts() };
   private readonly total = emptyCounts();
   private readonly populations = new Map<string, Population>();
@@ -217,10 +222,10 @@ class SummaryBuilder {
     private readonly tables: LoadedTables = NO_TABLES,
   ) {}
 
-  unit(key: string, kind: SummaryRow['kind'], label: string): SummaryCounts {
+  unit(key: string, kind: SummaryRow['kind'], label: string, former = false): SummaryCounts {
     let u = this.units.get(key);
     if (!u) {
-      u = { kind, label, counts: emptyCounts() };
+      u = { kind, label, counts: emptyCounts(), ...(former ? { former } : {}) };
       this.units.set(key, u);
     }
     return u.counts;
@@ -235,8 +240,8 @@ class SummaryBuilder {
   }
 
   /** A district's row; its total households are its communes' (unknown without a commune list). */
-  districtUnit(office: { code: string; name: string }, communes: readonly Commune[]): void {
-    this.unit(office.code, 'district', office.name);
+  districtUnit(office: { code: string; name: string; former?: boolean }, communes: readonly Commune[]): void {
+    this.unit(office.code, 'district', office.name, office.former);
     if (communes.length === 0) this.population(office.code, undefined, undefined);
     for (const c of communes) this.population(office.code, communeArea(c), householdsOfCommune(c, this.year));
   }
@@ -320,7 +325,7 @@ class SummaryBuilder {
     const pop = (key: string): number | null => this.populations.get(key)?.value ?? null;
     return {
       year: this.year,
-      rows: [...this.units].map(([key, u]) => row(key, u.kind, u.label, u.counts, pop(key))),
+      rows: [...this.units].map(([key, u]) => ({ ...row(key, u.kind, u.label, u.counts, pop(key)), ...(u.former ? { former: true } : {}) })),
       rural: row('rural', 'area', '', this.areas.rural, this.areaPopulations.rural.value, 'households:summary.row.rural'),
       urban: row('urban', 'area', '', this.areas.urban, this.areaPopulations.urban.value, 'households:summary.row.urban'),
       total: row('total', 'total', '', this.total, this.totalPopulation.value, this.totalLabelKey),

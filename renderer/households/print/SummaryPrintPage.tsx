@@ -126,7 +126,7 @@ function SummaryPrintTable({ view }: { view: SummaryView }): React.JSX.Element {
   const line = (r: SummaryRow, i: number | null, cls?: string) => (
     <tr key={r.key + (cls ?? '')} className={cls}>
       <td className="c">{i ?? ''}</td>
-      <td>{r.labelKey ? vi(r.labelKey) : r.label}</td>
+      <td>{r.labelKey ? vi(r.labelKey) : r.former ? `${r.label} (${vi('app:profile.formerUnit')})` : r.label}</td>
       {PRINT_COLUMNS.map((c) => (
         <td key={c} className="n">
           {num(r[c])}

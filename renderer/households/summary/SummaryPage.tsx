@@ -1,4 +1,4 @@
-import { Alert, App, Button, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
 import { YearSelect } from '../YearSelect';
 import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -90,7 +90,19 @@ export function SummaryPage(): React.JSX.Element {
             key: 'unit',
             fixed: 'left',
             width: 210,
-            render: (_, r) => (r.labelKey ? t(r.labelKey) : r.label),
+            render: (_, r) =>
+              r.labelKey ? (
+                t(r.labelKey)
+              ) : (
+                <>
+                  {r.label}
+                  {r.former && (
+                    <Tag style={{ marginLeft: 6 }} data-testid={`former-${r.key}`}>
+                      {t('app:profile.formerUnit')}
+                    </Tag>
+                  )}
+                </>
+              ),
           },
           ...SUMMARY_COLUMNS.map((c) => ({
             title: t(`summary.column.${c}`),

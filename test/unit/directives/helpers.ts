@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { groupMembers } from '../../../electron/domain/org';
-import { DEFAULT_PROFILE } from '../../../electron/domain/profiles/defaultProfile';
+import { LANG_SON_2022 } from '../../../electron/domain/profiles/builtIn';
 
-export const P = DEFAULT_PROFILE;
+export const P = LANG_SON_2022;
 
 /** The seed directive, kept as a fixture inside the repository. */
 export const SEED_PATH = path.resolve(process.cwd(), 'test/fixtures/notices/seed-thong-bao-ket-luan-2022-07-22.md');

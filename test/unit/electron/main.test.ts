@@ -117,9 +117,9 @@ describe('the core in its utility process', () => {
   });
 
   it('round-trips calls to the real core, which still validates the input', async () => {
-    const setup = await ipc()(fromApp, 'app.setup', { role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
+    const setup = await ipc()(fromApp, 'app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
     expect(setup).toMatchObject({ ok: true, value: { session: { officerName: 'Hoàng Thị Lan' } } });
-    const bad = await ipc()(fromApp, 'app.setup', { role: 'office', officeCode: 'VANQUAN', officerName: 'H' });
+    const bad = await ipc()(fromApp, 'app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: 'VANQUAN', officerName: 'H' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const unknown = await ipc()(fromApp, 'app.formatDisk', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_OPERATION' } });

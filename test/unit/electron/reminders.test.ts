@@ -50,8 +50,8 @@ async function seed(): Promise<void> {
   // Set up as the app would: the folder's data key sealed by main's safeStorage, which the core host unseals.
   const vq = await openCore({ dataDir, ports: { keyProtector: safeStorageKeyProtector(electron.safeStorage) } });
   try {
-    await caller(so)('app.setup', { role: 'so', officeCode: 'SO', officerName: 'Nguyễn Mạnh Cường' });
-    await caller(vq)('app.setup', { role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
+    await caller(so)('app.setup', { profileId: 'lang-son-2022', role: 'so', officeCode: 'SO', officerName: 'Nguyễn Mạnh Cường' });
+    await caller(vq)('app.setup', { profileId: 'lang-son-2022', role: 'office', officeCode: 'VANQUAN', officerName: 'Hoàng Thị Lan' });
     const task = (content: string, date: string) => ({ field: null, content, assignees: ['VANQUAN'], assigneeGroups: [], deadline: { kind: 'date' as const, date }, requiredContents: [] });
     const { tasks } = await caller(so)('directives.save', {
       directive: {

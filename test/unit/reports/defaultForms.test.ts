@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../electron/domain/text';
-import { DEFAULT_PROFILE } from '../../../electron/domain/profiles/defaultProfile';
+import { LANG_SON_2022 } from '../../../electron/domain/profiles/builtIn';
 import { DEFAULT_FORMS, SIX_MONTH_FORM, YEARLY_FORM } from '../../../electron/domain/reports/defaultForms';
 import { findIndicator, formIndicators, formPeriodsOfYear, reportingOffices } from '../../../electron/domain/reports/form';
 import { dueDate } from '../../../electron/domain/reports/periods';
@@ -41,7 +41,7 @@ describe.each([
   });
 
   it('11 phòng LĐTBXH huyện, thành phố phải báo cáo', () => {
-    expect(reportingOffices(form, DEFAULT_PROFILE)).toHaveLength(11);
+    expect(reportingOffices(form, LANG_SON_2022)).toHaveLength(11);
   });
 
   it('bảng hộ nghèo, cận nghèo theo xã, điền sẵn từ rà soát', () => {

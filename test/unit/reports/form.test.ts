@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../electron/domain/errors';
-import { DEFAULT_PROFILE } from '../../../electron/domain/profiles/defaultProfile';
+import { LANG_SON_2022 } from '../../../electron/domain/profiles/builtIn';
 import {
   ReportFormSchema,
   findIndicator,
@@ -99,7 +99,7 @@ describe('ReportFormSchema: mẫu là dữ liệu, kiểm tra chặt', () => {
 
 describe('đơn vị phải báo cáo và kỳ', () => {
   it('nhóm ALL_DISTRICTS là 11 phòng LĐTBXH', () => {
-    const offices = reportingOffices(TEST_FORM, DEFAULT_PROFILE);
+    const offices = reportingOffices(TEST_FORM, LANG_SON_2022);
     expect(offices).toHaveLength(11);
     expect(offices).toContain('VANQUAN');
     expect(offices).toContain('BINHGIA');
@@ -107,7 +107,7 @@ describe('đơn vị phải báo cáo và kỳ', () => {
   });
 
   it('nhóm cộng mã lẻ, không trùng, theo thứ tự hồ sơ tổ chức', () => {
-    const offices = reportingOffices({ reporters: { codes: ['CDN', 'VANQUAN', 'KHONG_CO'] } }, DEFAULT_PROFILE);
+    const offices = reportingOffices({ reporters: { codes: ['CDN', 'VANQUAN', 'KHONG_CO'] } }, LANG_SON_2022);
     expect(offices).toEqual(['CDN', 'VANQUAN']);
   });
 

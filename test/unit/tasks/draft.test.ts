@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE } from '../../../electron/domain/profiles/defaultProfile';
+import { LANG_SON_2022 } from '../../../electron/domain/profiles/builtIn';
 import { coveredGroups, draftIssues, groupByField, groupMembers, newTask, toSaveInput, type Draft } from '../../../renderer/tasks/directives/draft';
 
-const P = DEFAULT_PROFILE;
+const P = LANG_SON_2022;
 const districts = groupMembers(P, 'ALL_DISTRICTS');
 
 function draft(tasks: Draft['tasks']): Draft {

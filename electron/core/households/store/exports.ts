@@ -5,7 +5,8 @@ import { translator } from '../../../domain/translate';
 import { say, sayUnchecked } from '../../../domain/i18n/keys';
 import type { CoreContext } from '../../runtime/context';
 import { vnDay } from '../../../domain/calendar';
-import { lowerUnits, parentBodyOf, rootUnit } from '../../../domain/org';
+import { lowerUnits, parentBodyOf, rootUnit, unitByCode, type OrgProfile } from '../../../domain/org';
+import { anyUnitByCode } from '../../../domain/profiles/mapping';
 import { buildWorkbook, type CellValue } from '../../files/xlsx';
 import { communeLabel } from '../../../domain/households/communes';
 import { standardForYear } from '../../../domain/households/standards';
@@ -42,7 +43,7 @@ export async function summaryView(ctx: CoreContext, summaries: HouseholdSummaryI
     const districts = lowerUnits(profile);
     const codes = [...districts.map((u) => u.code).filter((c) => owners.includes(c)), ...owners.filter((o) => !districts.some((u) => u.code === o))];
     summary = summaryByDistrictOfRecords(
-      codes.map((code) => ({ office: { code, name: ctx.unit(code)?.district ?? ctx.unit(code)?.shortName ?? code }, records: byOwner.get(code) ?? [], communes: officeCommunes(ctx, code) })),
+      codes.map((code) => ({ office: officeRow(profile, code), records: byOwner.get(code) ?? [], communes: officeCommunes(ctx, code) })),
       { year },
     );
     const root = rootUnit(profile);
@@ -52,11 +53,23 @@ export async function summaryView(ctx: CoreContext, summaries: HouseholdSummaryI
 }
 
 
+/**
+ * An owner's row at the Sở: today's unit by its district or short name; a unit of an earlier
+ * tree (the folder moved, its records kept their owner) by its own name, marked former. Its
+ * figures are not moved to the units it became: a district's cannot be divided between them.
+ */
+function officeRow(profile: OrgProfile, code: string): { code: string; name: string; former?: boolean } {
+  const unit = anyUnitByCode(profile, code);
+  const name = unit?.district ?? unit?.shortName ?? code;
+  return unit && !unitByCode(profile, code) ? { code, name, former: true } : { code, name };
+}
+
 /** Files for the province are always in Vietnamese, whatever the UI language. */
 const vi = translator('vi');
 
 function rowLabel(r: SummaryRow): string {
-  return r.labelKey ? sayUnchecked(vi, r.labelKey) : r.label;
+  if (r.labelKey) return sayUnchecked(vi, r.labelKey);
+  return r.former ? `${r.label} (${say(vi, 'app:profile.formerUnit')})` : r.label;
 }
 
 export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
