@@ -104,7 +104,11 @@ export async function importStandardFile(ctx: CoreContext, bytes: Uint8Array, fi
   const importedAt = ctx.now().toISOString();
   const others = sentStandardsOf(ctx.store).filter((s) => s.standard.id !== file.standard.id);
   const problem = sentStandardProblem({ standard: file.standard, replacesBuiltIn: file.replacesBuiltIn, importedAt }, STANDARDS, others);
-  if (problem) throw refuse(problem.code, problem.params);
+  if (problem) {
+    // The file's own words for lines ("poverty", "medium") are codes the Sở typed; the area is named in Vietnamese.
+    const extra: Record<string, string> = problem.code === 'STANDARD_LINES_OUT_OF_ORDER' ? { areaName: problem.params.area === 'urban' ? 'thành thị' : 'nông thôn' } : {};
+    throw refuse(problem.code, { ...problem.params, ...extra });
+  }
   await ctx.store.write([
     { id: standardDocId(owner, file.standard.id), kind: 'povertyStandard', owner, data: { ...file, fileName: fileName.slice(0, 255), importedAt, importedBy: by } },
   ]);
