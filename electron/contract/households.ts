@@ -3,13 +3,14 @@ import { op } from './define';
 import type { FileOut } from './tasks';
 import { HouseholdSchema } from '../domain/households/household';
 import { CommuneKindSchema } from '../domain/households/communes';
-import { HouseholdClassSchema, type Area, type HouseholdClass } from '../domain/households/standards/schema';
+import { HouseholdClassSchema, type Area, type HouseholdClass, type PovertyStandard } from '../domain/households/standards/schema';
 import type { ClassificationReason } from '../domain/households/classify';
 import type { ClassBasis } from '../domain/households/classOf';
 import type { YearOverYear } from '../domain/households/changes';
 import type { HouseholdSummary } from '../domain/households/summary';
 import type { ScoreTable } from '../domain/households/scoring/schema';
 import { PublicListKindSchema, type ListTotals, type PublicList, type PublicListColumn, type PublicListKind } from '../domain/households/publicLists';
+import type { YearStandard } from '../domain/households/standards/overview';
 
 /**
  * Poverty review (rà soát hộ nghèo, cận nghèo): communes and villages, household records, the
@@ -23,6 +24,8 @@ import { PublicListKindSchema, type ListTotals, type PublicList, type PublicList
 export { classifyHousehold, type Classification, type ClassificationReason } from '../domain/households/classify';
 export { formatNumberVi, formatVnd, parseNumberVi } from '../domain/numbers';
 export { STANDARDS, standardById, standardForYear, standardIdForYear, reviewYearRange, REVIEW_YEARS } from '../domain/households/standards';
+export type { YearStandard, SentInfo } from '../domain/households/standards/overview';
+export type { KnownStandard, MissingPart } from '../domain/households/standards/citations';
 export { indicatorsOf, HOUSEHOLD_CLASSES, type Area, type HouseholdClass, type PovertyStandard, type Indicator } from '../domain/households/standards/schema';
 export { HouseholdSchema, isValidIdNumber, normaliseIdNumber, canonicalEthnicity, isEthnicMinority, type Household, type HouseholdInput } from '../domain/households/household';
 export { scorePhieuB, scoreB1, tablesForYear, type ScoreTable, type ScoreQuestion, type PhieuBScore } from '../domain/households/scoring';
@@ -75,12 +78,6 @@ export const CommuneInputSchema = z
   .strict();
 export type CommuneInput = z.input<typeof CommuneInputSchema>;
 
-export interface StandardView {
-  id: string;
-  title: string;
-  legalBasis: string;
-  reviewYears: { from: number; to: number };
-}
 
 export interface HouseholdMeta {
   role: 'so' | 'office';
@@ -88,7 +85,8 @@ export interface HouseholdMeta {
   /** Review years with records, newest first. */
   years: number[];
   defaultYear: number;
-  standards: StandardView[];
+  /** The standards this folder classifies by: those the Sở sent first, then the built-ins not replaced. */
+  standards: PovertyStandard[];
   communes: CommuneView[];
   /** The office has no commune list yet and the app ships a sample for it. */
   sampleAvailable: boolean;
@@ -218,6 +216,13 @@ export interface SummaryView {
   date: string;
 }
 
+/** Each review year the app offers, with its standard and what it rests on (households/standards/overview.ts). */
+export interface StandardsOverview {
+  years: YearStandard[];
+  /** Only the Sở loads standards (they travel to every office). */
+  canLoad: boolean;
+}
+
 /** A Phiếu B score table in the store, with who loaded it. */
 export interface ScoreTableView {
   /** The scoreTable document id a filled Phiếu B names. */
@@ -304,6 +309,13 @@ export const householdOps = {
   'households.scoring.importXlsx': op(z.object({ base64: base64Xlsx, fileName: z.string().max(255).default('') }).strict()).returns<ScoreTableView>(),
   /** The blank template for the standard of a review year. */
   'households.scoring.template': op(z.object({ year }).strict()).returns<FileOut>(),
+
+  /** Each review year's standard: built-in with its citations, sent by the Sở, or what is missing. */
+  'households.standards.list': op(z.object({}).strict()).returns<StandardsOverview>(),
+  /** The Sở loads a standard from a JSON file (the built-in files' shape); it reaches every office in its next bundle. */
+  'households.standards.importJson': op(z.object({ base64: z.string().min(4).max(400_000, 'households:errors.STANDARD_FILE_TOO_LARGE'), fileName: z.string().max(255).default('') }).strict()).returns<StandardsOverview>(),
+  /** The Sở withdraws a standard it sent (a replaced built-in applies again). */
+  'households.standards.remove': op(z.object({ standardId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/) }).strict()).returns<StandardsOverview>(),
 
   'households.summary': op(z.object({ year }).strict()).returns<SummaryView>(),
   'households.summaryXlsx': op(z.object({ year }).strict()).returns<FileOut>(),

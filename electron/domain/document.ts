@@ -18,6 +18,7 @@ export const DOC_KINDS = [
   'household',
   'commune',
   'scoreTable',
+  'povertyStandard',
   'attachment',
   'field',
   'audit',

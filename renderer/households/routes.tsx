@@ -8,6 +8,7 @@ import { SummaryPrintPage } from './print/SummaryPrintPage';
 import { PublicListPage } from './lists/PublicListPage';
 import { SummaryPage } from './summary/SummaryPage';
 import { ScoreTablesPage } from './scoring/ScoreTablesPage';
+import { StandardsPage } from './standards/StandardsPage';
 
 /** Pages of the poverty review; registered in app/routes.tsx. */
 export const householdRoutes: RouteDef[] = [
@@ -18,5 +19,6 @@ export const householdRoutes: RouteDef[] = [
   { path: 'households-print', labelKey: 'households:nav.print', icon: null, roles: ['so', 'office'], nav: false, render: (p) => <SummaryPrintPage params={p} /> },
   { path: 'households-lists', labelKey: 'households:nav.lists', icon: null, roles: ['so', 'office'], nav: false, render: (p) => <PublicListPage params={p} /> },
   { path: 'score-tables', labelKey: 'households:nav.scoreTables', icon: null, roles: ['so', 'office'], nav: false, render: () => <ScoreTablesPage /> },
+  { path: 'standards', labelKey: 'households:nav.standards', icon: null, roles: ['so', 'office'], nav: false, render: () => <StandardsPage /> },
   { path: 'communes', labelKey: 'households:nav.communes', icon: null, roles: ['office'], nav: false, render: () => <CommunesPage /> },
 ];

@@ -3,7 +3,6 @@ import type { ServiceOf } from '../../contract/define';
 import type { HouseholdMeta, householdOps } from '../../contract/households';
 import type { CoreContext } from '../runtime/context';
 import { sampleCommunes } from '../../domain/households/communes';
-import { STANDARDS } from '../../domain/households/standards';
 import { readCommuneSheet } from './store/communeSheet';
 import { migrateHouseholdCodes } from './store/migrateCodes';
 import { importScoreTable, listScoreTables, scoreTableTemplate } from './scoring/tables';
@@ -14,6 +13,8 @@ import { HouseholdSummaryIndex } from './store/summaryIndex';
 import { commitImport, parseImport, PendingImports, previewOf, rejectedFile } from './store/importFlow';
 import { allCommuneViews, checkIdNumber, defaultYear, householdRecord, ListQueries, officeCommunes } from './store/queries';
 import { deleteHousehold, importCommuneEntries, importSampleCommunes, ownCommune, saveCommune, saveHousehold, setCommuneTotals } from './store/writes';
+import { standardsOf } from './standards/inStore';
+import { importStandardFile, removeStandard, standardsOverview } from './standards/load';
 
 /**
  * The poverty review behind the contract: communes, household records, Excel in and out, the
@@ -50,7 +51,7 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
         office: { code: s.office.code, name: s.office.name },
         years: idx().years(),
         defaultYear: defaultYear(ctx.now()),
-        standards: STANDARDS.map((st) => ({ id: st.id, title: st.title, legalBasis: st.legalBasis, reviewYears: st.reviewYears })),
+        standards: [...standardsOf(ctx.store)],
         communes,
         sampleAvailable: mine && communes.length === 0 && (sampleCommunes(s.office.code).length > 0 || ownCommune(ctx, s.office.code).length > 0),
         offices: (mine ? [s.office.code] : idx().owners()).map((code) => ({ code, name: anyUnitByCode(ctx.profile(), code)?.shortName ?? code })),
@@ -90,13 +91,17 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
       const token = pending.add(parsed);
       return previewOf(parsed, token, officeCommunes(ctx, parsed.office).length === 0);
     },
-    'households.template': async ({ year }) => householdTemplate(year),
+    'households.template': async ({ year }) => householdTemplate(year, standardsOf(ctx.store)),
     'households.import.commit': async ({ token, validOnly }) => commitImport(ctx, pending.get(token), validOnly),
     'households.import.rejected': async ({ token }) => rejectedFile(pending.get(token)),
 
     'households.scoring.tables': async () => listScoreTables(ctx),
     'households.scoring.importXlsx': async ({ base64, fileName }) => importScoreTable(ctx, bytesOf(base64), fileName),
-    'households.scoring.template': async ({ year }) => scoreTableTemplate(year),
+    'households.scoring.template': async ({ year }) => scoreTableTemplate(year, standardsOf(ctx.store)),
+
+    'households.standards.list': async () => standardsOverview(ctx),
+    'households.standards.importJson': async ({ base64, fileName }) => importStandardFile(ctx, bytesOf(base64), fileName),
+    'households.standards.remove': async ({ standardId }) => removeStandard(ctx, standardId),
 
     'households.summary': async ({ year }) => summaryView(ctx, summaries, year),
     'households.summaryXlsx': async ({ year }) => summaryXlsx(await summaryView(ctx, summaries, year)),

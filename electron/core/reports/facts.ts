@@ -8,6 +8,8 @@ import { householdFacts, mergeFacts, taskFacts, type CommuneTotals, type Househo
 import { reportWindow, reviewYearsOf } from '../../domain/reports/window';
 import type { ReportForm } from '../../domain/reports/form';
 import type { PrefillFacts } from './prefill';
+import { STANDARDS, type PovertyStandard } from '../../domain/households/standards';
+import { standardsOf } from '../households/standards/inStore';
 
 /**
  * What the office's own data already says for a period: household counts from the poverty
@@ -23,20 +25,21 @@ const KINDS = new Set(['xa', 'phuong', 'thiTran']);
  * A household document as the prefill counts it; its class is the households' own answer
  * (with the score tables loaded here: an official one may decide by the Phiếu B score).
  */
-export function householdRowOf(data: Plain, tables: LoadedTables = NO_TABLES): HouseholdRow {
+export function householdRowOf(data: Plain, tables: LoadedTables = NO_TABLES, standards: readonly PovertyStandard[] = STANDARDS): HouseholdRow {
   return {
     commune: typeof data['communeCode'] === 'string' ? data['communeCode'] : '',
-    cls: classOfStored(data, undefined, tables) ?? null,
+    cls: classOfStored(data, standards, tables) ?? null,
     reviewYear: typeof data['reviewYear'] === 'number' ? data['reviewYear'] : null,
   };
 }
 
 function householdRows(ctx: CoreContext, office: string): HouseholdRow[] {
   const tables = ScoreTables.of(ctx.store).get();
+  const standards = standardsOf(ctx.store);
   return ctx.store
     .list('household')
     .filter((d) => d.owner === office)
-    .map((d) => householdRowOf(d.data, tables));
+    .map((d) => householdRowOf(d.data, tables, standards));
 }
 
 /** Facts of exactly the form's cut-off window for the period (window.ts), and the reviews of its years. */

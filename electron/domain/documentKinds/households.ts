@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CommuneSchema } from '../households/communes';
 import { HouseholdSchema } from '../households/household';
 import { ScoreTableSchema } from '../households/scoring/schema';
+import { linesOutOfOrder, SentStandardFileSchema } from '../households/standards/sent';
 
 /** `data` of household and commune documents, as core/households/store writes them. */
 
@@ -28,4 +29,18 @@ export const ScoreTableDocDataSchema = z.object({
   fileName: z.string().max(255),
   importedAt: z.string().min(1),
   importedBy: z.string(),
+});
+
+/**
+ * A poverty standard the Sở distributes (households/standards/sent.ts): the standard, whether
+ * it replaces the built-in of its id, the pages its values rest on, and who loaded which file
+ * when. Lines out of order are refused here too, so a bundle cannot bring what the page refuses.
+ */
+export const PovertyStandardDocDataSchema = SentStandardFileSchema.extend({
+  fileName: z.string().max(255),
+  importedAt: z.string().min(1),
+  importedBy: z.string(),
+}).superRefine((d, ctx) => {
+  const wrong = linesOutOfOrder(d.standard);
+  if (wrong) ctx.addIssue({ code: 'custom', path: ['standard', 'lines', wrong.params.area, wrong.params.line], message: `${wrong.params.line} below ${wrong.params.after}` });
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DOC_KINDS, type Doc, type DocKind } from '../document';
-import { CommuneDocDataSchema, HouseholdDocDataSchema, ScoreTableDocDataSchema } from './households';
+import { CommuneDocDataSchema, HouseholdDocDataSchema, PovertyStandardDocDataSchema, ScoreTableDocDataSchema } from './households';
 import { ConflictDataSchema, OrgUnitDataSchema, ReceiptDataSchema, ReservedDataSchema } from './local';
 import { TransportDataSchema } from './transport';
 import { ReportDataSchema, ReportFormDataSchema, ReportReviewDataSchema, TargetDataSchema } from './reports';
@@ -58,6 +58,8 @@ const kinds = {
   target: { schema: TargetDataSchema, writers: 'so', soSends: 'named', shards: 4 },
   reportReview: { schema: ReportReviewDataSchema, writers: 'so', soSends: 'named', shards: 4 },
   orgUnit: { schema: OrgUnitDataSchema, writers: 'so', soSends: 'all', shards: 1 },
+  // Ids name the writer and the standard: povertyStandard:<Sở code>:<standard id>.
+  povertyStandard: { schema: PovertyStandardDocDataSchema, writers: 'so', soSends: 'all', shards: 1, ownerInId: match(/^povertyStandard:([A-Z0-9_-]{2,32}):[a-z0-9][a-z0-9-]{1,39}$/) },
   // Both: each office audits its own edits.
   audit: { schema: AuditDataSchema, writers: 'soAndOffice', soSends: null, shards: 32 },
   // The offices'. Task ids are uuids (no "_"), sha256 is hex: the office is unambiguous.

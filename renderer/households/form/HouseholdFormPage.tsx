@@ -78,7 +78,8 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
   const year = record?.household.reviewYear ?? listYear;
   let standard;
   try {
-    standard = year ? standardForYear(year) : undefined;
+    // The folder's standards (households.meta): one the Sở sent for the year counts.
+    standard = year && meta.data ? standardForYear(year, meta.data.standards) : undefined;
   } catch {
     standard = undefined;
   }
@@ -111,7 +112,7 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
       merit: Boolean(v.merit),
       notes: v.notes ?? '',
       reviewYear: year,
-      standardId: record?.household.standardId ?? standardIdForYear(year) ?? standard.id,
+      standardId: record?.household.standardId ?? standardIdForYear(year, meta.data?.standards) ?? standard.id,
       ...(filled ? { phieuB: filled } : {}),
       // A count-only figure from an imported list stays until the officer marks as many indicators.
       ...(countOnly !== undefined && (v.deprived ?? []).length < countOnly ? { deprivedCount: countOnly } : {}),

@@ -4,7 +4,7 @@ import { Alert, App, Button, Space, Typography } from 'antd';
 import { BarChartOutlined, CalculatorOutlined, ClusterOutlined, FileExcelOutlined, PlusOutlined, SolutionOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { HouseholdFilter } from '../../../electron/contract/households';
-import { HOUSEHOLD_CLASSES, standardForYear } from '../../../electron/contract/households';
+import { HOUSEHOLD_CLASSES, standardForYear, type PovertyStandard } from '../../../electron/contract/households';
 import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
@@ -18,9 +18,10 @@ import { HouseholdTable } from './HouseholdTable';
 import { usePagedRows } from './usePagedRows';
 import '../households.css';
 
-function safeStandard(year: number | undefined) {
+/** The year's standard among the folder's (those the Sở sent included: households.meta). */
+function safeStandard(year: number | undefined, standards: readonly PovertyStandard[] | undefined) {
   try {
-    return year === undefined ? undefined : standardForYear(year);
+    return year === undefined || standards === undefined ? undefined : standardForYear(year, standards);
   } catch {
     return undefined;
   }
@@ -41,7 +42,7 @@ export function HouseholdListPage(): React.JSX.Element {
   const isOffice = meta.data?.role === 'office';
   const communes = meta.data?.communes ?? [];
   const names = useMemo(() => new Map(communes.map((c) => [`${c.code}`, c.label])), [communes]);
-  const standard = safeStandard(year);
+  const standard = safeStandard(year, meta.data?.standards);
 
   const exportList = (): void => {
     if (year === undefined) return;
@@ -87,6 +88,9 @@ export function HouseholdListPage(): React.JSX.Element {
           </Button>
           <Button icon={<CalculatorOutlined />} onClick={() => navigate('score-tables')} data-testid="open-score-tables">
             {t('list.scoreTables')}
+          </Button>
+          <Button onClick={() => navigate('standards')} data-testid="open-standards">
+            {t('standards.open')}
           </Button>
           {isOffice && (
             <Button icon={<ClusterOutlined />} onClick={() => navigate('communes')} data-testid="open-communes">

@@ -2,9 +2,10 @@ import type { FileOut } from '../../../contract/tasks';
 import type { ScoreTableView } from '../../../contract/households';
 import { AppError } from '../../../domain/errors';
 import { tableFitsStandard, type ScoreTable } from '../../../domain/households/scoring/schema';
-import { STANDARDS, standardById, standardForYear } from '../../../domain/households/standards';
+import { STANDARDS, standardById, standardForYear, type PovertyStandard } from '../../../domain/households/standards';
 import type { CoreContext } from '../../runtime/context';
 import { readScoreTableWorkbook, scoreTableWorkbook } from './workbook';
+import { standardsOf } from '../standards/inStore';
 
 /**
  * Phiếu B score tables in the store (kind scoreTable). The Sở's reach every office in bundles;
@@ -36,7 +37,7 @@ export function listScoreTables(ctx: CoreContext): ScoreTableView[] {
 /** Reads, checks against its standard, and stores a table; loading the same id again replaces it. */
 export async function importScoreTable(ctx: CoreContext, bytes: Uint8Array, fileName: string): Promise<ScoreTableView> {
   const table: ScoreTable = await readScoreTableWorkbook(bytes);
-  const standard = standardById(table.standardId, STANDARDS);
+  const standard = standardById(table.standardId, standardsOf(ctx.store));
   const misfit = tableFitsStandard(table, standard);
   if (misfit.length > 0) throw new AppError('SCORE_TABLE_MISFIT', 'households:errors.SCORE_TABLE_MISFIT', { tableId: table.id, standardId: standard.id, what: misfit.join(', ') });
   const s = ctx.session();
@@ -49,8 +50,8 @@ export async function importScoreTable(ctx: CoreContext, bytes: Uint8Array, file
 }
 
 /** The blank template for a review year's standard: the lines to give scores for are filled in. */
-export async function scoreTableTemplate(year: number): Promise<FileOut> {
-  const standard = standardForYear(year, STANDARDS);
+export async function scoreTableTemplate(year: number, standards: readonly PovertyStandard[] = STANDARDS): Promise<FileOut> {
+  const standard = standardForYear(year, standards);
   const buffer = await scoreTableWorkbook({ standard, years: { from: year, to: standard.reviewYears.to } });
   return {
     fileName: `mau-bang-diem-phieu-B_${standard.id}.xlsx`,

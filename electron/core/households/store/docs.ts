@@ -5,7 +5,8 @@ import type { Classification } from '../../../domain/households/classify';
 import { communeArea, communeLabel, CommuneSchema, type Commune } from '../../../domain/households/communes';
 import { HouseholdSchema, type Household } from '../../../domain/households/household';
 import { formatReasonVi, renderVi } from '../../../domain/households/messages';
-import type { HouseholdClass } from '../../../domain/households/standards/schema';
+import { STANDARDS } from '../../../domain/households/standards';
+import type { HouseholdClass, PovertyStandard } from '../../../domain/households/standards/schema';
 
 /**
  * How households and communes sit in the store. A household document is one household in one
@@ -44,8 +45,8 @@ export function communeDocId(office: string, code: string): string {
 }
 
 /** The class of a record by the rule, with its basis (the loaded score tables decide which). */
-export function classifyBased(h: Household, tables: LoadedTables = NO_TABLES): RecordClass {
-  return classifyWithBasis(h, tables);
+export function classifyBased(h: Household, tables: LoadedTables = NO_TABLES, standards: readonly PovertyStandard[] = STANDARDS): RecordClass {
+  return classifyWithBasis(h, tables, standards);
 }
 
 /** "điểm B1 45 (ngưỡng 50); B2 30": why the Phiếu B gave its class; else the income reason. */
@@ -62,8 +63,16 @@ export function reasonTextOf(c: RecordClass): string {
  * `income`: the record's income classification when it is at hand already (an import classified
  * every row).
  */
-export function householdDocData(h: Household, by: string, at: Date, tables: LoadedTables = NO_TABLES, income?: Classification): HouseholdDocData {
-  const c = classifyWithBasis(h, tables, undefined, income);
+export function householdDocData(
+  h: Household,
+  by: string,
+  at: Date,
+  tables: LoadedTables = NO_TABLES,
+  income?: Classification,
+  /** The folder's standards (standards/inStore.ts: built-ins and the Sở's). */
+  standards: readonly PovertyStandard[] = STANDARDS,
+): HouseholdDocData {
+  const c = classifyWithBasis(h, tables, standards, income);
   return { ...h, ...storedClass(c), reasonText: reasonTextOf(c), updatedAt: at.toISOString(), updatedBy: by };
 }
 
@@ -74,8 +83,8 @@ export function householdOf(doc: Doc): Household | undefined {
 }
 
 /** The class of a stored record for the list: the cached class while its stamp holds, else the rule. */
-export function classOfDoc(data: Record<string, unknown>, tables: LoadedTables = NO_TABLES): HouseholdClass | undefined {
-  return classOfStored(data, undefined, tables);
+export function classOfDoc(data: Record<string, unknown>, tables: LoadedTables = NO_TABLES, standards: readonly PovertyStandard[] = STANDARDS): HouseholdClass | undefined {
+  return classOfStored(data, standards, tables);
 }
 
 export function communeOf(doc: Doc): (Commune & { office: string; sample: boolean }) | undefined {

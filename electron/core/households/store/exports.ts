@@ -9,7 +9,7 @@ import { lowerUnits, parentBodyOf, rootUnit, unitByCode, type OrgProfile } from 
 import { anyUnitByCode } from '../../../domain/profiles/mapping';
 import { buildWorkbook, type CellValue } from '../../files/xlsx';
 import { communeLabel } from '../../../domain/households/communes';
-import { standardForYear } from '../../../domain/households/standards';
+import { STANDARDS, standardForYear, type PovertyStandard } from '../../../domain/households/standards';
 import { indicatorsOf } from '../../../domain/households/standards/schema';
 import { SECTOR_CELL, SECTORS, type Sector } from '../../../domain/households/sector';
 import { summariseRecords, summaryByDistrictOfRecords, type HouseholdSummary, type SummaryRow } from '../../../domain/households/summary';
@@ -19,6 +19,7 @@ import { XLSX_MIME } from './importFlow';
 import { officeCommunes } from './queries';
 import { buildPredicate } from './search';
 import { writeHouseholdWorkbook } from '../excel/write';
+import { standardsOf } from '../standards/inStore';
 
 /** The summary table (per commune, or per district at the Sở) and the Excel files. */
 
@@ -30,7 +31,7 @@ import { writeHouseholdWorkbook } from '../excel/write';
 export async function summaryView(ctx: CoreContext, summaries: HouseholdSummaryIndex, year: number): Promise<SummaryView> {
   const s = ctx.session();
   const byOwner = await summaries.byOwner();
-  const standard = standardForYear(year);
+  const standard = standardForYear(year, standardsOf(ctx.store));
   let summary: HouseholdSummary;
   let issuer: SummaryView['issuer'];
   if (s.role === 'office') {
@@ -97,7 +98,7 @@ function sectorCell(v: unknown): string | null {
 /** The list as Excel, in the columns the import reads back; holds ID numbers. */
 export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, year: number, filter: HouseholdFilter): Promise<FileOut> {
   const s = ctx.session();
-  const standard = standardForYear(year);
+  const standard = standardForYear(year, standardsOf(ctx.store));
   const indicators = indicatorsOf(standard);
   const communes = new Map(ctx.store.list('commune').map((d) => [`${d.owner}|${String(d.data['code'])}`, d.data]));
   const test = buildPredicate(s.role === 'office' ? { ...filter, office: s.office.code } : filter, index.keys);
@@ -146,8 +147,8 @@ export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, ye
  * indicator of the year's standard, marked "x"), no rows. The same writer as the test lists, so
  * the template and the import cannot drift apart (test/integration/householdTemplate.test.ts).
  */
-export async function householdTemplate(year: number): Promise<FileOut> {
-  const standard = standardForYear(year);
+export async function householdTemplate(year: number, standards: readonly PovertyStandard[] = STANDARDS): Promise<FileOut> {
+  const standard = standardForYear(year, standards);
   const { buffer } = await writeHouseholdWorkbook([], { communes: [], standard, title: `DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${year}` });
   return { fileName: `mau-danh-sach-ho_${year}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: false };
 }

@@ -1,6 +1,7 @@
 import type { Doc } from '../../../domain/document';
 import type { Store } from '../../store/store';
-import type { HouseholdClass } from '../../../domain/households/standards/schema';
+import type { HouseholdClass, PovertyStandard } from '../../../domain/households/standards/schema';
+import { standardsOf } from '../standards/inStore';
 import { classOfDoc, householdDocId } from './docs';
 import { ScoreTables } from '../scoring/loaded';
 import { compareEntries, FoldCache, type HouseholdEntry } from './search';
@@ -35,11 +36,20 @@ export class HouseholdIndex {
   version = 0;
 
   private readonly tables: ScoreTables;
+  /** The folder's standards the classes were worked out with (standards/inStore.ts). */
+  private standards: readonly PovertyStandard[];
 
   constructor(private readonly store: Store) {
     this.tables = ScoreTables.of(store);
+    this.standards = standardsOf(store);
     this.build(store.values('household'));
     store.onChange((docs) => {
+      // A standard the Sở sent (or replaced) can move any record's class: classify all again.
+      const standards = standardsOf(store);
+      if (standards !== this.standards) {
+        this.rebuild(standards);
+        return;
+      }
       let changed = false;
       if (ScoreTables.touched(docs)) {
         // A loaded, replaced or removed score table may decide other classes (classOf.ts).
@@ -127,7 +137,7 @@ export class HouseholdIndex {
     const year = x['reviewYear'];
     const code = x['code'];
     if (typeof year !== 'number' || typeof code !== 'string') return undefined;
-    const cls = classOfDoc(x, this.tables.get());
+    const cls = classOfDoc(x, this.tables.get(), this.standards);
     if (cls === undefined) return undefined;
     // Every field present from the start keeps entries one shape for the search loop.
     const idNumber = str(x['idNumber']);
@@ -163,6 +173,16 @@ export class HouseholdIndex {
       owned++;
     }
     if (owner !== undefined) this.ownerCount.set(owner, (this.ownerCount.get(owner) ?? 0) + owned);
+  }
+
+  private rebuild(standards: readonly PovertyStandard[]): void {
+    this.standards = standards;
+    this.byId.clear();
+    this.byYear.clear();
+    this.ownerCount.clear();
+    this.idNumbers = undefined;
+    this.build(this.store.values('household'));
+    this.version++;
   }
 
   /** Appends (unsorted); the year is sorted when next listed. */

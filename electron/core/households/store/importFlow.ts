@@ -17,6 +17,8 @@ import type { HouseholdIndex } from './householdIndex';
 import { codeResolver } from './codes';
 import { officeCommunes } from './queries';
 import { requireOffice } from './writes';
+import { standardsOf } from '../standards/inStore';
+import type { PovertyStandard } from '../../../domain/households/standards/schema';
 
 /**
  * Excel import in two steps: a preview that writes nothing, then a commit that writes every
@@ -43,6 +45,8 @@ export interface ParsedImport {
   by: string;
   fileName: string;
   year: number;
+  /** The year's standard when the file was read (the folder's: a Sở standard included). */
+  standard: PovertyStandard;
   created: number;
   updated: number;
   committed?: boolean;
@@ -54,7 +58,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export async function parseImport(ctx: CoreContext, index: HouseholdIndex, bytes: Uint8Array, year: number, fileName: string): Promise<ParsedImport> {
   const { office, by } = requireOffice(ctx);
-  const standard = standardForYear(year);
+  const standard = standardForYear(year, standardsOf(ctx.store));
   const communes = officeCommunes(ctx, office);
   const parse = await parseHouseholdWorkbookInWorker(bytes, { communes, reviewYear: year, standard });
   const errors = [...parse.errors];
@@ -82,7 +86,7 @@ export async function parseImport(ctx: CoreContext, index: HouseholdIndex, bytes
     else created++;
   }
   errors.sort((a, b) => a.row - b.row);
-  return { parse, bytes, errors, valid, office, by, fileName, year, created, updated };
+  return { parse, bytes, errors, valid, office, by, fileName, year, standard, created, updated };
 }
 
 export function previewOf(p: ParsedImport, token: string, noCommunes: boolean): ImportPreview {
@@ -97,8 +101,8 @@ export function previewOf(p: ParsedImport, token: string, noCommunes: boolean): 
     sheetName: p.parse.sheetName,
     headerRow: p.parse.headerRow,
     year: p.year,
-    standardId: standardForYear(p.year).id,
-    columns: p.parse.columnMapping.map((m) => ({ letter: m.letter, header: m.header, field: m.field, label: fieldLabel(m.field, standardForYear(p.year)) })),
+    standardId: p.standard.id,
+    columns: p.parse.columnMapping.map((m) => ({ letter: m.letter, header: m.header, field: m.field, label: fieldLabel(m.field, p.standard) })),
     unmapped: p.parse.unmappedHeaders.map((u) => ({ letter: u.letter, header: u.header, reason: u.reason })),
     errors: p.errors.map(
       (e): ImportProblem => ({ row: e.row, column: e.column, columnLetter: e.columnLetter, messageKey: e.problem.messageKey, params: e.problem.params }),
@@ -133,6 +137,7 @@ export async function commitImport(ctx: CoreContext, p: ParsedImport, validOnly:
   const at = ctx.now();
   const tables = ScoreTables.of(ctx.store).get();
   const rows = p.valid;
+  const standards = standardsOf(ctx.store);
   // The parse keeps the same row objects: both let go, so each row is freed once it is a document.
   p.valid = [];
   p.parse.rows = [];
@@ -144,7 +149,7 @@ export async function commitImport(ctx: CoreContext, p: ParsedImport, validOnly:
         kind: 'household' as const,
         owner: p.office,
         // The worker classified the row with the year's standard: not done again.
-        data: householdDocData(r.household, p.by, at, tables, r.classification),
+        data: householdDocData(r.household, p.by, at, tables, r.classification, standards),
       }));
     }
   }

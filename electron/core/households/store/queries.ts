@@ -10,6 +10,7 @@ import { classifyBased, communeOf, communeView, householdOf, maskIdNumber, reaso
 import { ScoreTables } from '../scoring/loaded';
 import type { HouseholdIndex } from './householdIndex';
 import { buildPredicate, type HouseholdEntry } from './search';
+import { standardsOf } from '../standards/inStore';
 
 /** Reads for the list, the form and the duplicate check. */
 
@@ -124,7 +125,7 @@ export function householdRecord(ctx: CoreContext, index: HouseholdIndex, id: str
   if (!doc || doc.kind !== 'household' || doc.deleted) throw notFound();
   const household = householdOf(doc);
   if (!household) throw notFound();
-  const c = classifyBased(household, ScoreTables.of(ctx.store).get());
+  const c = classifyBased(household, ScoreTables.of(ctx.store).get(), standardsOf(ctx.store));
   const history = index.historyOf(doc.owner, household.code);
   const previous = history[household.reviewYear - 1];
   return {

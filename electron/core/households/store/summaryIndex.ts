@@ -5,7 +5,8 @@ import { isEthnicMinority } from '../../../domain/households/household';
 import { SECTORS, type Sector } from '../../../domain/households/sector';
 import { ScoreTables } from '../scoring/loaded';
 import { STANDARDS } from '../../../domain/households/standards';
-import type { HouseholdClass } from '../../../domain/households/standards/schema';
+import type { HouseholdClass, PovertyStandard } from '../../../domain/households/standards/schema';
+import { standardsOf } from '../standards/inStore';
 import type { SummaryRecord } from '../../../domain/households/summary';
 import { DB_DIR } from '../../store/layout';
 import type { Store } from '../../store/store';
@@ -32,11 +33,12 @@ const CLASSES: readonly HouseholdClass[] = ['poor', 'nearPoor', 'medium', 'above
 type Row = [string, number, string, string, 0 | 1, number, 0 | 1, 0 | 1, Sector | ''];
 
 /**
- * Which rules made the classes in the file: a new standard, rule version, or official score
+ * Which rules made the classes in the file: a new rule version, a standard shipped, sent by the
+ * Sở or replaced by it (the folder's standards, standards/inStore.ts), or an official score
  * table (one may decide the class of records with a Phiếu B) means rebuild.
  */
-function rulesOf(tables: ScoreTables): string {
-  return `${CLASSIFY_RULE_VERSION}:${STANDARDS.map(classStamp).join(',')}|${tables.officialKey()}`;
+function rulesOf(tables: ScoreTables, standards: readonly PovertyStandard[]): string {
+  return `${CLASSIFY_RULE_VERSION}:${standards.map(classStamp).join(',')}|${tables.officialKey()}`;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -45,10 +47,10 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const sectorOf = (v: unknown): Sector | '' => (typeof v === 'string' && (SECTORS as readonly string[]).includes(v) ? (v as Sector) : '');
 
 /** The row of a stored household version; undefined for a deleted one or one that is not a record. */
-export function summaryRowOf(d: Doc, tables: LoadedTables = NO_TABLES): Row | undefined {
+export function summaryRowOf(d: Doc, tables: LoadedTables = NO_TABLES, standards: readonly PovertyStandard[] = STANDARDS): Row | undefined {
   if (d.kind !== 'household' || d.deleted) return undefined;
   const data = d.data;
-  const cls = classOfStored(data, undefined, tables);
+  const cls = classOfStored(data, standards, tables);
   const year = data['reviewYear'];
   if (cls === undefined || typeof year !== 'number') return undefined;
   const area = data['area'] === 'urban' ? 1 : 0;
@@ -68,6 +70,8 @@ export class HouseholdSummaryIndex {
   private changed = false;
 
   private readonly tables: ScoreTables;
+  /** The standards the rows were classified with. */
+  private standards: readonly PovertyStandard[] = STANDARDS;
 
   constructor(private readonly store: Store) {
     this.tables = ScoreTables.of(store);
@@ -83,9 +87,16 @@ export class HouseholdSummaryIndex {
         return;
       }
       if (!this.rows) return;
+      if (standardsOf(store) !== this.standards) {
+        // Another standard: every row's class may move. Made again on next use (the file's
+        // rules no longer match, so it is not read back either).
+        this.rows = null;
+        if (this.disk === 'saved') this.disk = 'unknown';
+        return;
+      }
       for (const d of docs) {
         if (d.kind !== 'household') continue;
-        const row = summaryRowOf(d, this.tables.get());
+        const row = summaryRowOf(d, this.tables.get(), this.standards);
         if (row) this.rows.set(d.id, row);
         else this.rows.delete(d.id);
         this.changed = true;
@@ -100,7 +111,9 @@ export class HouseholdSummaryIndex {
     if (text === null) return null;
     try {
       const parsed = JSON.parse(text) as { format?: number; rules?: string; stale?: boolean; rows?: Record<string, Row> };
-      if (parsed.format !== FORMAT || parsed.rules !== rulesOf(this.tables) || parsed.stale !== false || !parsed.rows) return null;
+      const standards = standardsOf(this.store);
+      if (parsed.format !== FORMAT || parsed.rules !== rulesOf(this.tables, standards) || parsed.stale !== false || !parsed.rows) return null;
+      this.standards = standards;
       return new Map(Object.entries(parsed.rows));
     } catch {
       return null; // a damaged file is only a cache: rebuilt from the records
@@ -119,7 +132,7 @@ export class HouseholdSummaryIndex {
       if (!fromFile) this.changed = true;
     }
     if (this.disk === 'saved') {
-      await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: rulesOf(this.tables), stale: true }));
+      await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: rulesOf(this.tables, this.standards), stale: true }));
       this.disk = 'stale';
     }
   }
@@ -137,8 +150,9 @@ export class HouseholdSummaryIndex {
   private scan(): Map<string, Row> {
     const rows = new Map<string, Row>();
     const tables = this.tables.get();
+    this.standards = standardsOf(this.store);
     for (const d of this.store.values('household')) {
-      const row = summaryRowOf(d, tables);
+      const row = summaryRowOf(d, tables, this.standards);
       if (row) rows.set(d.id, row);
     }
     return rows;
@@ -173,7 +187,7 @@ export class HouseholdSummaryIndex {
     // A read-only folder keeps the rows in memory only: the file is a cache, made again later.
     if (this.store.readOnly) return;
     await this.store.idle();
-    await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: rulesOf(this.tables), stale: false, rows: Object.fromEntries(this.rows) }));
+    await this.store.writeDerived(SUMMARY_FILE, JSON.stringify({ format: FORMAT, rules: rulesOf(this.tables, this.standards), stale: false, rows: Object.fromEntries(this.rows) }));
     this.disk = 'saved';
     this.changed = false;
   }

@@ -13,9 +13,10 @@ import type { HouseholdIndex } from './householdIndex';
 import { codeResolver } from './codes';
 import { officeCommunes } from './queries';
 import { scorePhieuB } from '../../../domain/households/scoring/score';
-import { standardById } from '../../../domain/households/standards';
+import { standardById, standardForYear } from '../../../domain/households/standards';
 import type { PhieuB } from '../../../domain/households/household';
 import { ScoreTables } from '../scoring/loaded';
+import { standardsOf } from '../standards/inStore';
 
 /** Writes of household records and of the office's commune list. One store.write each. */
 
@@ -25,8 +26,11 @@ export function requireOffice(ctx: CoreContext): { office: string; by: string } 
   return { office: s.office.code, by: s.officerName };
 }
 
-export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id: string | undefined, input: Household): Promise<string> {
+export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id: string | undefined, given: Household): Promise<string> {
   const { office, by } = requireOffice(ctx);
+  // The review year decides the standard — the folder's, so one the Sở sent for that year
+  // counts — not the id the window sent (it may predate the Sở's standard, or be none).
+  const input = { ...given, standardId: standardForYear(given.reviewYear, standardsOf(ctx.store)).id };
   // A blank code: the one this record already has, else one with no personal data in it.
   const kept = id !== undefined ? index.get(id)?.code : undefined;
   const code = input.code.trim() || kept || codeResolver(index, office)(input.communeCode, input.reviewYear, input.idNumber);
@@ -50,7 +54,7 @@ export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id:
   if (twin) {
     throw new AppError('DUPLICATE_ID', 'households:errors.DUPLICATE_ID', { idNumber: h.idNumber, code: twin.code, name: String(twin.d['headName'] ?? '') });
   }
-  const changes: LocalChange[] = [{ id: newId, kind: 'household', owner: office, data: householdDocData(h, by, ctx.now(), ScoreTables.of(ctx.store).get()) }];
+  const changes: LocalChange[] = [{ id: newId, kind: 'household', owner: office, data: householdDocData(h, by, ctx.now(), ScoreTables.of(ctx.store).get(), undefined, standardsOf(ctx.store)) }];
   // A changed code or year moves the record: the old document is deleted in the same write.
   const old = id !== undefined && id !== newId ? ctx.store.getAs('household', id) : undefined;
   if (old) changes.push({ id: old.id, kind: 'household', owner: office, data: old.data, deleted: true });
@@ -65,7 +69,7 @@ function scoredPhieuB(ctx: CoreContext, h: Household): PhieuB | undefined {
   const doc = ctx.store.getAs('scoreTable', p.table);
   if (!doc || doc.deleted) throw new AppError('SCORE_TABLE_UNKNOWN', 'households:errors.SCORE_TABLE_UNKNOWN', { tableId: p.table });
   const answers = Object.fromEntries(Object.entries(p.answers).filter(([, a]) => a !== ''));
-  const s = scorePhieuB({ area: h.area, answers, deprived: h.deprived, deprivedCount: h.deprivedCount }, doc.data.table, standardById(h.standardId));
+  const s = scorePhieuB({ area: h.area, answers, deprived: h.deprived, deprivedCount: h.deprivedCount }, doc.data.table, standardById(h.standardId, standardsOf(ctx.store)));
   return { table: p.table, answers, b1: s.b1, b2: s.b2, ...(s.class ? { class: s.class } : {}) };
 }
 

@@ -45,3 +45,7 @@ export function reviewYearRange(): number[] {
   for (let y = REVIEW_YEARS.from; y <= REVIEW_YEARS.to; y++) out.push(y);
   return out;
 }
+
+export * from './sent';
+export * from './citations';
+export * from './overview';
