@@ -34,9 +34,9 @@ afterAll(async () => {
 
 /** Runs the commit in a child and kills it as soon as `killOn` (a file under db/) exists; returns what it printed. */
 async function commitAndKill(dataDir: string, killOn: string): Promise<{ committing: boolean; done: boolean; killed: boolean }> {
-  // Run from the sources as an ES module, the parse worker is found beside the working folder
-  // (excel/inWorker.ts: no __dirname there): the child starts in the worker's folder.
-  const cwd = path.join(__dirname, '..', '..', 'electron', 'core', 'households', 'excel');
+  // Run from the sources as an ES module (no __dirname there), the parse worker is found from the
+  // repository's root (excel/inWorker.ts), as the bench finds it: the child starts there.
+  const cwd = path.join(__dirname, '..', '..');
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, dataDir, file, String(BATCH)], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   const out = { committing: false, done: false, killed: false };
   const target = path.join(dataDir, 'db', killOn);
