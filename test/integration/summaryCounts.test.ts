@@ -8,6 +8,10 @@ import { generateHouseholds, nextYearHouseholds, seededRng, type Household } fro
 import { householdDocData, householdDocId } from '../../electron/core/households/store/docs';
 import { HouseholdSummaryIndex, SUMMARY_COUNTS_FILE, SUMMARY_FILE } from '../../electron/core/households/store/summaryIndex';
 import { sampleCommunes, type Commune } from '../../electron/domain/households/communes';
+import { SECTORS, type Sector } from '../../electron/domain/households/sector';
+import { ScoreTableSchema } from '../../electron/domain/households/scoring';
+import { ScoreTables } from '../../electron/core/households/scoring/loaded';
+import fixture from '../fixtures/scoring/TEST-ONLY-score-table.json' with { type: 'json' };
 import { summaryByDistrict, summaryByDistrictOfDigests, summaryByDistrictOfRecords } from '../../electron/domain/households/summary';
 
 /**
@@ -15,7 +19,9 @@ import { summaryByDistrict, summaryByDistrictOfDigests, summaryByDistrictOfRecor
  * scan), from the summary rows kept beside them, and from each office's counts (the digest file
  * a cold process reads instead of 220,000 rows) — after random local saves, deletes and imported
  * versions, an office losing its last household, reopening, a crash in the middle of writing,
- * a damaged counts file, and the rebuild command. A reopened folder answers from the counts
+ * a damaged counts file, the rebuild command, and an official score table loaded after the
+ * counts were read (a Phiếu B then decides a class). Households carry a sector, so the medium
+ * band's three columns are compared too. A reopened folder answers from the counts
  * file alone: no household shard, no rows file.
  */
 
@@ -28,6 +34,12 @@ const ASKED = [2021, ...YEARS, 2025];
 const COMMUNES = new Map<string, Commune[]>(
   OFFICES.map((o, i) => [o, sampleCommunes('VANQUAN').map((c, j) => ({ ...c, totalHouseholds: Object.fromEntries(ASKED.map((y) => [String(y), 900 + 37 * j + 11 * i + (y - 2021) * 5])) }))]),
 );
+
+/** Each household's line of work, fixed by its code: the medium band is counted by sector. */
+const sectorOf = (code: string): Sector | undefined => {
+  const n = [...code].reduce((a, ch) => (a * 31 + ch.charCodeAt(0)) % 1009, 7);
+  return n % 4 === 0 ? undefined : SECTORS[n % SECTORS.length];
+};
 
 const office = (code: string): { code: string; name: string } => ({ code, name: `Phòng Nội vụ ${code}` });
 
@@ -63,7 +75,7 @@ describe('per-office counts kept beside the summary rows', () => {
         hlc: `${String(1732000000000 + hlcN).padStart(15, '0')}-000000-${owner.toLowerCase().slice(0, 8)}`,
         author: owner.toLowerCase().slice(0, 8),
         // Incomes move up and down, so classes (and the year-over-year columns) change.
-        data: householdDocData({ ...h, incomePerPerson: Math.round(h.incomePerPerson * (0.5 + rng())) }, 'Hoàng Văn Lợi', at) as unknown as Record<string, unknown>,
+        data: householdDocData({ ...h, sector: sectorOf(h.code), incomePerPerson: Math.round(h.incomePerPerson * (0.5 + rng())) }, 'Hoàng Văn Lợi', at) as unknown as Record<string, unknown>,
       };
       if (deleted) doc.deleted = true;
       return doc;
@@ -95,7 +107,7 @@ describe('per-office counts kept beside the summary rows', () => {
       expect([...digests.keys()].sort()).toEqual([...present].sort());
       expect([...rows.keys()].sort()).toEqual([...present].sort());
       for (const year of ASKED) {
-        const fromRecords = summaryByDistrict(present.map((o) => ({ office: office(o), households: records.get(o) ?? [], communes: COMMUNES.get(o) ?? [] })), { year });
+        const fromRecords = summaryByDistrict(present.map((o) => ({ office: office(o), households: records.get(o) ?? [], communes: COMMUNES.get(o) ?? [] })), { year, tables: ScoreTables.of(store).get() });
         const fromRows = summaryByDistrictOfRecords(present.map((o) => ({ office: office(o), records: rows.get(o) ?? [], communes: COMMUNES.get(o) ?? [] })), { year });
         const fromCounts = summaryByDistrictOfDigests(present.map((o) => ({ office: office(o), digest: digests.get(o) ?? {}, communes: COMMUNES.get(o) ?? [] })), { year });
         expect(fromRows).toEqual(fromRecords);
@@ -104,6 +116,7 @@ describe('per-office counts kept beside the summary rows', () => {
         if (year === 2024) {
           expect(fromRecords.total.escaped + fromRecords.total.newlyPoor).toBeGreaterThan(0);
           expect(fromRecords.total.poorPct).not.toBeNull();
+          expect(Math.min(fromRecords.total.medium, fromRecords.total.mediumOtherSector, fromRecords.total.mediumUnknownSector)).toBeGreaterThan(0);
         }
         if (year === 2025) expect(fromRecords.total.poorAtStart).toBeGreaterThan(0);
       }
@@ -164,6 +177,25 @@ describe('per-office counts kept beside the summary rows', () => {
     store = await Store.open({ dataDir: dir, node: 'so000001', snapshotIntervalMs: 1e12 });
     index = new HouseholdSummaryIndex(store);
     expect(onDisk(SUMMARY_COUNTS_FILE).stale).toBe(false);
+    await check();
+
+    // An official score table loaded: a household answered on its Phiếu B moves from "above"
+    // (by income) to poor; the counts read from their file this session are made again.
+    const table = { ...ScoreTableSchema.parse(fixture), testOnly: false };
+    const [one] = generateHouseholds({ seed: 99, count: 1, communes: COMMUNES.get('BINHGIA') ?? [], reviewYear: 2024 });
+    if (!one) throw new Error('no household');
+    const phieuB: Household = { ...one, code: 'BG-PB-0001', area: 'rural', incomePerPerson: 5_000_000, deprived: ['water', 'sanitation', 'telecom'], sector: 'agriculture', standardId: 'nd07-2021', phieuB: { table: `scoreTable:SO:${table.id}`, answers: { Q1: '2', Q2: 'khong', Q3: 'tam' } } };
+    pool.set(householdDocId('BINHGIA', 2024, phieuB.code), { owner: 'BINHGIA', h: phieuB });
+    const pb = imported(householdDocId('BINHGIA', 2024, phieuB.code), false);
+    await store.putVersions([{ ...pb, data: householdDocData(phieuB, 'Hoàng Văn Lợi', at) as unknown as Record<string, unknown> }]);
+    await index.save();
+    await store.close();
+    store = await Store.open({ dataDir: dir, node: 'so000001', snapshotIntervalMs: 1e12 });
+    index = new HouseholdSummaryIndex(store);
+    const before = (await index.digestsByOwner()).get('BINHGIA')?.['2024'];
+    await store.write([{ id: `scoreTable:SO:${table.id}`, kind: 'scoreTable', owner: 'SO', data: { table, fileName: 'bang-diem.xlsx', importedAt: at.toISOString(), importedBy: 'Nông Thị Hạnh' } }]);
+    const after = (await index.digestsByOwner()).get('BINHGIA')?.['2024'];
+    expect((after?.rural.poor ?? 0) - (before?.rural.poor ?? 0)).toBe(1);
     await check();
     await store.close();
   }, 180_000);
