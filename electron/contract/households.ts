@@ -319,7 +319,7 @@ export const householdOps = {
 
   'households.summary': op(z.object({ year }).strict()).returns<SummaryView>(),
   'households.summaryXlsx': op(z.object({ year }).strict()).returns<FileOut>(),
-  /** Recomputes the summary rows kept beside the records (CLI `households rebuild-summaries`). */
+  /** Recomputes the summary rows and per-office counts kept beside the records (CLI `households rebuild-summaries`). */
   'households.summaries.rebuild': op(z.object({}).strict()).returns<{ records: number }>(),
   /** The list as Excel, ID numbers included (personalData). */
   'households.exportXlsx': op(z.object({ year, filter: HouseholdFilterSchema.default({}) }).strict()).returns<FileOut>(),

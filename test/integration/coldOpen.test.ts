@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,10 +11,12 @@ import { Store } from '../../electron/core/store/store';
 import { folderCipher } from './folderKey';
 import { generateHouseholds, sampleCommunes } from '../../electron/core/households';
 import { householdDocData, householdDocId } from '../../electron/core/households/store/docs';
+import { SUMMARY_COUNTS_FILE } from '../../electron/core/households/store/summaryIndex';
 
 /**
  * A cold open of the Sở's folder (issue 15): the sync status, the home screen and the summary by
- * office answer without reading a household shard, and opening a folder whose newest backup
+ * office answer without reading a household shard (the summary reads only each office's counts,
+ * not the file of one row per household), and opening a folder whose newest backup
  * already holds it takes no new snapshot (a snapshot reads, opens and hashes every shard,
  * households included: at 65 units it was most of what `status` waited for). A folder changed
  * since its newest snapshot (a state file, or a session that crashed after a write) is backed
@@ -60,7 +62,10 @@ describe('cold open of the Sở with every office’s households', () => {
     await call(core, 'dashboard.get', {});
     const status = await call<SyncStatus>(core, 'sync.status', {});
     expect(status.role).toBe('so');
+    const derived = vi.spyOn(Store.prototype, 'readDerivedSync');
     const view = await call<SummaryView>(core, 'households.summary', { year: 2024 });
+    expect(derived.mock.calls.map((c) => c[0])).toEqual([SUMMARY_COUNTS_FILE]);
+    derived.mockRestore();
     expect(view.summary.rows.map((r) => r.key).sort()).toEqual(['BINHGIA', 'TRANGDINH', 'VANQUAN']);
     expect(view.summary.total.total).toBe(450);
     await core.context.store.idle(); // the start-of-session snapshot check has run

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CommuneSchema, sampleCommunes, type Commune } from '../../../electron/domain/households/communes';
 import { generateHouseholds, nextYearHouseholds } from '../../../electron/core/households/generate';
 import type { Household } from '../../../electron/domain/households/household';
-import { summarise, summaryByDistrict, type SummaryCounts, type SummaryRow } from '../../../electron/domain/households/summary';
+import { classifyRecord } from '../../../electron/domain/households/classOf';
+import { officeDigest, summarise, summaryByDistrict, summaryByDistrictOfDigests, summaryRecordOf, type SummaryCounts, type SummaryRow } from '../../../electron/domain/households/summary';
 
 // Tổng số hộ dân cư of 2023 as the communes page records it: the base of every rate.
 const A = CommuneSchema.parse({ code: 'VQ-A', name: 'Tràng Các', kind: 'xa', totalHouseholds: { '2023': 1200 } });
@@ -206,5 +207,46 @@ describe('summaryByDistrict', () => {
     expect(s.total.nearPoor).toBe(
       s.total.nearPoorAtStart - s.total.nearPoorEscaped - s.total.nearPoorWorsened + s.total.nearPoorFellBack + s.total.nearPoorNew,
     );
+  });
+});
+
+describe('summaryByDistrictOfDigests (the Sở\'s table from each office\'s counts)', () => {
+  const records = (list: readonly Household[]) => list.map((h) => summaryRecordOf(h, classifyRecord(h).class));
+
+  it('keeps, per year and area, the counts the table made from the records shows, history included', () => {
+    const digest = officeDigest(records([...current, ...earlier]));
+    // A year with records, and the year after one (its poor at the start); nothing else.
+    expect(Object.keys(digest)).toEqual(['2021', '2022', '2023', '2024']);
+    const s = summarise([...current, ...earlier], { year: 2023, communes });
+    const counts = ({ key: _k, kind: _i, label: _l, labelKey: _lk, households: _h, poorPct: _p, nearPoorPct: _n, ...rest }: SummaryRow) => rest;
+    expect(digest['2023']).toEqual({ rural: counts(s.rural), urban: counts(s.urban) });
+    // 2024 has no record: only the 2023 poor and near-poor, as the start of the year.
+    expect(digest['2024']?.rural).toEqual({ ...zero, poorAtStart: s.rural.poor, nearPoorAtStart: s.rural.nearPoor });
+    expect(digest['2024']?.urban).toEqual({ ...zero, poorAtStart: s.urban.poor, nearPoorAtStart: s.urban.nearPoor });
+  });
+
+  it('sums the counts and computes the province rate from them, never an average of rates', () => {
+    const x = CommuneSchema.parse({ code: 'X1', name: 'Tràng Các', kind: 'xa', totalHouseholds: { '2023': 2000 } });
+    const y = CommuneSchema.parse({ code: 'Y1', name: 'Hoàng Văn Thụ', kind: 'phuong', totalHouseholds: { '2023': 1000 } });
+    const poor = (c: Commune, n: number) => Array.from({ length: n }, (_, i) => hh(String(i + 1), c, 1_000_000, 4, 'Tày', 2023));
+    const groups = [
+      { office: { code: 'VANQUAN', name: 'Huyện Văn Quan' }, households: poor(x, 370), communes: [x] },
+      { office: { code: 'LANGSON', name: 'Thành phố Lạng Sơn' }, households: poor(y, 30), communes: [y] },
+    ];
+    const s = summaryByDistrictOfDigests(
+      groups.map((g) => ({ office: g.office, digest: officeDigest(records(g.households)), communes: g.communes })),
+      { year: 2023 },
+    );
+    expect(s).toEqual(summaryByDistrict(groups, { year: 2023 }));
+    // 400 poor of 3 000 households: 13,33 % (the mean of 18,5 % and 3 % would be 10,75 %).
+    expect(s.total).toMatchObject({ households: 3000, poor: 400, poorPct: 13.33 });
+    expect(s.rural).toMatchObject({ poor: 370, poorPct: 18.5 });
+    expect(s.urban).toMatchObject({ poor: 30, poorPct: 3 });
+    // A year the offices have no record of: their rows, all zero, still listed.
+    const empty = summaryByDistrictOfDigests(groups.map((g) => ({ office: g.office, digest: officeDigest(records(g.households)), communes: g.communes })), { year: 2030 });
+    expect(empty.rows.map((r) => [r.key, r.total])).toEqual([
+      ['VANQUAN', 0],
+      ['LANGSON', 0],
+    ]);
   });
 });

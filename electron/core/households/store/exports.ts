@@ -12,7 +12,7 @@ import { communeLabel } from '../../../domain/households/communes';
 import { STANDARDS, standardForYear, type PovertyStandard } from '../../../domain/households/standards';
 import { indicatorsOf } from '../../../domain/households/standards/schema';
 import { SECTOR_CELL, SECTORS, type Sector } from '../../../domain/households/sector';
-import { summariseRecords, summaryByDistrictOfRecords, type HouseholdSummary, type SummaryRow } from '../../../domain/households/summary';
+import { summariseRecords, summaryByDistrictOfDigests, type HouseholdSummary, type SummaryRow } from '../../../domain/households/summary';
 import type { HouseholdSummaryIndex } from './summaryIndex';
 import type { HouseholdIndex } from './householdIndex';
 import { XLSX_MIME } from './importFlow';
@@ -24,27 +24,29 @@ import { standardsOf } from '../standards/inStore';
 /** The summary table (per commune, or per district at the Sở) and the Excel files. */
 
 /**
- * Made from the summary rows kept beside the records (summaryIndex.ts), not from the records:
- * no household is read. test/unit/households/summaryIndex.test.ts holds it equal to the table
- * made from every record.
+ * Made from what is kept beside the records (summaryIndex.ts), not from the records: no
+ * household is read. An office's table (per commune) from its summary rows; the Sở's (per
+ * office) from each office's counts, so it reads neither households nor rows.
+ * test/integration/summaryRows.test.ts holds both equal to the table made from every record.
  */
 export async function summaryView(ctx: CoreContext, summaries: HouseholdSummaryIndex, year: number): Promise<SummaryView> {
   const s = ctx.session();
-  const byOwner = await summaries.byOwner();
   const standard = standardForYear(year, standardsOf(ctx.store));
   let summary: HouseholdSummary;
   let issuer: SummaryView['issuer'];
   if (s.role === 'office') {
+    const byOwner = await summaries.byOwner();
     summary = summariseRecords(byOwner.get(s.office.code) ?? [], { year, communes: officeCommunes(ctx, s.office.code) });
     const district = s.office.district ?? s.office.place ?? '';
     issuer = { name: s.office.name, parentBody: parentBodyOf(ctx.profile(), s.office), symbol: s.office.symbol, place: s.office.place ?? '', district };
   } else {
     const profile = ctx.profile();
-    const owners = [...byOwner.keys()].sort();
+    const digests = await summaries.digestsByOwner();
+    const owners = [...digests.keys()].sort();
     const districts = lowerUnits(profile);
     const codes = [...districts.map((u) => u.code).filter((c) => owners.includes(c)), ...owners.filter((o) => !districts.some((u) => u.code === o))];
-    summary = summaryByDistrictOfRecords(
-      codes.map((code) => ({ office: officeRow(profile, code), records: byOwner.get(code) ?? [], communes: officeCommunes(ctx, code) })),
+    summary = summaryByDistrictOfDigests(
+      codes.map((code) => ({ office: officeRow(profile, code), digest: digests.get(code) ?? {}, communes: officeCommunes(ctx, code) })),
       { year },
     );
     const root = rootUnit(profile);
