@@ -14,6 +14,7 @@ import { StandardSourceSchema, type StandardSource } from './sent';
 const CitedSchema = z.object({
   id: z.string(),
   sources: z.array(StandardSourceSchema).default([]),
+  /** In Vietnamese, like the data it qualifies: the standards page shows it as written. */
   unverified: z.array(z.string()).default([]),
 });
 
