@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
+import { say } from '../i18n/keys';
 import { yearOverYearChange, type ClassHistory } from './changes';
 import { maskIdNumber } from './idMask';
 import type { HouseholdClass } from './standards/schema';
@@ -178,4 +180,35 @@ export function publicListColumns(kind: PublicListKind, hasScores: boolean): Pub
     'deprived',
     ...(hasScores ? (['b1', 'b2'] as const) : []),
   ];
+}
+
+/**
+ * What a cell of a list holds, the same on the page and in the Excel file: numbers stay numbers
+ * (each output formats them its own way), class words in the language of `t`.
+ */
+export function publicListCell(t: TFunction, c: PublicListColumn, r: PublicListRow): string | number | null {
+  switch (c) {
+    case 'no':
+      return r.no;
+    case 'headName':
+      return r.headName;
+    case 'idMasked':
+      return r.idMasked;
+    case 'village':
+      return r.village;
+    case 'members':
+      return r.members;
+    case 'previousClass':
+      return r.previousClass === null ? say(t, 'households:lists.noRecord') : say(t, `households:class.${r.previousClass}`);
+    case 'class':
+      return say(t, `households:class.${r.class}`);
+    case 'income':
+      return r.incomePerPerson;
+    case 'deprived':
+      return r.deprivedCount;
+    case 'b1':
+      return r.b1;
+    case 'b2':
+      return r.b2;
+  }
 }

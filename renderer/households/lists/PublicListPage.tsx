@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { PUBLIC_LIST_KINDS, type PublicListColumn, type PublicListKind, type PublicListRow, type PublicListView } from '../../../electron/contract/households';
 import { say } from '../../../electron/domain/i18n/keys';
+import { publicListCell } from '../../../electron/domain/households/publicLists';
 import { formatNumber } from '../../i18n/format';
 import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
@@ -203,29 +204,9 @@ function ListPaper({ view, attached, maker, chair }: { view: PublicListView; att
 
 const CELL_CLASS: Record<PublicListColumn, string | undefined> = { no: 'c', headName: undefined, idMasked: 'id', village: undefined, members: 'n', previousClass: undefined, class: undefined, income: 'n', deprived: 'n', b1: 'n', b2: 'n' };
 
+/** The page's text of a cell: the list's value (publicListCell), numbers written the Vietnamese way. */
 function cellText(vi: TFunction, c: PublicListColumn, r: PublicListRow): string {
-  switch (c) {
-    case 'no':
-      return String(r.no);
-    case 'headName':
-      return r.headName;
-    case 'idMasked':
-      return r.idMasked;
-    case 'village':
-      return r.village;
-    case 'members':
-      return viNum(r.members);
-    case 'previousClass':
-      return r.previousClass === null ? vi('lists.noRecord') : say(vi, `households:class.${r.previousClass}`);
-    case 'class':
-      return say(vi, `households:class.${r.class}`);
-    case 'income':
-      return viNum(r.incomePerPerson);
-    case 'deprived':
-      return viNum(r.deprivedCount);
-    case 'b1':
-      return viNum(r.b1);
-    case 'b2':
-      return viNum(r.b2);
-  }
+  const v = publicListCell(vi, c, r);
+  if (typeof v === 'string') return v;
+  return c === 'no' && v !== null ? String(v) : viNum(v);
 }

@@ -3,7 +3,7 @@ import type { FileOut } from '../../../contract/tasks';
 import { vnDay } from '../../../domain/calendar';
 import { communeLabel } from '../../../domain/households/communes';
 import { PUBLIC_LISTING } from '../../../domain/households/forms';
-import { buildPublicList, publicListColumns, publicListCounts, type ListCandidate, type PublicListColumn, type PublicListRow } from '../../../domain/households/publicLists';
+import { buildPublicList, publicListCell, publicListColumns, publicListCounts, type ListCandidate, type PublicListColumn } from '../../../domain/households/publicLists';
 import { standardForYear } from '../../../domain/households/standards';
 import { say } from '../../../domain/i18n/keys';
 import { translator } from '../../../domain/translate';
@@ -67,32 +67,6 @@ export function publicListView(ctx: CoreContext, index: HouseholdIndex, input: P
 /** Files for the commune are in Vietnamese whatever the UI language. */
 const vi = translator('vi');
 
-function cellOf(c: PublicListColumn, r: PublicListRow): CellValue {
-  switch (c) {
-    case 'no':
-      return r.no;
-    case 'headName':
-      return r.headName;
-    case 'idMasked':
-      return r.idMasked;
-    case 'village':
-      return r.village;
-    case 'members':
-      return r.members;
-    case 'previousClass':
-      return r.previousClass === null ? say(vi, 'households:lists.noRecord') : say(vi, `households:class.${r.previousClass}`);
-    case 'class':
-      return say(vi, `households:class.${r.class}`);
-    case 'income':
-      return r.incomePerPerson;
-    case 'deprived':
-      return r.deprivedCount;
-    case 'b1':
-      return r.b1;
-    case 'b2':
-      return r.b2;
-  }
-}
 
 /** The title printed above a list: "DANH SÁCH HỘ THOÁT NGHÈO NĂM 2024". */
 export function publicListTitle(view: PublicListView): string {
@@ -106,7 +80,7 @@ export function publicListTitle(view: PublicListView): string {
 export async function publicListXlsx(view: PublicListView): Promise<FileOut> {
   if (!view.list.available) throw notFound();
   const headers = view.columns.map((c) => say(vi, `households:lists.column.${c}`));
-  const rows: CellValue[][] = view.list.rows.map((r) => view.columns.map((c) => cellOf(c, r)));
+  const rows: CellValue[][] = view.list.rows.map((r) => view.columns.map((c): CellValue => publicListCell(vi, c, r)));
   const totals: CellValue[] = view.columns.map((c) =>
     c === 'no' ? say(vi, 'households:lists.total') : c === 'headName' ? say(vi, 'households:lists.totalHouseholds', { n: view.list.totals.households }) : c === 'members' ? view.list.totals.members : null,
   );
