@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { buildBundle } from '../../electron/core/bundles';
 import { generateHouseholds, sampleCommunes } from '../../electron/core/households';
-import { createIdentityStore } from '../../electron/core/sync/identityStore';
 import type { Doc } from '../../electron/domain/document';
 import nd07 from '../../electron/domain/households/standards/nd07-2021.json' with { type: 'json' };
 import testOnly2027 from '../fixtures/standards/TEST-ONLY-standard-2027.json' with { type: 'json' };
 import { carry, sendKeyCard, usbStick } from './syncHelpers';
 import { openOffice, type Office } from './twoOffices';
+import { forgedBundle } from './forgedBundle';
 
 /**
  * Standards as Sở-signed data, through real bundle files between real data folders: the Sở
@@ -153,22 +152,8 @@ describe('what is refused', () => {
 
   /** A bundle signed with `from`'s own keys, as a modified app of that office would write it. */
   async function forged(from: Office, fromCode: string, to: Office, toCode: string, docs: Doc[]): Promise<{ name: string; base64: string }> {
-    const mine = await createIdentityStore(from.dataDir).get();
-    const theirs = await createIdentityStore(to.dataDir).get();
     seq += 1;
-    const built = buildBundle({
-      docs,
-      sender: { office: fromCode, installation: from.core.context.settings().installationId, signingPublicKey: mine.signingPublicKey, agreementPublicKey: mine.agreementPublicKey },
-      recipient: toCode,
-      seq,
-      prevBundleHash: '1'.repeat(64),
-      ack: { lastSeq: 0, hlc: null },
-      recipientAgreementPublicKey: theirs.agreementPublicKey,
-      signingPrivateKey: mine.signingPrivateKey,
-      appVersion: '0.1.0',
-      createdAt: new Date(clock),
-    });
-    return { name: `forged-${seq}.soviec`, base64: Buffer.from(built.bytes).toString('base64') };
+    return forgedBundle(from, fromCode, to, toCode, docs, seq, new Date(clock));
   }
 
   const standardDoc = (owner: string, node: string, standard: unknown): Doc => ({

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { buildBundle } from '../../electron/core/bundles';
-import { createIdentityStore } from '../../electron/core/sync/identityStore';
 import { progressId } from '../../electron/core/tasks/ids';
 import type { ImportReport } from '../../electron/contract/sync';
 import { DOC_KINDS, type Doc, type DocKind } from '../../electron/domain/document';
 import { LOCAL_KINDS, OFFICE_KINDS, SO_KINDS } from '../../electron/domain/documentKinds';
 import { carry, sendKeyCard, usbStick } from '../integration/syncHelpers';
 import { openOffice, type Office } from '../integration/twoOffices';
+import { forgedBundle } from '../integration/forgedBundle';
 
 /**
  * Records of the right kind but the wrong shape, and records under another office's id, in
@@ -48,22 +47,8 @@ const stamp = (node: string): string => {
 
 /** A bundle signed with `from`'s own keys, as a modified app of that office would write it. */
 async function forged(from: Office, fromCode: string, to: Office, toCode: string, docs: Doc[]): Promise<{ name: string; base64: string }> {
-  const mine = await createIdentityStore(from.dataDir).get();
-  const theirs = await createIdentityStore(to.dataDir).get();
   seq += 1;
-  const built = buildBundle({
-    docs,
-    sender: { office: fromCode, installation: from.core.context.settings().installationId, signingPublicKey: mine.signingPublicKey, agreementPublicKey: mine.agreementPublicKey },
-    recipient: toCode,
-    seq,
-    prevBundleHash: '1'.repeat(64),
-    ack: { lastSeq: 0, hlc: null },
-    recipientAgreementPublicKey: theirs.agreementPublicKey,
-    signingPrivateKey: mine.signingPrivateKey,
-    appVersion: '0.1.0',
-    createdAt: new Date(clock),
-  });
-  return { name: `forged-${seq}.soviec`, base64: Buffer.from(built.bytes).toString('base64') };
+  return forgedBundle(from, fromCode, to, toCode, docs, seq, new Date(clock));
 }
 
 /** A task of the Sở assigned to `office`. */

@@ -3,14 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core';
-import { buildBundle } from '../../electron/core/bundles';
-import { createIdentityStore } from '../../electron/core/sync/identityStore';
 import type { Input, OpName, Output } from '../../electron/contract';
 import type { ImportReport } from '../../electron/contract/sync';
 import type { Doc } from '../../electron/domain/document';
 import { AppError } from '../../electron/domain/errors';
 import { exchangeKeys, usbStick } from '../integration/syncHelpers';
 import type { Office } from '../integration/twoOffices';
+import { forgedBundle } from '../integration/forgedBundle';
 
 /**
  * Units travel one way, from the Sở: a commune's bundle carrying an orgUnit record is refused
@@ -51,22 +50,8 @@ afterAll(async () => {
 
 /** A bundle signed with `from`'s own keys, as a modified app of that office would write it. */
 async function forged(from: Office, fromCode: string, to: Office, toCode: string, docs: Doc[]): Promise<{ name: string; base64: string }> {
-  const mine = await createIdentityStore(from.dataDir).get();
-  const theirs = await createIdentityStore(to.dataDir).get();
   seq += 1;
-  const built = buildBundle({
-    docs,
-    sender: { office: fromCode, installation: from.core.context.settings().installationId, signingPublicKey: mine.signingPublicKey, agreementPublicKey: mine.agreementPublicKey },
-    recipient: toCode,
-    seq,
-    prevBundleHash: '1'.repeat(64),
-    ack: { lastSeq: 0, hlc: null },
-    recipientAgreementPublicKey: theirs.agreementPublicKey,
-    signingPrivateKey: mine.signingPrivateKey,
-    appVersion: '0.1.0',
-    createdAt: new Date(clock),
-  });
-  return { name: `forged-${seq}.soviec`, base64: Buffer.from(built.bytes).toString('base64') };
+  return forgedBundle(from, fromCode, to, toCode, docs, seq, new Date(clock));
 }
 
 function unitDoc(owner: string, code: string, data: Record<string, unknown>): Doc {
