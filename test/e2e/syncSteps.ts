@@ -22,7 +22,13 @@ export async function download(page: Page, testId: string, folder: string): Prom
 export async function importCard(page: Page, card: string, expected: string): Promise<void> {
   await page.getByTestId('keycard-input').setInputFiles(card);
   await expect(page.getByTestId('keycard-fingerprint')).toHaveAttribute('aria-label', expected);
-  await page.getByTestId('keycard-confirmed').click();
-  await page.getByTestId('keycard-trust').click();
+  // The tick can land while the dialog is still opening and be lost (seen once in CI): the box is
+  // ticked again until the trust button answers, as an officer would tick it again.
+  const trust = page.getByTestId('keycard-trust');
+  await expect(async () => {
+    if (await trust.isDisabled()) await page.getByTestId('keycard-confirmed').click();
+    await expect(trust).toBeEnabled({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await trust.click();
   await expect(page.getByTestId('keycard-modal')).toBeHidden();
 }
