@@ -55,7 +55,8 @@ const COUNTS_FORMAT = 1;
 /** The rows' rules and format, and the counted columns: a digest of other columns is stale. */
 const countsRulesOf = (tables: ScoreTables, standards: readonly PovertyStandard[]): string => `${rulesOf(tables, standards)}|rows:${FORMAT}|${SUMMARY_COUNT_KEYS.join(',')}`;
 
-const countsSchema = z.object(Object.fromEntries(SUMMARY_COUNT_KEYS.map((k) => [k, z.number().int().nonnegative()]))).strict() as unknown as z.ZodType<SummaryCounts>;
+// Every counted column, no other (an enum-keyed record is exhaustive and refuses unknown keys).
+const countsSchema: z.ZodType<SummaryCounts> = z.record(z.enum(SUMMARY_COUNT_KEYS), z.number().int().nonnegative());
 const countsFileSchema = z.object({
   format: z.literal(COUNTS_FORMAT),
   rules: z.string(),
