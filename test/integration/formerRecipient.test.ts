@@ -160,3 +160,30 @@ describe('Sở đã chuyển sang Sở Nội vụ nhận gói gửi tới mã c�
     expect(h1.consolidation.indicators.find((i) => i.id === 'ld.vieclam.tao_moi')?.total).toBe(640);
   });
 });
+
+describe('chiều ngược lại: Sở Nội vụ gửi cho Phòng LĐTBXH Văn Quan (vẫn dùng cây 2022)', () => {
+  it('the bundle is written as SO, the code Văn Quan pinned: it imports, and Văn Quan learns its data arrived', async () => {
+    // A field the Sở Nội vụ adds under its new code is for the 2025 tree: it does not travel to
+    // an office of the old one (which would refuse a record SO did not write).
+    await so.call('fields.add', { name: 'Lĩnh vực của Sở Nội vụ' });
+    const before = await vq.call('sync.status', {});
+    expect(before.peers.find((p) => p.office === 'SO')?.waiting).toBeGreaterThan(0);
+
+    const out = await exportTo(so, 'VANQUAN', usb);
+    expect(out.result.bundles[0]?.counts).toEqual({});
+    expect(out.result.bundles[0]?.fileNames[0]).toMatch(/^soviec_SO_to_VANQUAN_/);
+    const b = await importAt(vq, filesOf(out.dir));
+    expect(b.status, JSON.stringify(b.error)).toBe('applied');
+    expect(b.sender).toMatchObject({ office: 'SO', trust: 'pinned' });
+    expect(b.warnings).toEqual([]);
+
+    // Văn Quan now knows the Sở holds everything it sent: nothing waits for the Sở.
+    const after = await vq.call('sync.status', {});
+    expect(after.peers.find((p) => p.office === 'SO')?.waiting).toBe(0);
+    expect((await so.call('sync.status', {})).peers.find((p) => p.office === 'VANQUAN')?.lastReceived?.seq).toBeGreaterThan(0);
+
+    // The Sở's own file, seen again at the Sở (a shared folder), is its own, not a stranger's.
+    const own = await so.call('sync.import', { files: filesOf(out.dir) });
+    expect(own.bundles[0]?.status).toBe('skipped');
+  });
+});

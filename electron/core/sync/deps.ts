@@ -93,3 +93,17 @@ export function requireKnownOffice(ctx: CoreContext, code: string): void {
 export function requireKnownSender(ctx: CoreContext, code: string): void {
   if (!ctx.unit(code) && !isFormerLowerUnit(ctx.profile(), code)) throw syncError('SENDER_NOT_IN_PROFILE', { office: code });
 }
+
+/**
+ * The code we write under towards a peer: our own, except towards a reporting unit of an earlier
+ * tree that could not move (a 2022 district office after the Sở became the Sở Nội vụ). That office
+ * knows us only by our code of its tree (SO), pinned our key under it and takes records only
+ * from it, so we sign as SO with the same key — a code that is ours (formerCodesOf) — and send
+ * only what SO wrote: its acknowledgement above all, so the office learns its last data arrived.
+ */
+export function ourCodeTowards(ctx: CoreContext, me: Me, office: string): string {
+  if (ctx.unit(office) || !isFormerLowerUnit(ctx.profile(), office)) return me.office;
+  const formerOf = (code: string) => ctx.profile().formerUnits.find((u) => u.code === code);
+  const tree = formerOf(office)?.profileId;
+  return me.formerOffices.find((c) => formerOf(c)?.profileId === tree) ?? me.office;
+}

@@ -92,7 +92,9 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
     manifest = verified.manifest;
     const sender = manifest.sender;
     Object.assign(report, { recipient: manifest.recipient, seq: manifest.seq, bundleId: manifest.bundleId, createdAt: manifest.createdAt });
-    if (sender.office === me.office && sender.installation === me.installation) {
+    // Ours too when written under our former code (to a district office of the old tree).
+    const ownCode = sender.office === me.office || me.formerOffices.includes(sender.office);
+    if (ownCode && sender.installation === me.installation) {
       return { ...report, status: 'skipped', error: { code: 'OWN_BUNDLE', messageKey: 'bundles:sync.import.ownBundle', params: { seq: manifest.seq } } };
     }
     const toFormerCode = me.formerOffices.includes(manifest.recipient);
