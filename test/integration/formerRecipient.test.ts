@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,5 +185,33 @@ describe('chiều ngược lại: Sở Nội vụ gửi cho Phòng LĐTBXH Văn 
     // The Sở's own file, seen again at the Sở (a shared folder), is its own, not a stranger's.
     const own = await so.call('sync.import', { files: filesOf(out.dir) });
     expect(own.bundles[0]?.status).toBe('skipped');
+  });
+});
+
+describe('qua thư mục dùng chung: Văn Quan vẫn ghi vào hộp SO', () => {
+  it('the Sở Nội vụ reads the SO box too, imports, files it under SO/da-nhap, and answers as SO', async () => {
+    const share = usbStick('share');
+    try {
+      for (const o of [so, vq]) await o.call('sync.transports.saveFolder', { root: share });
+      clock += 3_600_000;
+      await vq.call('reports.save', { formId: SIX, period: '2025-H1', values: vqValues({ 'ld.vieclam.tao_moi': 655 }), complete: true });
+      await vq.call('sync.run', {});
+      const inSoBox = readdirSync(path.join(share, 'SO')).filter((n) => n.endsWith('.soviec'));
+      expect(inSoBox).toHaveLength(1);
+
+      const r = await so.call('sync.run', {});
+      expect(r.imported).toBe(1);
+      expect(r.reports[0]?.warnings.map((w) => w.code)).toContain('FORMER_RECIPIENT');
+      expect(readdirSync(path.join(share, 'SO')).filter((n) => n.endsWith('.soviec'))).toEqual([]);
+      expect(readdirSync(path.join(share, 'SO', 'da-nhap'))).toEqual(inSoBox);
+      const h1 = await so.call('reports.consolidate', { formId: SIX, period: '2025-H1' });
+      expect(h1.consolidation.indicators.find((i) => i.id === 'ld.vieclam.tao_moi')?.total).toBe(655);
+
+      // The answer went to Văn Quan's box, written as SO; Văn Quan takes it by itself.
+      expect(readdirSync(path.join(share, 'VANQUAN')).filter((n) => /^soviec_SO_to_VANQUAN_/.test(n))).toHaveLength(1);
+      expect((await vq.call('sync.run', {})).imported).toBe(1);
+    } finally {
+      rmSync(share, { recursive: true, force: true });
+    }
   });
 });
