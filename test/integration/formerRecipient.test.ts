@@ -136,6 +136,13 @@ describe('Sở đã chuyển sang Sở Nội vụ nhận gói gửi tới mã c�
     expect(b.error && errorMessage(b.error, 'vi')).toContain('Sở Nội vụ');
   });
 
+  it('a bundle in the name of the Sở LĐTBXH itself (another Sở PC not yet moved) is refused: move that folder too', async () => {
+    const asOldSo = await forgedBundle(vq, 'SO', so, 'SO', [], seq++, new Date(clock));
+    const b = await importAt(so, [asOldSo]);
+    expect(b.error?.code).toBe('SENDER_NOT_IN_PROFILE');
+    expect(b.error && errorMessage(b.error, 'vi')).toContain('cây tổ chức');
+  });
+
   it('a recipient changed after signing is refused: unsigned, or re-signed by the sender (the payload is bound to SO)', async () => {
     clock += 3_600_000;
     await vq.call('reports.save', { formId: SIX, period: '2025-H1', values: vqValues({ 'ld.vieclam.tao_moi': 640 }), complete: true });
