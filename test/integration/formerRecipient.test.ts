@@ -136,6 +136,19 @@ describe('Sở đã chuyển sang Sở Nội vụ nhận gói gửi tới mã c�
     expect(b.error && errorMessage(b.error, 'vi')).toContain('Sở Nội vụ');
   });
 
+  it('the sender’s pinned key still decides: an office never pinned waits for a phone check, a key not Văn Quan’s is refused', async () => {
+    const bg = await openOffice('office', 'BINHGIA', 'Lương Văn Bình', { now });
+    try {
+      const stranger = await forgedBundle(bg, 'BINHGIA', so, 'SO', [], 2, new Date(clock));
+      const first = await importAt(so, [stranger]);
+      expect(first.error?.code, JSON.stringify(first)).toBe('UNKNOWN_SENDER');
+      const posing = await forgedBundle(bg, 'VANQUAN', so, 'SO', [], seq++, new Date(clock));
+      expect((await importAt(so, [posing])).error?.code).toBe('KEY_CHANGED');
+    } finally {
+      await bg.core.close();
+    }
+  });
+
   it('a bundle in the name of the Sở LĐTBXH itself (another Sở PC not yet moved) is refused: move that folder too', async () => {
     const asOldSo = await forgedBundle(vq, 'SO', so, 'SO', [], seq++, new Date(clock));
     const b = await importAt(so, [asOldSo]);
