@@ -192,7 +192,7 @@ export interface RefusedDoc {
 }
 
 export interface SyncWarning {
-  code: 'GAP' | 'OLDER_BUNDLE' | 'CHAIN' | 'ATTACHMENT_BAD' | 'ACK_UNKNOWN';
+  code: 'GAP' | 'OLDER_BUNDLE' | 'CHAIN' | 'ATTACHMENT_BAD' | 'ACK_UNKNOWN' | 'FORMER_RECIPIENT';
   messageKey: string;
   params: Record<string, string | number>;
 }

@@ -29,6 +29,12 @@ export interface PinnedKey {
 export interface OpenBundleContext {
   /** Our office code; bundles addressed elsewhere are refused. */
   ourOffice: string;
+  /**
+   * Codes our office had in earlier trees (the Sở LĐTBXH "SO" is now the Sở Nội vụ "SNV"): a
+   * unit still on the old tree addresses its bundles there. Such a bundle is checked like any
+   * other; the recipient it was signed and encrypted for stays the one in the manifest.
+   */
+  formerOffices?: readonly string[];
   /** Our X25519 private key (PKCS#8 DER, base64). */
   ourAgreementPrivateKey: string;
   pinnedKeys: (office: string) => PinnedKey | undefined;
@@ -99,7 +105,7 @@ export function checkVerified(verified: VerifiedBundle, ctx: Omit<OpenBundleCont
   const sender = manifest.sender;
   const who = { office: sender.office, seq: manifest.seq };
 
-  if (manifest.recipient !== ctx.ourOffice) {
+  if (manifest.recipient !== ctx.ourOffice && !(ctx.formerOffices ?? []).includes(manifest.recipient)) {
     throw bundleError('WRONG_RECIPIENT', { ...who, recipient: manifest.recipient, ourOffice: ctx.ourOffice });
   }
 

@@ -1,4 +1,4 @@
-import { anyUnitByCode } from '../../domain/profiles/mapping';
+import { anyUnitByCode, formerCodesOf, isFormerLowerUnit } from '../../domain/profiles/mapping';
 import type { Identity } from '../bundles';
 import type { CoreContext } from '../runtime/context';
 import { rootUnit } from '../../domain/org';
@@ -32,6 +32,8 @@ export interface Me {
   node: string;
   isSo: boolean;
   soCode: string;
+  /** Codes this office had before a `profile migrate` (SO for the Sở Nội vụ): still ours as a recipient. */
+  formerOffices: string[];
   identity: Identity & { protector: string };
 }
 
@@ -62,6 +64,7 @@ export function createSyncDeps(ctx: CoreContext): SyncDeps {
         node: ctx.settings().node,
         isSo: s.role === 'so',
         soCode: rootUnit(ctx.profile()).code,
+        formerOffices: formerCodesOf(ctx.profile(), s.office.code),
         identity: await identity.get(),
       };
     },
@@ -80,4 +83,27 @@ export function officeName(ctx: CoreContext, code: string): string {
 
 export function requireKnownOffice(ctx: CoreContext, code: string): void {
   if (!ctx.unit(code)) throw syncError('SENDER_NOT_IN_PROFILE', { office: code });
+}
+
+/**
+ * A sender whose bundles this folder takes: a unit of its tree, or — after the folder moved to
+ * a new tree — a reporting unit of the old one (a 2022 district office, which cannot move,
+ * sending its last data). Its records keep its code; a former upper unit stays refused.
+ */
+export function requireKnownSender(ctx: CoreContext, code: string): void {
+  if (!ctx.unit(code) && !isFormerLowerUnit(ctx.profile(), code)) throw syncError('SENDER_NOT_IN_PROFILE', { office: code });
+}
+
+/**
+ * The code we write under towards a peer: our own, except towards a reporting unit of an earlier
+ * tree that could not move (a 2022 district office after the Sở became the Sở Nội vụ). That office
+ * knows us only by our code of its tree (SO), pinned our key under it and takes records only
+ * from it, so we sign as SO with the same key — a code that is ours (formerCodesOf) — and send
+ * only what SO wrote: its acknowledgement above all, so the office learns its last data arrived.
+ */
+export function ourCodeTowards(ctx: CoreContext, me: Me, office: string): string {
+  if (ctx.unit(office) || !isFormerLowerUnit(ctx.profile(), office)) return me.office;
+  const formerOf = (code: string) => ctx.profile().formerUnits.find((u) => u.code === code);
+  const tree = formerOf(office)?.profileId;
+  return me.formerOffices.find((c) => formerOf(c)?.profileId === tree) ?? me.office;
 }

@@ -6,7 +6,7 @@ import { AppError, toErrorValue } from '../../domain/errors';
 import { buildBundle, bundleFileName, partFileName, splitBundle } from '../bundles';
 import { writeFileDurable } from '../store/durableFile';
 import { attachmentFileSize, isAttachmentSha, readAttachmentFile } from '../files/attachments';
-import { officeName, type Me, type SyncDeps } from './deps';
+import { officeName, ourCodeTowards, type Me, type SyncDeps } from './deps';
 import { emailDraft } from './email';
 import { syncError } from './errors';
 import { ackFor } from './inbound';
@@ -64,7 +64,7 @@ export function selectionFor(deps: SyncDeps, me: Me, p: Peer): Selection {
   const shared = new Set([...p.out.sharedAcked, ...p.out.sent.flatMap((r) => r.shared)]);
   return selectForRecipient({
     mode: modeFor(me, p.office),
-    ourOffice: me.office,
+    ourOffice: ourCodeTowards(deps.ctx, me, p.office),
     recipientOffice: p.office,
     docsOf: (kind) => deps.ctx.store.list(kind, { includeDeleted: true }),
     acked: p.out.acked.vector,
@@ -139,10 +139,11 @@ export async function exportBundles(deps: SyncDeps, input: ExportInput, progress
       const preview = previewOf(deps, s, p, sel, att);
       await step('build');
       const now = ctx.now();
+      const asOffice = ourCodeTowards(ctx, me, p.office);
       const built = buildBundle({
         docs: sel.docs,
         attachments: att.map,
-        sender: { office: me.office, installation: me.installation, signingPublicKey: me.identity.signingPublicKey, agreementPublicKey: me.identity.agreementPublicKey },
+        sender: { office: asOffice, installation: me.installation, signingPublicKey: me.identity.signingPublicKey, agreementPublicKey: me.identity.agreementPublicKey },
         recipient: p.office,
         seq: preview.seq,
         prevBundleHash: p.out.lastBundleHash,
@@ -153,7 +154,7 @@ export async function exportBundles(deps: SyncDeps, input: ExportInput, progress
         createdAt: now,
       });
       const label = peersOf(s, p.office).length > 1 ? `${p.office}-${p.installation.slice(-6)}` : p.office;
-      const base = bundleFileName(me.office, label, now, preview.seq);
+      const base = bundleFileName(asOffice, label, now, preview.seq);
       const out =
         built.bytes.length > maxPartBytes
           ? splitBundle(built.bytes, maxPartBytes).map((part) => ({ name: partFileName(base, part.index, part.count), bytes: part.bytes }))

@@ -5,7 +5,7 @@ import { sha256Hex } from '../bundles/bytes';
 import { bundleError, isBundleError } from '../bundles/errors';
 import type { Doc } from '../../domain/document';
 import { isAttachmentSha, writeAttachmentFiles } from '../files/attachments';
-import { isSoOffice, officeName, requireKnownOffice, type Me, type SyncDeps } from './deps';
+import { isSoOffice, officeName, requireKnownSender, type Me, type SyncDeps } from './deps';
 import { syncError } from './errors';
 import { findPeer, type KeysOf } from './peers';
 import { conflictId, planImport, totalsOf, type ImportPlan } from './plan';
@@ -92,11 +92,14 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
     manifest = verified.manifest;
     const sender = manifest.sender;
     Object.assign(report, { recipient: manifest.recipient, seq: manifest.seq, bundleId: manifest.bundleId, createdAt: manifest.createdAt });
-    if (sender.office === me.office && sender.installation === me.installation) {
+    // Ours too when written under our former code (to a district office of the old tree).
+    const ownCode = sender.office === me.office || me.formerOffices.includes(sender.office);
+    if (ownCode && sender.installation === me.installation) {
       return { ...report, status: 'skipped', error: { code: 'OWN_BUNDLE', messageKey: 'bundles:sync.import.ownBundle', params: { seq: manifest.seq } } };
     }
-    if (manifest.recipient === me.office) {
-      requireKnownOffice(ctx, sender.office);
+    const toFormerCode = me.formerOffices.includes(manifest.recipient);
+    if (manifest.recipient === me.office || toFormerCode) {
+      requireKnownSender(ctx, sender.office);
       if (!me.isSo && sender.office !== me.soCode && sender.office !== me.office) throw syncError('NOT_A_PEER', { office: sender.office });
     }
     const state = await deps.peers.read();
@@ -110,6 +113,7 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
     }
     const openCtx = {
       ourOffice: me.office,
+      formerOffices: me.formerOffices,
       ourAgreementPrivateKey: me.identity.agreementPrivateKey,
       pinnedKeys: (office: string) => pinFor(state, office, sender.installation),
       alreadyImported: (id: string) => peer?.in.bundleIds.includes(id) ?? false,
@@ -155,7 +159,11 @@ async function importOne(deps: SyncDeps, me: Me, c: Verified, opts: ImportOption
       kinds: plan.kinds,
       totals: totalsOf(plan.kinds),
       refused: plan.refused.slice(0, 200),
-      warnings: [...sequenceWarnings(peer, manifest, officeName(ctx, sender.office)), ...fileWarnings],
+      warnings: [
+        ...(toFormerCode ? [formerRecipientNote(deps, me, manifest)] : []),
+        ...sequenceWarnings(peer, manifest, officeName(ctx, sender.office)),
+        ...fileWarnings,
+      ],
       attachments: manifest.attachments,
       personalData: (manifest.counts.household ?? 0) > 0 || manifest.attachments.count > 0,
     });
@@ -188,6 +196,25 @@ function named(deps: SyncDeps, e: AppError, m: Manifest | null): AppError {
   if (m) params['installation'] = m.sender.installation;
   if (m && params['seq'] === undefined) params['seq'] = m.seq;
   return AppError.fromValue({ code: e.code, messageKey: e.messageKey, params });
+}
+
+/**
+ * Said on every bundle that reached us under a code we had before the folder moved to a new tree,
+ * so the officer knows why a bundle "for the Sở LĐTBXH" was taken here and whose data it holds.
+ */
+function formerRecipientNote(deps: SyncDeps, me: Me, m: Manifest): SyncWarning {
+  return {
+    code: 'FORMER_RECIPIENT',
+    messageKey: 'bundles:sync.warnings.FORMER_RECIPIENT',
+    params: {
+      office: officeName(deps.ctx, m.sender.office),
+      seq: m.seq,
+      formerCode: m.recipient,
+      formerName: officeName(deps.ctx, m.recipient),
+      ourCode: me.office,
+      ourName: me.officeName,
+    },
+  };
 }
 
 /** Bundle attachments are keyed by the SHA-256 of their bytes; anything else is skipped. */

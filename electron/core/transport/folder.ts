@@ -17,6 +17,12 @@ export interface FolderTransportOptions {
   root: string;
   /** This office: its box is read. */
   office: string;
+  /**
+   * Our codes of earlier trees (SO for the Sở Nội vụ): a district office that could not move
+   * still writes to <root>/SO, so those boxes are read too. Not watched: the own box's poll
+   * runs the whole receive.
+   */
+  formerOffices?: readonly string[];
 }
 
 export function createFolderTransport(opts: FolderTransportOptions): Transport & { inbox: string } {
@@ -44,27 +50,37 @@ export function createFolderTransport(opts: FolderTransportOptions): Transport &
     },
     async receive() {
       await reachable();
-      let names: string[];
-      try {
-        names = await fs.readdir(inbox);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw e;
-      }
       const out: Arrival[] = [];
-      for (const n of names.filter((x) => BUNDLE_FILE_NAME.test(x)).sort()) {
+      for (const office of [opts.office, ...(opts.formerOffices ?? [])]) {
+        const box = boxOf(office);
+        let names: string[];
         try {
-          out.push({ key: n, files: [{ name: n, bytes: await fs.readFile(path.join(inbox, n)) }] });
-        } catch {
-          // Taken by another reader meanwhile, or still being copied by a sync client.
+          names = await fs.readdir(box);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+          throw e;
+        }
+        for (const n of names.filter((x) => BUNDLE_FILE_NAME.test(x)).sort()) {
+          try {
+            // The key names the box: a file of a former box is moved to that box's da-nhap/.
+            out.push({ key: office === opts.office ? n : `${office}/${n}`, files: [{ name: n, bytes: await fs.readFile(path.join(box, n)) }] });
+          } catch {
+            // Taken by another reader meanwhile, or still being copied by a sync client.
+          }
         }
       }
       return out;
     },
     async handled(key: string) {
-      const done = path.join(inbox, HANDLED_DIR);
+      const slash = key.indexOf('/');
+      const office = slash > 0 ? key.slice(0, slash) : opts.office;
+      const name = slash > 0 ? key.slice(slash + 1) : key;
+      // Only our own boxes, and only a plain file name: a key is never a path of its own.
+      if (!(office === opts.office || (opts.formerOffices ?? []).includes(office)) || name.includes('/') || name.includes('\\')) return;
+      const box = boxOf(office);
+      const done = path.join(box, HANDLED_DIR);
       await fs.mkdir(done, { recursive: true });
-      await fs.rename(path.join(inbox, key), path.join(done, key)).catch((e: NodeJS.ErrnoException) => {
+      await fs.rename(path.join(box, name), path.join(done, name)).catch((e: NodeJS.ErrnoException) => {
         if (e.code !== 'ENOENT') throw e;
       });
     },

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { ServiceOf } from '../../contract/define';
 import type { TransportStatus, TransportView, transportOps } from '../../contract/transport';
 import type { Doc } from '../../domain/document';
+import { formerCodesOf } from '../../domain/profiles/mapping';
 import { EmailTransportDataSchema, type TransportData } from '../../domain/documentKinds';
 import { FileKeyProtector, type KeyProtector } from '../bundles';
 import type { CoreContext } from '../runtime/context';
@@ -69,7 +70,7 @@ export function createTransportRuntime(ctx: CoreContext, deps: SyncDeps, opts: {
   const build = async (d: Doc<TransportData>): Promise<Transport> => {
     const office = ctx.session().office.code;
     const t = d.data;
-    if (t.type === 'folder') return createFolderTransport({ id: d.id, root: t.root, office });
+    if (t.type === 'folder') return createFolderTransport({ id: d.id, root: t.root, office, formerOffices: formerCodesOf(ctx.profile(), office) });
     const password = Buffer.from(await protectorOf(ctx).unprotect(Buffer.from(t.passwordSealed, 'base64'))).toString('utf8');
     return createEmailTransport({ id: d.id, address: t.address, user: t.user, password, smtp: t.smtp, imap: t.imap, peers: t.peers, maxPartMb: t.maxPartMb, handledFolder: t.handledFolder });
   };

@@ -72,3 +72,28 @@ export function successorOf(profile: OrgProfile, oldCode: string): string | null
   const [only] = former.becameUnits;
   return only && only.whole === true ? only.code : null;
 }
+
+/**
+ * Codes this unit was known by in earlier trees of the folder: the former units whose area went
+ * whole into it, directly or through a later move (SO → SNV). A district office that cannot move
+ * still addresses its bundles to the code it knows; only these codes are the same recipient —
+ * never a former unit that was split, nor one that became another unit.
+ */
+export function formerCodesOf(profile: OrgProfile, code: string): string[] {
+  const out: string[] = [];
+  for (const u of profile.formerUnits) {
+    const seen = new Set<string>([u.code]);
+    let next = successorOf(profile, u.code);
+    while (next !== null && next !== code && !seen.has(next)) {
+      seen.add(next);
+      next = successorOf(profile, next);
+    }
+    if (next === code && !out.includes(u.code)) out.push(u.code);
+  }
+  return out;
+}
+
+/** A unit of an earlier tree that reported to the upper level (a 2022 district office). */
+export function isFormerLowerUnit(profile: OrgProfile, code: string): boolean {
+  return !profile.units.some((u) => u.code === code) && profile.formerUnits.some((u) => u.code === code && u.lower);
+}

@@ -10,7 +10,7 @@ describe('sync messages', () => {
   it('every sync refusal and warning has a Vietnamese and an English sentence with the same placeholders', () => {
     const groups: Array<[string, string[], Record<string, string>, Record<string, string>]> = [
       ['errors', [...SYNC_ERROR_CODES], vi.sync.errors, en.sync.errors],
-      ['warnings', ['GAP', 'OLDER_BUNDLE', 'CHAIN', 'ATTACHMENT_BAD', 'ACK_UNKNOWN'], vi.sync.warnings, en.sync.warnings],
+      ['warnings', ['GAP', 'OLDER_BUNDLE', 'CHAIN', 'ATTACHMENT_BAD', 'ACK_UNKNOWN', 'FORMER_RECIPIENT'], vi.sync.warnings, en.sync.warnings],
       ['reasons', ['owner', 'kind', 'takeover', 'localKind', 'shape', 'idNotSenders'], vi.sync.reasons, en.sync.reasons],
       ['kinds', [...DOC_KINDS], vi.sync.kinds, en.sync.kinds],
     ];
