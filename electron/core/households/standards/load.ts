@@ -117,7 +117,8 @@ export function checkSentFile(ctx: CoreContext, file: SentStandardFile, imported
     throw refuse(problem.code, params);
   }
   if (file.replacesBuiltIn) return 'replacesBuiltIn';
-  return ctx.store.getAs('povertyStandard', standardDocId(ctx.session().office.code, file.standard.id))?.deleted === false ? 'replacesSent' : 'adds';
+  const earlier = ctx.store.getAs('povertyStandard', standardDocId(ctx.session().office.code, file.standard.id));
+  return earlier && !earlier.deleted ? 'replacesSent' : 'adds';
 }
 
 /** Stores a checked file as the Sở's povertyStandard document (its next bundle carries it). */
