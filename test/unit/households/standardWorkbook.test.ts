@@ -90,7 +90,7 @@ describe('a workbook as an officer lays it out', () => {
       });
       const r = await refusal(bytes);
       expect(r.code, String(typed)).toMatch(/^STANDARD_XLSX_AMOUNT/);
-      expect(r.params).toMatchObject({ sheet: 'Chuẩn thu nhập', row: 3, column: 'C (Nông thôn (đồng/người/tháng))' });
+      expect(r.params).toMatchObject({ sheet: 'Chuẩn thu nhập', row: 3, column: 'C “Nông thôn (đồng/người/tháng)”' });
       expect(r.vi).toContain('1.500.000');
       expect(r.en).toContain('1.500.000');
     }
@@ -101,7 +101,7 @@ describe('what is refused, naming sheet, row and column', () => {
   it('medium not above poverty: the medium cell of that area', async () => {
     const r = await refusal(await edited((wb) => (sheet(wb, 'Chuẩn thu nhập').getCell('D4').value = '2.800.000')));
     expect(r.code).toBe('STANDARD_XLSX_MEDIUM_NOT_ABOVE');
-    expect(r.params).toMatchObject({ sheet: 'Chuẩn thu nhập', row: 4, column: 'D (Thành thị (đồng/người/tháng))', area: 'urban' });
+    expect(r.params).toMatchObject({ sheet: 'Chuẩn thu nhập', row: 4, column: 'D “Thành thị (đồng/người/tháng)”', area: 'urban' });
     expect(r.vi).toContain('mức sống trung bình khu vực thành thị phải cao hơn chuẩn nghèo');
     expect(r.en).toContain('must be above the poverty line');
   });
@@ -109,7 +109,7 @@ describe('what is refused, naming sheet, row and column', () => {
   it('a band naming a line the income sheet does not have', async () => {
     const r = await refusal(await edited((wb) => (sheet(wb, 'Quy tắc').getCell('C5').value = 'Mức sàn')));
     expect(r.code).toBe('STANDARD_XLSX_BAND_LINE_MISSING');
-    expect(r.params).toMatchObject({ sheet: 'Quy tắc', row: 5, column: 'C (Thu nhập không quá mức)', line: 'Mức sàn' });
+    expect(r.params).toMatchObject({ sheet: 'Quy tắc', row: 5, column: 'C “Thu nhập không quá mức”', line: 'Mức sàn' });
     expect(r.vi).toContain('không có ở trang Chuẩn thu nhập');
   });
 
@@ -128,6 +128,14 @@ describe('what is refused, naming sheet, row and column', () => {
     expect(await refusal(await edited((wb) => (sheet(wb, 'Chuẩn').getCell('B8').value = 'Có lẽ')))).toMatchObject({ code: 'STANDARD_XLSX_YES_NO', params: { row: 8 } });
   });
 
+  it('a line row deleted, and sources under a heading the reader cannot find, are not passed over', async () => {
+    const noMedium = await refusal(await edited((wb) => sheet(wb, 'Chuẩn thu nhập').spliceRows(4, 1)));
+    expect(noMedium).toMatchObject({ code: 'STANDARD_XLSX_LINE_MISSING', params: { sheet: 'Chuẩn thu nhập', line: 'Mức sống trung bình', area: 'rural' } });
+    expect(noMedium.vi).toContain('chưa có mức “Mức sống trung bình” cho khu vực nông thôn');
+    const sources = await refusal(await edited((wb) => (sheet(wb, 'Nguồn').getRow(2).values = ['Trích dẫn', 'Số hiệu', 'Địa chỉ'])));
+    expect(sources).toMatchObject({ code: 'STANDARD_XLSX_HEADING', params: { sheet: 'Nguồn' } });
+  });
+
   it('formula cells are refused, not trusted for their cached result', async () => {
     const r = await refusal(
       await edited((wb) => {
@@ -140,7 +148,7 @@ describe('what is refused, naming sheet, row and column', () => {
 
   it('a path or markup as a code is refused with the field named; markup as a name stays plain text', async () => {
     const path = await refusal(await edited((wb) => (sheet(wb, 'Chỉ số').getCell('C3').value = '../../etc/passwd')));
-    expect(path).toMatchObject({ code: 'STANDARD_XLSX_CODE', params: { sheet: 'Chỉ số', row: 3, column: 'C (Mã chỉ số)', value: '../../etc/passwd' } });
+    expect(path).toMatchObject({ code: 'STANDARD_XLSX_CODE', params: { sheet: 'Chỉ số', row: 3, column: 'C “Mã chỉ số”', value: '../../etc/passwd' } });
     const id = await refusal(await edited((wb) => (sheet(wb, 'Chuẩn').getCell('B3').value = '<img src=x onerror=alert(1)>')));
     expect(id).toMatchObject({ code: 'STANDARD_XLSX_ID', params: { sheet: 'Chuẩn', row: 3 } });
     const named = await readStandardWorkbook(await edited((wb) => (sheet(wb, 'Chỉ số').getCell('D3').value = '<img src=x onerror=alert(1)>')));

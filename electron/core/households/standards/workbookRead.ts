@@ -295,7 +295,7 @@ class StandardReader {
   }
 
   private place(grid: Grid, row: number, col: number, heading: string): Place {
-    return { sheet: grid.name, row: row + 1, column: heading === '' ? letter(col + 1) : `${letter(col + 1)} (${heading})` };
+    return { sheet: grid.name, row: row + 1, column: heading === '' ? letter(col + 1) : `${letter(col + 1)} “${heading}”` };
   }
 
   /** The cell's value, or null with a problem when it holds a formula. */
@@ -406,7 +406,7 @@ class StandardReader {
       const hit = STANDARD_ROWS.find(([k, alts]) => !found.has(k) && heads(w, alts));
       if (!hit) return;
       const col = valueCol ?? labelCol + 1;
-      found.set(hit[0], { value: this.value(grid, r, col, label), place: { sheet: grid.name, row: r + 1, column: `${letter(col + 1)} (${label})` } });
+      found.set(hit[0], { value: this.value(grid, r, col, label), place: { sheet: grid.name, row: r + 1, column: `${letter(col + 1)} “${label}”` } });
     });
     const get = (k: StandardKey): { value: CellInput; place: Place } => {
       const f = found.get(k);
@@ -469,6 +469,16 @@ class StandardReader {
         this.places.set(`standard.lines.${area}.${lineCode}`, cell.place);
         // The schema says "medium must exceed poverty" of the area: point at the medium cell.
         if (lineCode === 'medium' || !this.places.has(`standard.lines.${area}`)) this.places.set(`standard.lines.${area}`, cell.place);
+      }
+    }
+    // The two lines every standard has, named here rather than as a schema path.
+    if (this.problems.length === 0) {
+      for (const area of ['rural', 'urban'] as const) {
+        for (const line of ['poverty', 'medium'] as const) {
+          if (lines[area][line] === undefined) {
+            this.fail('STANDARD_XLSX_LINE_MISSING', 'households:errors.STANDARD_XLSX_LINE_MISSING', { sheet: grid.name }, { line: LINE_NAME[line] ?? line, area, areaName: area === 'urban' ? 'thành thị' : 'nông thôn' });
+          }
+        }
       }
     }
     return { lines, names };
@@ -547,7 +557,13 @@ class StandardReader {
 
   private readSources(grid: Grid): Array<{ value: string; document?: string; readOn?: string }> {
     const t = findTable(grid, SOURCE_COLUMNS);
-    if (!t) return [];
+    if (!t) {
+      // An empty "Nguồn" sheet is allowed; rows under a heading the reader cannot find are not dropped silently.
+      if (grid.rows.slice(1).some((r) => r.some((c) => cellText(c.value) !== ''))) {
+        this.fail('STANDARD_XLSX_HEADING', 'households:errors.STANDARD_XLSX_HEADING', { sheet: grid.name }, { headings: 'Giá trị, Văn bản, Đọc tại' });
+      }
+      return [];
+    }
     return this.rowsOf(t, MAX_SOURCES, 'nguồn').map((r, i) => {
       const value = this.text(t, r, 'value');
       const document = this.text(t, r, 'document').text;
@@ -591,6 +607,9 @@ class StandardReader {
     const extra: Record<string, string | number> = {};
     for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') extra[k] = v;
     if (key) return { code: `STANDARD_XLSX_${rule.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, key, params: { ...place, ...extra, areaName } };
-    return { code: 'STANDARD_XLSX_VALUE', key: 'households:errors.STANDARD_XLSX_VALUE', params: { row: 0, column: '', ...place, what: issue.message } };
+    if ('row' in place) return { code: 'STANDARD_XLSX_VALUE', key: 'households:errors.STANDARD_XLSX_VALUE', params: { ...place, what: issue.message } };
+    const sheetOf: Record<string, string> = { lines: SHEET.lines, services: SHEET.indicators, rule: SHEET.rules };
+    const sheet = path[0] === 'sources' ? SHEET.sources : (sheetOf[path[1] ?? ''] ?? SHEET.standard);
+    return { code: 'STANDARD_XLSX_VALUE', key: 'households:errors.STANDARD_XLSX_VALUE_SHEET', params: { sheet, what: issue.message } };
   }
 }
