@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import { AppError } from '../../../domain/errors';
 import type { MessageKey } from '../../../domain/i18n/keys';
 import { SentStandardFileSchema, type SentStandardFile } from '../../../domain/households/standards';
-import { parseNumberVi } from '../../../domain/numbers';
 import { fold } from '../../../domain/text';
 import { checkWorkbookBytes, WORKBOOK_LIMITS, type WorkbookLimits } from '../../files/workbookLimits';
 import { loadWorkbook } from '../../files/xlsx';
-import { cellInput, cellText, type CellInput } from '../excel/cells';
+import { cellText, type CellInput } from '../excel/cells';
+import { lineAmount } from './lineAmount';
+import { EMPTY, findTable, gridOf, heads, isNumberingRow, letter, words, type ColumnSpec, type Grid, type Table } from './sheetTables';
 import { CLASS_NAME, LINE_NAME, NO, SHEET, STANDARD_LABEL, YES } from './workbook';
 
 /**
@@ -33,24 +34,6 @@ export const MAX_INDICATORS = 100;
 const MAX_LINES = 20;
 const MAX_BANDS = 20;
 const MAX_SOURCES = 50;
-/** Columns read per row: the template's five and room for officers' extra ones before them. */
-const MAX_READ_COLUMNS = 20;
-/** A heading is looked for in the first rows: a title and an explanation may come first. */
-const HEADING_SEARCH_ROWS = 12;
-/** Below this a monthly line per person was typed in thousands or millions without saying so. */
-const MIN_AMOUNT = 100_000;
-const MAX_AMOUNT = 100_000_000;
-
-/** One cell as read: its value, or that it holds a formula (refused: the file must carry values). */
-interface Cell {
-  value: CellInput;
-  formula: boolean;
-}
-
-interface Grid {
-  name: string;
-  rows: Cell[][];
-}
 
 interface Problem {
   code: string;
@@ -63,99 +46,6 @@ interface Place {
   sheet: string;
   row: number;
   column: string;
-}
-
-const EMPTY: Cell = { value: null, formula: false };
-
-function letter(col: number): string {
-  let n = col;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-function isFormula(v: ExcelJS.CellValue): boolean {
-  return v !== null && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v);
-}
-
-function gridOf(ws: ExcelJS.Worksheet): Grid {
-  const rows: Cell[][] = [];
-  const width = Math.min(ws.columnCount, MAX_READ_COLUMNS);
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) {
-      const v = row.getCell(c).value;
-      cells.push({ value: cellInput(v), formula: isFormula(v) });
-    }
-    rows[n - 1] = cells;
-  });
-  return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) };
-}
-
-const words = (text: string): string[] => fold(text).split(/[^a-z0-9]+/).filter((w) => w !== '');
-
-/** True when the heading has every word of one of the alternatives. */
-function heads(label: string[], alternatives: readonly (readonly string[])[]): boolean {
-  return alternatives.some((alt) => alt.every((w) => label.includes(w)));
-}
-
-interface ColumnSpec<K extends string> {
-  key: K;
-  words: readonly (readonly string[])[];
-  required: boolean;
-}
-
-interface Table<K extends string> {
-  grid: Grid;
-  columns: Map<K, { index: number; heading: string }>;
-  /** 0-based index of the first row after the heading. */
-  firstRow: number;
-}
-
-/**
- * The heading row (or two) of a table sheet and the column of each field. Each column takes the
- * first field whose words it has, in the order of `specs` (codes before names, so "Mã chỉ số"
- * is not read as "Tên chỉ số"). A second heading row is used when it completes the first: the
- * group heading then stands over each of its sub-headings ("Thiếu hụt" + "Từ").
- */
-function findTable<K extends string>(grid: Grid, specs: readonly ColumnSpec<K>[]): Table<K> | null {
-  const textAt = (r: number, c: number): string => cellText(grid.rows[r]?.[c]?.value ?? null);
-  const assign = (labelOf: (c: number) => string, width: number): Map<K, { index: number; heading: string }> => {
-    const out = new Map<K, { index: number; heading: string }>();
-    for (let c = 0; c < width; c++) {
-      const heading = labelOf(c);
-      if (heading === '' || heading.length > 120) continue;
-      const label = words(heading);
-      const spec = specs.find((s) => !out.has(s.key) && heads(label, s.words));
-      if (spec) out.set(spec.key, { index: c, heading });
-    }
-    return out;
-  };
-  const complete = (m: Map<K, unknown>): boolean => specs.every((s) => !s.required || m.has(s.key));
-  for (let r = 0; r < Math.min(grid.rows.length, HEADING_SEARCH_ROWS); r++) {
-    // A title or explanation merged across the sheet repeats one text: never a heading.
-    if (new Set((grid.rows[r] ?? []).map((c) => cellText(c.value)).filter((x) => x !== '')).size < 2) continue;
-    const width = Math.max(grid.rows[r]?.length ?? 0, grid.rows[r + 1]?.length ?? 0);
-    const one = assign((c) => textAt(r, c), width);
-    const two = assign((c) => {
-      const top = textAt(r, c);
-      const bottom = textAt(r + 1, c);
-      return top === bottom || bottom === '' ? top : top === '' ? bottom : `${top} ${bottom}`;
-    }, width);
-    if (complete(two) && (!complete(one) || two.size > one.size)) return { grid, columns: two, firstRow: r + 2 };
-    if (complete(one)) return { grid, columns: one, firstRow: r + 1 };
-  }
-  return null;
-}
-
-/** A row of column numbers under a heading ("(1) (2) (3)" or "1 2 3"): not data. */
-function isNumberingRow(cells: readonly Cell[]): boolean {
-  const texts = cells.map((c) => cellText(c.value)).filter((t) => t !== '');
-  return texts.length >= 2 && texts.every((t, i) => t.replace(/[()]/g, '') === String(i + 1));
 }
 
 /** Reads the workbook into a standard file; throws STANDARD_XLSX_* (or workbook limits) refusals. */
@@ -360,31 +250,11 @@ class StandardReader {
     return n;
   }
 
-  /**
-   * An amount in đồng as officers type it: 1500000 (a number cell), "1.500.000", "1 500 000 đ",
-   * "1,5 triệu". A bare "1,5" or "1.500" is refused: written without a unit it reads as 1,5 đồng
-   * or 1.500 đồng, which no monthly line is; the officer meant triệu or nghìn and says so.
-   */
   private amount(v: CellInput, place: Place): number | undefined {
-    const text = cellText(v);
-    if (text === '') return undefined;
-    let n: number | undefined;
-    if (typeof v === 'number') n = v;
-    else {
-      const million = /^(\d+)(?:[.,](\d{1,2}))?\s*(trieu|tr)\.?$/.exec(fold(text).replace(/\s*(dong|d|vnd)$/, ''));
-      if (million) n = Number(million[1]) * 1_000_000 + Number((million[2] ?? '').padEnd(6, '0') || '0');
-      else if (/trieu|nghin|ngan|\bk\b/.test(fold(text))) n = undefined;
-      else n = parseNumberVi(text);
-    }
-    if (n === undefined || !Number.isFinite(n)) {
-      this.fail('STANDARD_XLSX_AMOUNT', 'households:errors.STANDARD_XLSX_AMOUNT', place, { value: text });
-      return undefined;
-    }
-    if (!Number.isInteger(n) || n < MIN_AMOUNT || n > MAX_AMOUNT) {
-      this.fail('STANDARD_XLSX_AMOUNT_UNIT', 'households:errors.STANDARD_XLSX_AMOUNT_UNIT', place, { value: text });
-      return undefined;
-    }
-    return n;
+    const read = lineAmount(v);
+    if (read === 'unreadable') this.fail('STANDARD_XLSX_AMOUNT', 'households:errors.STANDARD_XLSX_AMOUNT', place, { value: cellText(v) });
+    else if (read === 'notDong') this.fail('STANDARD_XLSX_AMOUNT_UNIT', 'households:errors.STANDARD_XLSX_AMOUNT_UNIT', place, { value: cellText(v) });
+    return typeof read === 'number' ? read : undefined;
   }
 
   private code(text: string, place: Place, pattern: RegExp, code: string, key: MessageKey): string {
