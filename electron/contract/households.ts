@@ -11,6 +11,7 @@ import type { HouseholdSummary } from '../domain/households/summary';
 import type { ScoreTable } from '../domain/households/scoring/schema';
 import { PublicListKindSchema, type ListTotals, type PublicList, type PublicListColumn, type PublicListKind } from '../domain/households/publicLists';
 import type { YearStandard } from '../domain/households/standards/overview';
+import type { SentStandardFile } from '../domain/households/standards/sent';
 
 /**
  * Poverty review (rà soát hộ nghèo, cận nghèo): communes and villages, household records, the
@@ -37,6 +38,8 @@ export type { HouseholdSummary, SummaryRow, SummaryCounts } from '../domain/hous
 export { PUBLIC_LIST_KINDS, needsPreviousYear, type PublicListKind, type PublicList, type PublicListRow, type PublicListColumn, type ListTotals } from '../domain/households/publicLists';
 
 /** Base64 of an .xlsx of up to ~30 MB (a district's whole list fits easily). */
+/** A standard workbook is tens of KB; its reader refuses more than 2 MiB (base64: 4/3 of that). */
+const standardXlsx = z.string().min(4).max(2_900_000, 'households:errors.STANDARD_XLSX_TOO_LARGE');
 const base64Xlsx = z.string().min(4).max(42_000_000, 'households:errors.fileTooLarge');
 const year = z.number().int().min(2000).max(2100);
 const docId = z.string().min(1).max(200);
@@ -223,6 +226,17 @@ export interface StandardsOverview {
   canLoad: boolean;
 }
 
+/** What a standard workbook says, before the Sở stores it (households.standards.previewXlsx). */
+export interface StandardPreview {
+  /** The standard, whether it replaces the built-in of its id, and its sources, as read. */
+  file: SentStandardFile;
+  /** Storing it replaces the built-in of its id, replaces the Sở's earlier one, or adds a standard. */
+  action: 'replacesBuiltIn' | 'replacesSent' | 'adds';
+  indicatorCount: number;
+  /** Title of the standard it replaces. */
+  replacedTitle?: string | undefined;
+}
+
 /** A Phiếu B score table in the store, with who loaded it. */
 export interface ScoreTableView {
   /** The scoreTable document id a filled Phiếu B names. */
@@ -314,6 +328,12 @@ export const householdOps = {
   'households.standards.list': op(z.object({}).strict()).returns<StandardsOverview>(),
   /** The Sở loads a standard from a JSON file (the built-in files' shape); it reaches every office in its next bundle. */
   'households.standards.importJson': op(z.object({ base64: z.string().min(4).max(400_000, 'households:errors.STANDARD_FILE_TOO_LARGE'), fileName: z.string().max(255).default('') }).strict()).returns<StandardsOverview>(),
+  /** A standard as an Excel workbook to edit: the named one, else the current review year's. */
+  'households.standards.template': op(z.object({ standardId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/).optional() }).strict()).returns<FileOut>(),
+  /** What a filled standard workbook says and what storing it would do (Sở only); stores nothing. */
+  'households.standards.previewXlsx': op(z.object({ base64: standardXlsx, fileName: z.string().max(255).default('') }).strict()).returns<StandardPreview>(),
+  /** The Sở loads a standard from the workbook it previewed; it reaches every office in its next bundle. */
+  'households.standards.importXlsx': op(z.object({ base64: standardXlsx, fileName: z.string().max(255).default('') }).strict()).returns<StandardsOverview>(),
   /** The Sở withdraws a standard it sent (a replaced built-in applies again). */
   'households.standards.remove': op(z.object({ standardId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/) }).strict()).returns<StandardsOverview>(),
 

@@ -67,6 +67,8 @@ const READ_ONLY: ReadonlySet<OpName> = new Set<OpName>([
   'households.import.preview',
   'households.import.rejected',
   'households.scoring.template',
+  'households.standards.template',
+  'households.standards.previewXlsx',
   'households.template',
   'households.summaryXlsx',
   'households.publicListXlsx',

@@ -15,6 +15,7 @@ import { allCommuneViews, checkIdNumber, defaultYear, householdRecord, ListQueri
 import { deleteHousehold, importCommuneEntries, importSampleCommunes, ownCommune, saveCommune, saveHousehold, setCommuneTotals } from './store/writes';
 import { standardsOf } from './standards/inStore';
 import { importStandardFile, removeStandard, standardsOverview } from './standards/load';
+import { importStandardWorkbook, previewStandardWorkbook, standardTemplate } from './standards/fromExcel';
 
 /**
  * The poverty review behind the contract: communes, household records, Excel in and out, the
@@ -101,6 +102,9 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
 
     'households.standards.list': async () => standardsOverview(ctx),
     'households.standards.importJson': async ({ base64, fileName }) => importStandardFile(ctx, bytesOf(base64), fileName),
+    'households.standards.template': async ({ standardId }) => standardTemplate(ctx, standardId),
+    'households.standards.previewXlsx': async ({ base64 }) => previewStandardWorkbook(ctx, bytesOf(base64)),
+    'households.standards.importXlsx': async ({ base64, fileName }) => importStandardWorkbook(ctx, bytesOf(base64), fileName),
     'households.standards.remove': async ({ standardId }) => removeStandard(ctx, standardId),
 
     'households.summary': async ({ year }) => summaryView(ctx, summaries, year),

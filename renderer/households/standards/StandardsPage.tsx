@@ -1,19 +1,26 @@
+import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
-import { ArrowLeftOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { indicatorsOf, type PovertyStandard, type YearStandard } from '../../../electron/contract/households';
 import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
-import { fileToBase64 } from '../../ui/saveFile';
+import { fileToBase64, saveFile } from '../../ui/saveFile';
+import { StandardPreviewPanel } from './StandardPreviewPanel';
+import { YearSelect } from '../YearSelect';
+import { useReviewYear } from '../useReviewYear';
+import { vnYear } from '../../../electron/domain/calendar';
 import '../households.css';
 
 /**
  * #/standards: the poverty standard of each review year 2021–2030 and what it rests on — a
  * built-in with the pages its values were checked on, one the Sở sent (when, by whom), or, for
  * a year whose decree the app does not hold in full (2027–2030), what is known and what is
- * missing. The Sở loads a standard file here; it reaches the offices in their next bundle.
+ * missing. The Sở loads a standard here — from the Excel template (preview first, then apply)
+ * or a JSON file — and it reaches the offices in their next bundle.
  */
 export function StandardsPage(): React.JSX.Element {
   const { t } = useTranslation('households');
@@ -21,7 +28,34 @@ export function StandardsPage(): React.JSX.Element {
   const overview = useOpQuery('households.standards.list', {});
   const importing = useOpMutation('households.standards.importJson');
   const removing = useOpMutation('households.standards.remove');
+  const template = useOpMutation('households.standards.template');
+  const previewing = useOpMutation('households.standards.previewXlsx');
+  const applying = useOpMutation('households.standards.importXlsx');
+  /** The workbook being previewed: applied as read again by the core, never as the preview's data. */
+  const [workbook, setWorkbook] = useState<{ base64: string; fileName: string } | null>(null);
   const canLoad = overview.data?.canLoad === true;
+  // The year the household screens show (this year in Vietnam unless another was picked there).
+  const [year, setYear] = useReviewYear(vnYear(Date.now()));
+  const selected = overview.data?.years.find((y) => y.year === year);
+
+  const preview = (file: File): void => {
+    previewing.reset();
+    applying.reset();
+    setWorkbook(null);
+    void fileToBase64(file).then((base64) => {
+      previewing.mutate({ base64, fileName: file.name }, { onSuccess: () => setWorkbook({ base64, fileName: file.name }) });
+    });
+  };
+  const apply = (): void => {
+    if (!workbook) return;
+    applying.mutate(workbook, {
+      onSuccess: () => {
+        setWorkbook(null);
+        previewing.reset();
+        void message.success(t('standards.loaded'));
+      },
+    });
+  };
 
   const load = (file: File): void => {
     importing.reset();
@@ -44,6 +78,30 @@ export function StandardsPage(): React.JSX.Element {
             {t('common:back')}
           </Button>
           {canLoad && (
+            <Button
+              icon={<DownloadOutlined />}
+              loading={template.isPending}
+              onClick={() => template.mutate({}, { onSuccess: saveFile, onError: (e) => void message.error(errorText(t, e)) })}
+              data-testid="standard-template"
+            >
+              {t('standards.template')}
+            </Button>
+          )}
+          {canLoad && (
+            <Upload
+              accept=".xlsx"
+              showUploadList={false}
+              beforeUpload={(file) => {
+                preview(file);
+                return false;
+              }}
+            >
+              <Button type="primary" icon={<FileExcelOutlined />} loading={previewing.isPending} data-testid="standard-import-xlsx">
+                {t('standards.importXlsx')}
+              </Button>
+            </Upload>
+          )}
+          {canLoad && (
             <Upload
               accept=".json,application/json"
               showUploadList={false}
@@ -52,7 +110,7 @@ export function StandardsPage(): React.JSX.Element {
                 return false;
               }}
             >
-              <Button type="primary" icon={<UploadOutlined />} loading={importing.isPending} data-testid="standard-import">
+              <Button icon={<UploadOutlined />} loading={importing.isPending} data-testid="standard-import">
                 {t('standards.import')}
               </Button>
             </Upload>
@@ -60,7 +118,31 @@ export function StandardsPage(): React.JSX.Element {
         </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('standards.help')}</Typography.Paragraph>
+      {overview.data && (
+        <Space align="center" wrap style={{ marginBottom: 12 }}>
+          <YearSelect year={year} years={[]} onChange={setYear} testId="standard-applies-year" />
+          {selected && (
+            <Typography.Text strong data-testid="standard-applies">
+              {appliesText(t, selected)}
+            </Typography.Text>
+          )}
+        </Space>
+      )}
       {overview.data && !canLoad && <Typography.Paragraph type="secondary">{t('standards.soOnly')}</Typography.Paragraph>}
+      {previewing.error && <Alert type="error" showIcon title={errorText(t, previewing.error)} style={{ marginBottom: 12 }} data-testid="standard-xlsx-error" />}
+      {applying.error && <Alert type="error" showIcon title={errorText(t, applying.error)} style={{ marginBottom: 12 }} data-testid="standard-xlsx-error" />}
+      {workbook && previewing.data && (
+        <StandardPreviewPanel
+          preview={previewing.data}
+          fileName={workbook.fileName}
+          applying={applying.isPending}
+          onApply={apply}
+          onCancel={() => {
+            setWorkbook(null);
+            previewing.reset();
+          }}
+        />
+      )}
       {importing.error && <Alert type="error" showIcon title={errorText(t, importing.error)} style={{ marginBottom: 12 }} data-testid="standard-import-error" />}
       {removing.error && <Alert type="error" showIcon title={errorText(t, removing.error)} style={{ marginBottom: 12 }} />}
       {overview.error && <Alert type="error" showIcon title={errorText(t, overview.error)} />}
@@ -76,6 +158,22 @@ export function StandardsPage(): React.JSX.Element {
       ))}
     </div>
   );
+}
+
+/** One sentence: which text a review year's standard rests on. */
+function appliesText(t: TFunction, y: YearStandard): string {
+  switch (y.status) {
+    case 'builtIn':
+      return y.yearNote
+        ? t('standards.applies.note', { year: y.year, title: y.standard.title, note: y.yearNote.text })
+        : t('standards.applies.builtIn', { year: y.year, title: y.standard.title, legalBasis: y.standard.legalBasis });
+    case 'fromSo':
+      return t('standards.applies.fromSo', { year: y.year, title: y.standard.title, legalBasis: y.standard.legalBasis, unit: y.sent.ownerName, date: formatDate(y.sent.importedAt) });
+    case 'notLoaded':
+      return t('standards.applies.notLoaded', { year: y.year, legalBasis: y.known.legalBasis });
+    default:
+      return t('standards.applies.none', { year: y.year });
+  }
 }
 
 /** Consecutive years with the same standard (or the same missing decree) shown once: "2022–2026". */

@@ -91,28 +91,52 @@ export function readStandardFile(bytes: Uint8Array): SentStandardFile {
   return parsed.data;
 }
 
-function requireSo(ctx: CoreContext): { owner: string; by: string } {
+export function requireSo(ctx: CoreContext): { owner: string; by: string } {
   const s = ctx.session();
   if (s.role !== 'so') throw refuse('STANDARD_SO_ONLY');
   return { owner: s.office.code, by: s.officerName };
 }
 
-/** Checks a standard file against the built-ins and the standards already sent, then stores it. */
-export async function importStandardFile(ctx: CoreContext, bytes: Uint8Array, fileName: string): Promise<StandardsOverview> {
-  const { owner, by } = requireSo(ctx);
-  const file = readStandardFile(bytes);
-  const importedAt = ctx.now().toISOString();
+/** How a checked file would be stored: a built-in replaced, a sent standard of the same id replaced, or a new one. */
+export type StandardAction = 'replacesBuiltIn' | 'replacesSent' | 'adds';
+
+/**
+ * The checks every standard file passes beside the built-ins and the standards already sent,
+ * whatever its format (JSON or the Excel workbook): throws the STANDARD_* refusal, or says
+ * what storing it would do. `fromWorkbook` words the fix for the workbook ("Thay thế: Có").
+ */
+export function checkSentFile(ctx: CoreContext, file: SentStandardFile, importedAt: string, fromWorkbook = false): StandardAction {
+  requireSo(ctx);
   const others = sentStandardsOf(ctx.store).filter((s) => s.standard.id !== file.standard.id);
   const problem = sentStandardProblem({ standard: file.standard, replacesBuiltIn: file.replacesBuiltIn, importedAt }, STANDARDS, others);
   if (problem) {
     // The file's own words for lines ("poverty", "medium") are codes the Sở typed; the area is named in Vietnamese.
     const extra: Record<string, string> = problem.code === 'STANDARD_LINES_OUT_OF_ORDER' ? { areaName: problem.params.area === 'urban' ? 'thành thị' : 'nông thôn' } : {};
-    throw refuse(problem.code, { ...problem.params, ...extra });
+    const params = { ...problem.params, ...extra };
+    if (fromWorkbook && problem.code !== 'STANDARD_LINES_OUT_OF_ORDER') throw new AppError(problem.code, `households:errors.standardXlsx.${problem.code}`, params);
+    throw refuse(problem.code, params);
   }
+  if (file.replacesBuiltIn) return 'replacesBuiltIn';
+  const earlier = ctx.store.getAs('povertyStandard', standardDocId(ctx.session().office.code, file.standard.id));
+  return earlier && !earlier.deleted ? 'replacesSent' : 'adds';
+}
+
+/** Stores a checked file as the Sở's povertyStandard document (its next bundle carries it). */
+export async function storeSentFile(ctx: CoreContext, file: SentStandardFile, fileName: string, importedAt: string): Promise<StandardsOverview> {
+  const { owner, by } = requireSo(ctx);
   await ctx.store.write([
     { id: standardDocId(owner, file.standard.id), kind: 'povertyStandard', owner, data: { ...file, fileName: fileName.slice(0, 255), importedAt, importedBy: by } },
   ]);
   return standardsOverview(ctx);
+}
+
+/** Checks a standard file against the built-ins and the standards already sent, then stores it. */
+export async function importStandardFile(ctx: CoreContext, bytes: Uint8Array, fileName: string): Promise<StandardsOverview> {
+  requireSo(ctx);
+  const file = readStandardFile(bytes);
+  const importedAt = ctx.now().toISOString();
+  checkSentFile(ctx, file, importedAt);
+  return storeSentFile(ctx, file, fileName, importedAt);
 }
 
 /** Withdraws a standard the Sở sent: offices go back to the built-in (or to none) with the next bundle. */

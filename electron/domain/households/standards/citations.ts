@@ -16,17 +16,29 @@ const CitedSchema = z.object({
   sources: z.array(StandardSourceSchema).default([]),
   /** In Vietnamese, like the data it qualifies: the standards page shows it as written. */
   unverified: z.array(z.string()).default([]),
+  /**
+   * Years the standard applies by another text than its own (2026 by Nghị định 351/2025, 2021
+   * by Nghị định 07/2021): the sentence the page shows for that year, cited in `sources`.
+   */
+  yearNotes: z.array(z.object({ year: z.number().int(), text: z.string().min(1), document: z.string() })).default([]),
 });
+
+export interface YearNote {
+  year: number;
+  text: string;
+  document: string;
+}
 
 export interface BuiltInCitation {
   sources: StandardSource[];
   unverified: string[];
+  yearNotes: YearNote[];
 }
 
 export const BUILT_IN_CITATIONS: ReadonlyMap<string, BuiltInCitation> = new Map(
   [nd07, qd59].map((raw) => {
     const c = CitedSchema.parse(raw);
-    return [c.id, { sources: c.sources, unverified: c.unverified }] as const;
+    return [c.id, { sources: c.sources, unverified: c.unverified, yearNotes: c.yearNotes }] as const;
   }),
 );
 

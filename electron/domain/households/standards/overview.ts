@@ -1,4 +1,4 @@
-import { KNOWN_NOT_LOADED, BUILT_IN_CITATIONS, type KnownStandard, type MissingPart } from './citations';
+import { KNOWN_NOT_LOADED, BUILT_IN_CITATIONS, type KnownStandard, type MissingPart, type YearNote } from './citations';
 import type { StandardSource } from './sent';
 import type { PovertyStandard } from './schema';
 
@@ -25,6 +25,8 @@ export type YearStandard =
       standard: PovertyStandard;
       sources: StandardSource[];
       unverified: string[];
+      /** Why this year uses the standard when another text than its own says so (e.g. 2026). */
+      yearNote?: YearNote | undefined;
     }
   | { year: number; status: 'fromSo'; standard: PovertyStandard; sent: SentInfo; sources: StandardSource[] }
   | { year: number; status: 'notLoaded'; known: KnownStandard; missing: MissingPart[] }
@@ -42,7 +44,7 @@ export function yearStandards(
       const fromSo = sent.find((s) => s.standardId === standard.id);
       if (fromSo) return { year, status: 'fromSo', standard, sent: fromSo, sources: fromSo.sources };
       const cited = BUILT_IN_CITATIONS.get(standard.id);
-      return { year, status: 'builtIn', standard, sources: cited?.sources ?? [], unverified: cited?.unverified ?? [] };
+      return { year, status: 'builtIn', standard, sources: cited?.sources ?? [], unverified: cited?.unverified ?? [], yearNote: cited?.yearNotes.find((n) => n.year === year) };
     }
     const k = known.find((s) => year >= s.reviewYears.from && year <= s.reviewYears.to);
     return k ? { year, status: 'notLoaded', known: k, missing: k.missing } : { year, status: 'none' };

@@ -68,30 +68,32 @@ export const PovertyStandardSchema = z
     rule: z.object({ bands: z.array(RuleBandSchema).min(1) }),
     services: z.array(ServiceSchema).min(1),
   })
+  // Each rule's issue carries `params.rule` (and what it names), so a reader of another file
+  // shape (the Excel workbook) can point at the cell without repeating the rule.
   .superRefine((s, ctx) => {
     if (s.reviewYears.from > s.reviewYears.to) {
-      ctx.addIssue({ code: 'custom', path: ['reviewYears'], message: 'from after to' });
+      ctx.addIssue({ code: 'custom', path: ['reviewYears'], message: 'from after to', params: { rule: 'yearsReversed' } });
     }
     const codes = s.services.flatMap((sv) => sv.indicators.map((i) => i.code));
     const seen = new Set<string>();
     for (const c of codes) {
-      if (seen.has(c)) ctx.addIssue({ code: 'custom', path: ['services'], message: `indicator ${c} twice` });
+      if (seen.has(c)) ctx.addIssue({ code: 'custom', path: ['services'], message: `indicator ${c} twice`, params: { rule: 'duplicateIndicator', code: c } });
       seen.add(c);
     }
     for (const area of ['rural', 'urban'] as const) {
       const lines = s.lines[area];
       if (lines.medium <= lines.poverty) {
-        ctx.addIssue({ code: 'custom', path: ['lines', area], message: 'medium must exceed poverty' });
+        ctx.addIssue({ code: 'custom', path: ['lines', area], message: 'medium must exceed poverty', params: { rule: 'mediumNotAbove', area } });
       }
       s.rule.bands.forEach((b, i) => {
         if (lines[b.incomeAtMost] === undefined) {
-          ctx.addIssue({ code: 'custom', path: ['rule', 'bands', i], message: `no line ${b.incomeAtMost} for ${area}` });
+          ctx.addIssue({ code: 'custom', path: ['rule', 'bands', i], message: `no line ${b.incomeAtMost} for ${area}`, params: { rule: 'bandLineMissing', line: b.incomeAtMost, area } });
         }
       });
     }
     s.rule.bands.forEach((b, i) => {
       if (b.minDeprivations !== undefined && b.minDeprivations > codes.length) {
-        ctx.addIssue({ code: 'custom', path: ['rule', 'bands', i], message: 'more deprivations than indicators' });
+        ctx.addIssue({ code: 'custom', path: ['rule', 'bands', i], message: 'more deprivations than indicators', params: { rule: 'tooManyDeprivations', indicators: codes.length } });
       }
     });
   });
