@@ -19,7 +19,8 @@ import { snapshotHoldsFiles, storeFileNames, storeFilesForSnapshot } from './sna
 import { forgetRecordsReplayed, restoreDamagedShard, type RecoveryNotice } from './recovery';
 import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
 import { WAL_FILE } from './wal';
-import { BULK_FILE, BulkStage, clearBulk, dropUncommittedBulk, hasBulk, readBulk } from './bulkWrite';
+import { dropUncommittedBulk, hasBulk, stageBulk } from './bulkWrite';
+import { landBulk, replayBulk } from './bulkLanding';
 import { WalCompaction } from './walCompaction';
 import type { ChangeListener, LocalChange, StoreOptions } from './types';
 
@@ -221,31 +222,20 @@ export class Store {
       if (this.bulkPending) await this.finishBulk();
       // The log must never hold an older version than a shard file: emptied first.
       if (this.log.pending) await this.log.compact();
-      const staged = new Map<string, Doc>();
-      const stage = await BulkStage.begin(this.opts.dataDir, this.cipher);
-      try {
-        for (const batch of batches) {
-          for (const c of batch) requireFits({ ...c, id: c.id ?? '' }, c.id === undefined);
-          const docs = batch.map((c) => this.versionOf(c, staged.get(c.id ?? '') ?? this.docs.get(c.id ?? '')));
-          await stage.append(docs);
-          for (const d of docs) staged.set(d.id, d);
-        }
-        if (staged.size === 0) {
-          await stage.abandon();
-          return 0;
-        }
-        for (const fn of this.beforeWrite) await fn([...staged.values()]);
-        await stage.commit();
-      } catch (e) {
-        await stage.abandon();
-        throw e;
-      }
+      const committed = await stageBulk(
+        this.opts.dataDir,
+        this.cipher,
+        batches,
+        (c, staged) => this.versionOf(c, staged.get(c.id ?? '') ?? this.docs.get(c.id ?? '')),
+        async (docs) => {
+          for (const fn of this.beforeWrite) await fn(docs);
+        },
+      );
+      if (committed.length === 0) return 0;
       // Committed: if a shard write fails now, it lands before the next write, or at the next open.
-      this.bulkPending = [...staged.values()];
-      staged.clear();
-      const count = this.bulkPending.length;
+      this.bulkPending = committed;
       await this.finishBulk();
-      return count;
+      return committed.length;
     });
   }
 
@@ -410,8 +400,9 @@ export class Store {
     for (const d of [...(await this.replayJournal(journal)), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
     // Last: nothing was written after a bulk write that had not landed (see bulkPending).
     if (bulk) {
-      const bulkNewest = await this.replayBulk();
-      if (bulkNewest > newest) newest = bulkNewest;
+      const replayed = await replayBulk(this.opts.dataDir, this.cipher, this.shards, this.opts.readOnly, (d) => this.docs.put(d));
+      if (replayed.damage) this.recoveries.push(replayed.damage);
+      if (replayed.newest > newest) newest = replayed.newest;
     }
     forgetRecordsReplayed(this.recoveries, (id) => this.docs.get(id));
     if (newest) this.hlc.observe(newest);
@@ -450,40 +441,11 @@ export class Store {
     return docs;
   }
 
-  /**
-   * A committed bulk write put into the shards, batch by batch as the log is read, then the
-   * log removed; returns the newest stamp in it. Read-only: applied in memory, the log kept.
-   */
-  private async replayBulk(): Promise<string> {
-    const damaged = { count: 0 };
-    const touched = new Set<string>();
-    let newest = '';
-    for await (const batch of readBulk(this.opts.dataDir, this.cipher, damaged)) {
-      for (const [rel, list] of groupByShard(batch)) {
-        await this.shards.get(rel);
-        this.shards.apply(rel, list);
-        touched.add(rel);
-      }
-      for (const d of batch) {
-        this.docs.put(d);
-        if (d.hlc > newest) newest = d.hlc;
-      }
-    }
-    if (damaged.count > 0) {
-      this.recoveries.push({ file: path.join(DB_DIR, BULK_FILE), reason: `${damaged.count} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '', records: [] });
-    }
-    if (this.opts.readOnly) return newest;
-    for (const rel of touched) await this.shards.rewrite(rel);
-    await clearBulk(this.opts.dataDir);
-    return newest;
-  }
-
   /** The committed bulk write's versions into their shard files (each written once), then its log removed. */
   private async finishBulk(): Promise<void> {
     const docs = this.bulkPending;
     if (!docs) return;
-    for (const [rel, list] of groupByShard(docs)) await this.shards.write(rel, list);
-    await clearBulk(this.opts.dataDir);
+    await landBulk(this.opts.dataDir, this.shards, docs);
     this.bulkPending = null;
     this.afterPersist(docs);
   }
