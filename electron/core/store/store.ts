@@ -13,9 +13,8 @@ import { requireFits } from './writeChecks';
 import type { DataCipher } from './sealedFile';
 import { writeFileDurable } from './durableFile';
 import { DB_DIR, shardFilesOnDisk } from './layout';
-import { listSnapshots, takeSnapshot } from './backups';
-import { stateFilesForBackup } from './stateFiles';
-import { snapshotHoldsFiles, storeFileNames, storeFilesForSnapshot } from './snapshotFiles';
+import { takeSnapshot } from './backups';
+import { currentSnapshotTime, storeFilesForSnapshot } from './snapshotFiles';
 import { forgetRecordsReplayed, restoreDamagedShard, type RecoveryNotice } from './recovery';
 import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
 import { WAL_FILE } from './wal';
@@ -409,10 +408,9 @@ export class Store {
     // First snapshot of this session runs after open returns, off the start-up path.
     if (this.opts.readOnly) return;
     void this.enqueue(async () => {
-      const last = (await listSnapshots(this.opts.dataDir)).at(-1);
-      const state = await stateFilesForBackup(this.opts.dataDir);
-      if (!last || !snapshotHoldsFiles(this.opts.dataDir, last, storeFileNames(this.shards, this.unread.values()), state) || this.recoveries.length > 0) await this.snapshot();
-      else this.lastSnapshotAt = Date.parse(last.createdAt) || 0;
+      const takenAt = await currentSnapshotTime(this.opts.dataDir, this.shards, this.unread.values());
+      if (takenAt === null || this.recoveries.length > 0) await this.snapshot();
+      else this.lastSnapshotAt = takenAt;
     }).catch(() => undefined);
   }
 
