@@ -16,7 +16,7 @@ import { DB_DIR, shardFilesOnDisk } from './layout';
 import { takeSnapshot } from './backups';
 import { currentSnapshotTime, storeFilesForSnapshot } from './snapshotFiles';
 import { forgetRecordsReplayed, restoreDamagedShard, type RecoveryNotice } from './recovery';
-import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
+import { clearJournal, groupByShard, readJournal, replayJournal, writeJournal } from './journal';
 import { WAL_FILE } from './wal';
 import { dropUncommittedBulk, hasBulk, stageBulk } from './bulkWrite';
 import { landBulk, replayBulk } from './bulkLanding';
@@ -396,7 +396,9 @@ export class Store {
         newest = this.docs.putShard(kind, this.shards.getSync(rel).data.docs, newest);
       }
     }
-    for (const d of [...(await this.replayJournal(journal)), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
+    // A multi-shard write a crash interrupted is finished first, then what the log holds.
+    if (journal) await replayJournal(this.opts.dataDir, journal, this.shards, this.opts.readOnly, (d) => this.docs.put(d));
+    for (const d of [...(journal ?? []), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
     // Last: nothing was written after a bulk write that had not landed (see bulkPending).
     if (bulk) {
       const replayed = await replayBulk(this.opts.dataDir, this.cipher, this.shards, this.opts.readOnly, (d) => this.docs.put(d));
@@ -419,24 +421,6 @@ export class Store {
     const restored = await restoreDamagedShard(this.opts.dataDir, rel, reason, new Date(this.opts.now()), this.cipher);
     await this.shards.restored(rel, restored.data, restored.text);
     this.recoveries.push(restored.notice);
-  }
-
-  /** Finish a multi-shard write that a crash interrupted (`docs`, read from the journal at open); returns it. */
-  private async replayJournal(docs: Doc[] | null): Promise<Doc[]> {
-    if (!docs) return [];
-    if (this.opts.readOnly) {
-      // Applied in memory; the journal stays for the next writable open to finish.
-      for (const [rel, list] of groupByShard(docs)) {
-        await this.shards.get(rel);
-        this.shards.apply(rel, list);
-      }
-      for (const d of docs) this.docs.put(d);
-      return docs;
-    }
-    for (const [rel, list] of groupByShard(docs)) await this.shards.write(rel, list);
-    for (const d of docs) this.docs.put(d);
-    await clearJournal(this.opts.dataDir);
-    return docs;
   }
 
   /** The committed bulk write's versions into their shard files (each written once), then its log removed. */
