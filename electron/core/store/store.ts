@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Doc, DocKind } from '../../domain/document';
@@ -6,12 +6,11 @@ import { DOC_KINDS } from '../../domain/document';
 import type { DataOf } from '../../domain/documentKinds';
 import { AppError } from '../../domain/errors';
 import { Hlc } from './hlc';
-import { decodeUtf8 } from './shardFile';
 import { ShardCache } from './shardCache';
 import { DocIndex } from './docIndex';
 import { requireFits } from './writeChecks';
 import type { DataCipher } from './sealedFile';
-import { writeFileDurable } from './durableFile';
+import { readDerivedSync, writeDerived } from './derivedFiles';
 import { DB_DIR, shardFilesOnDisk } from './layout';
 import { takeSnapshot } from './backups';
 import { currentSnapshotTime, storeFilesForSnapshot } from './snapshotFiles';
@@ -79,28 +78,13 @@ export class Store {
     return this.opts.dataDir;
   }
 
-  /**
-   * A file derived from the documents (summary rows) kept under db/: sealed like the shards.
-   * Null when missing or when it does not open (a cache is then rebuilt).
-   */
+  /** A file derived from the documents, kept under db/ and sealed like the shards (derivedFiles.ts). */
   readDerivedSync(rel: string): string | null {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(this.opts.dataDir, rel));
-    } catch {
-      return null;
-    }
-    try {
-      return decodeUtf8(this.cipher ? this.cipher.read(rel, bytes) : bytes);
-    } catch {
-      return null;
-    }
+    return readDerivedSync(this.opts.dataDir, this.cipher, rel);
   }
 
   async writeDerived(rel: string, text: string): Promise<void> {
-    const file = path.join(this.opts.dataDir, rel);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await writeFileDurable(file, this.cipher ? this.cipher.seal(rel, text) : text);
+    await writeDerived(this.opts.dataDir, this.cipher, rel, text);
   }
 
   get(id: string): Doc | undefined {
