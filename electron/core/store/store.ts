@@ -20,15 +20,10 @@ import { WAL_FILE } from './wal';
 import { dropUncommittedBulk, hasBulk, stageBulk } from './bulkWrite';
 import { landBulk, replayBulk } from './bulkLanding';
 import { WalCompaction } from './walCompaction';
+import { LAZY_KINDS, UnreadKinds } from './lazyKinds';
 import type { ChangeListener, LocalChange, StoreOptions } from './types';
 
-/**
- * Kinds read from disk only when first asked for. Households are the bulk of a data folder
- * (hundreds of thousands at the Sở) and most screens (tasks, reports, sync status) never look
- * at them: opening the folder must not wait for them. See `ready` and `needKind`.
- */
-export const LAZY_KINDS: ReadonlySet<DocKind> = new Set<DocKind>(['household']);
-
+export { LAZY_KINDS };
 export type { RecoveryNotice };
 export type { ChangeListener, LocalChange, StoreOptions };
 
@@ -50,7 +45,7 @@ export class Store {
   private closed = false;
   private readonly log: WalCompaction;
   /** Lazy kinds not read yet, with their shard files on disk. */
-  private readonly unread = new Map<DocKind, string[]>();
+  private readonly unread: UnreadKinds;
   private readonly beforeWrite = new Set<(docs: readonly Doc[]) => Promise<void>>();
   /**
    * A committed bulk write (bulkWrite.ts) is not yet in every shard file (a shard write failed
@@ -65,6 +60,7 @@ export class Store {
     this.hlc = new Hlc(opts.node, opts.now);
     this.cipher = opts.cipher ?? null;
     this.shards = new ShardCache(opts.dataDir, this.cipher);
+    this.unread = new UnreadKinds(this.shards, this.docs, this.hlc);
     this.log = new WalCompaction(opts.dataDir, this.cipher, this.shards, opts.readOnly, (fn) => void this.enqueue(fn).catch(() => undefined));
   }
 
@@ -91,7 +87,7 @@ export class Store {
     const d = this.docs.get(id);
     if (d || this.unread.size === 0) return d;
     // Not among what is read: it may be in a kind not read yet.
-    for (const kind of [...this.unread.keys()]) this.needKind(kind);
+    for (const kind of this.unread.kinds()) this.unread.readSync(kind);
     return this.docs.get(id);
   }
 
@@ -103,18 +99,10 @@ export class Store {
   /**
    * Reads lazy kinds now (all of them when none is named), restoring a damaged shard from its
    * backup as opening does. Operations that will read a lazy kind call this first; a read
-   * without it still works (see needKind) but cannot repair a damaged file.
+   * without it still works (UnreadKinds.readSync) but cannot repair a damaged file.
    */
   async ready(...kinds: DocKind[]): Promise<void> {
-    for (const kind of kinds.length > 0 ? kinds : [...this.unread.keys()]) {
-      const rels = this.unread.get(kind);
-      if (!rels) continue;
-      for (const rel of rels) {
-        const damage = this.shards.readSync(rel);
-        if (damage) await this.recover(rel, damage.reason);
-      }
-      this.indexLazyKind(kind, rels);
-    }
+    for (const kind of kinds.length > 0 ? kinds : this.unread.kinds()) await this.unread.read(kind, (rel, reason) => this.recover(rel, reason));
   }
 
   /**
@@ -124,14 +112,14 @@ export class Store {
    * caller decides.
    */
   getAs<K extends DocKind>(kind: K, id: string): Doc<DataOf<K>> | undefined {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     const d = this.docs.get(id);
     return d && d.kind === kind ? this.docs.typed(kind, d) : undefined;
   }
 
   /** list(), typed like getAs; documents that do not fit their schema are left out. */
   listAs<K extends DocKind>(kind: K, opts: { includeDeleted?: boolean } = {}): Doc<DataOf<K>>[] {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     const out: Doc<DataOf<K>>[] = [];
     for (const d of this.docs.ofKind(kind).values()) {
       if (d.deleted && !opts.includeDeleted) continue;
@@ -143,7 +131,7 @@ export class Store {
 
   /** Current versions of a kind, deleted ones left out unless asked for. */
   list<D = Record<string, unknown>>(kind: DocKind, opts: { includeDeleted?: boolean } = {}): Doc<D>[] {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     const docs = [...this.docs.ofKind(kind).values()] as Doc<D>[];
     return opts.includeDeleted ? docs : docs.filter((d) => !d.deleted);
   }
@@ -153,12 +141,12 @@ export class Store {
    * for building an index in one pass. Not to be kept across a write.
    */
   values(kind: DocKind): IterableIterator<Doc> {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     return this.docs.ofKind(kind).values();
   }
 
   count(kind: DocKind): number {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     return this.docs.ofKind(kind).size;
   }
 
@@ -330,29 +318,6 @@ export class Store {
     return docs;
   }
 
-  /**
-   * A lazy kind read on first use, synchronously (reads are synchronous; the files are read
-   * synchronously at open too). A damaged shard cannot be restored here (that is async): the
-   * read fails with the file named and `ready` repairs it.
-   */
-  private needKind(kind: DocKind): void {
-    const rels = this.unread.get(kind);
-    if (!rels) return;
-    for (const rel of rels) {
-      const damage = this.shards.readSync(rel);
-      if (damage) throw damage;
-    }
-    this.indexLazyKind(kind, rels);
-  }
-
-  /** A lazy kind whose shards are read now: indexed, its stamps seen by the clock. */
-  private indexLazyKind(kind: DocKind, rels: readonly string[]): void {
-    let newest = '';
-    for (const rel of rels) newest = this.docs.putShard(kind, this.shards.getSync(rel).data.docs, newest);
-    this.unread.delete(kind);
-    if (newest) this.hlc.observe(newest);
-  }
-
   private async load(): Promise<void> {
     const root = path.join(this.opts.dataDir, DB_DIR);
     if (!this.opts.readOnly) await fs.mkdir(root, { recursive: true });
@@ -369,7 +334,7 @@ export class Store {
     for (const kind of DOC_KINDS) {
       const rels = await shardFilesOnDisk(this.opts.dataDir, kind);
       if (LAZY_KINDS.has(kind) && !replayPending && rels.length > 0) {
-        this.unread.set(kind, rels);
+        this.unread.defer(kind, rels);
         continue;
       }
       // Shards are read synchronously: 512 small files one await after another cost more than
@@ -394,7 +359,7 @@ export class Store {
     // First snapshot of this session runs after open returns, off the start-up path.
     if (this.opts.readOnly) return;
     void this.enqueue(async () => {
-      const takenAt = await currentSnapshotTime(this.opts.dataDir, this.shards, this.unread.values());
+      const takenAt = await currentSnapshotTime(this.opts.dataDir, this.shards, this.unread.shardFiles());
       if (takenAt === null || this.recoveries.length > 0) await this.snapshot();
       else this.lastSnapshotAt = takenAt;
     }).catch(() => undefined);
@@ -419,7 +384,7 @@ export class Store {
   private async snapshot(): Promise<void> {
     this.refuseIfReadOnly();
     if (this.log.pending) await this.log.compact(); // backups copy shard files
-    const files = storeFilesForSnapshot(this.opts.dataDir, this.shards, this.unread.values(), this.cipher);
+    const files = storeFilesForSnapshot(this.opts.dataDir, this.shards, this.unread.shardFiles(), this.cipher);
     await takeSnapshot(this.opts.dataDir, files, new Date(this.opts.now()), this.cipher);
     this.lastSnapshotAt = this.opts.now();
     this.dirtySinceSnapshot = false;
