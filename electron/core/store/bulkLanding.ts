@@ -3,7 +3,7 @@ import type { Doc } from '../../domain/document';
 import { BULK_FILE, clearBulk, readBulk } from './bulkWrite';
 import { groupByShard } from './journal';
 import { DB_DIR } from './layout';
-import type { RecoveryNotice } from './recovery';
+import { unreadableLogNotice, type RecoveryNotice } from './recovery';
 import type { DataCipher } from './sealedFile';
 import type { ShardCache } from './shardCache';
 
@@ -45,10 +45,7 @@ export async function replayBulk(
       if (d.hlc > newest) newest = d.hlc;
     }
   }
-  const damage =
-    damaged.count > 0
-      ? { file: path.join(DB_DIR, BULK_FILE), reason: `${damaged.count} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '', records: [] }
-      : null;
+  const damage = damaged.count > 0 ? unreadableLogNotice(path.join(DB_DIR, BULK_FILE), damaged.count) : null;
   if (readOnly) return { newest, damage };
   for (const rel of touched) await shards.rewrite(rel);
   await clearBulk(dataDir);

@@ -14,7 +14,7 @@ import { readDerivedSync, writeDerived } from './derivedFiles';
 import { DB_DIR, shardFilesOnDisk } from './layout';
 import { takeSnapshot } from './backups';
 import { currentSnapshotTime, storeFilesForSnapshot } from './snapshotFiles';
-import { forgetRecordsReplayed, restoreDamagedShard, type RecoveryNotice } from './recovery';
+import { forgetRecordsReplayed, restoreDamagedShard, unreadableLogNotice, type RecoveryNotice } from './recovery';
 import { clearJournal, groupByShard, readJournal, replayJournal, writeJournal } from './journal';
 import { WAL_FILE } from './wal';
 import { dropUncommittedBulk, hasBulk, stageBulk } from './bulkWrite';
@@ -312,9 +312,7 @@ export class Store {
   private async replayWal(): Promise<Doc[]> {
     const { docs, damaged } = await this.log.replay();
     for (const d of docs) this.docs.put(d);
-    if (damaged > 0) {
-      this.recoveries.push({ file: path.join(DB_DIR, WAL_FILE), reason: `${damaged} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '', records: [] });
-    }
+    if (damaged > 0) this.recoveries.push(unreadableLogNotice(path.join(DB_DIR, WAL_FILE), damaged));
     return docs;
   }
 
