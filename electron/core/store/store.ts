@@ -14,11 +14,11 @@ import { readDerivedSync, writeDerived } from './derivedFiles';
 import { DB_DIR, shardFilesOnDisk } from './layout';
 import { takeSnapshot } from './backups';
 import { currentSnapshotTime, storeFilesForSnapshot } from './snapshotFiles';
-import { forgetRecordsReplayed, restoreDamagedShard, unreadableLogNotice, type RecoveryNotice } from './recovery';
-import { clearJournal, groupByShard, readJournal, replayJournal, writeJournal } from './journal';
-import { WAL_FILE } from './wal';
+import { forgetRecordsReplayed, restoreDamagedShard, type RecoveryNotice } from './recovery';
+import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
 import { dropUncommittedBulk, hasBulk, stageBulk } from './bulkWrite';
-import { landBulk, replayBulk } from './bulkLanding';
+import { landBulk } from './bulkLanding';
+import { replayUnfinished } from './openReplay';
 import { WalCompaction } from './walCompaction';
 import { LAZY_KINDS, UnreadKinds } from './lazyKinds';
 import type { ChangeListener, LocalChange, StoreOptions } from './types';
@@ -308,14 +308,6 @@ export class Store {
     }
   }
 
-  /** Applies what the last session logged but had not yet put in its shard files; returns it. */
-  private async replayWal(): Promise<Doc[]> {
-    const { docs, damaged } = await this.log.replay();
-    for (const d of docs) this.docs.put(d);
-    if (damaged > 0) this.recoveries.push(unreadableLogNotice(path.join(DB_DIR, WAL_FILE), damaged));
-    return docs;
-  }
-
   private async load(): Promise<void> {
     const root = path.join(this.opts.dataDir, DB_DIR);
     if (!this.opts.readOnly) await fs.mkdir(root, { recursive: true });
@@ -343,15 +335,9 @@ export class Store {
         newest = this.docs.putShard(kind, this.shards.getSync(rel).data.docs, newest);
       }
     }
-    // A multi-shard write a crash interrupted is finished first, then what the log holds.
-    if (journal) await replayJournal(this.opts.dataDir, journal, this.shards, this.opts.readOnly, (d) => this.docs.put(d));
-    for (const d of [...(journal ?? []), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
-    // Last: nothing was written after a bulk write that had not landed (see bulkPending).
-    if (bulk) {
-      const replayed = await replayBulk(this.opts.dataDir, this.cipher, this.shards, this.opts.readOnly, (d) => this.docs.put(d));
-      if (replayed.damage) this.recoveries.push(replayed.damage);
-      if (replayed.newest > newest) newest = replayed.newest;
-    }
+    const { dataDir, readOnly } = this.opts;
+    const replayed = await replayUnfinished({ dataDir, cipher: this.cipher, readOnly, shards: this.shards, log: this.log }, { journal, bulk }, (d) => this.docs.put(d), this.recoveries);
+    if (replayed > newest) newest = replayed;
     forgetRecordsReplayed(this.recoveries, (id) => this.docs.get(id));
     if (newest) this.hlc.observe(newest);
     // First snapshot of this session runs after open returns, off the start-up path.
