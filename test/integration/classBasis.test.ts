@@ -3,7 +3,7 @@ import { generateHouseholds, sampleCommunes } from '../../electron/core/househol
 import { scoreTableWorkbook } from '../../electron/core/households/scoring/workbook';
 import { ScoreTableSchema } from '../../electron/domain/households/scoring';
 import fixture from '../fixtures/scoring/TEST-ONLY-score-table.json' with { type: 'json' };
-import { openOffice, type Office } from './twoOffices';
+import { openOffice, vanQuanWithCommunes, type Office } from './twoOffices';
 
 /**
  * A district office fills Phiếu B against the TEST-ONLY table: the class stays by income. Then a
@@ -17,8 +17,7 @@ const TEST_TABLE = ScoreTableSchema.parse(fixture);
 let vq: Office;
 
 beforeAll(async () => {
-  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan');
-  await vq.call('households.communes.importSample', {});
+  vq = await vanQuanWithCommunes();
 });
 afterAll(async () => {
   await vq.core.close();

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHouseholds, sampleCommunes, writeHouseholdWorkbook, type Household } from '../../electron/core/households';
-import { openOffice, type Office } from './twoOffices';
+import { vanQuanWithCommunes, type Office } from './twoOffices';
 
 const communes = sampleCommunes('VANQUAN');
 let vq: Office;
 
 beforeAll(async () => {
-  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan');
-  await vq.call('households.communes.importSample', {});
+  vq = await vanQuanWithCommunes();
 });
 afterAll(async () => {
   await vq.core.close();

@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHouseholds, sampleCommunes } from '../../electron/core/households';
 import { loadWorkbook, workbookBuffer } from '../../electron/core/files/xlsx';
 import { communeLabel } from '../../electron/domain/households/communes';
-import { openOffice, type Office } from './twoOffices';
+import { vanQuanWithCommunes, type Office } from './twoOffices';
 
 const communes = sampleCommunes('VANQUAN');
 let vq: Office;
 
 beforeAll(async () => {
-  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan');
-  await vq.call('households.communes.importSample', {});
+  vq = await vanQuanWithCommunes();
 });
 afterAll(async () => {
   await vq.core.close();

@@ -4,8 +4,8 @@ import { generateHouseholds, sampleCommunes } from '../../electron/core/househol
 import type { Doc } from '../../electron/domain/document';
 import nd07 from '../../electron/domain/households/standards/nd07-2021.json' with { type: 'json' };
 import testOnly2027 from '../fixtures/standards/TEST-ONLY-standard-2027.json' with { type: 'json' };
-import { carry, sendKeyCard, usbStick } from './syncHelpers';
-import { openOffice, type Office } from './twoOffices';
+import { carry, usbStick } from './syncHelpers';
+import { twoOfficesWithKeys, type Office } from './twoOffices';
 import { forgedBundle } from './forgedBundle';
 
 /**
@@ -31,11 +31,8 @@ afterAll(async () => {
 });
 
 beforeAll(async () => {
-  so = await openOffice('so', 'SO', 'Nguyễn Mạnh Cường', { now });
-  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan', { now });
+  ({ so, vq } = await twoOfficesWithKeys({ now, usb }));
   opened.push(so, vq);
-  await sendKeyCard(vq, so, usb);
-  await sendKeyCard(so, vq, usb);
   await vq.call('households.communes.importSample', {});
 });
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHouseholds, sampleCommunes } from '../../electron/core/households';
 import { openCore } from '../../electron/core';
 import { PROFILE_FILE } from '../../electron/core/runtime/profile';
-import { carry, exchangeKeys, usbStick } from './syncHelpers';
-import { openOffice, type Office } from './twoOffices';
+import { carry } from './syncHelpers';
+import { openOffice, twoOfficesWithKeys, type Office } from './twoOffices';
 import { VANQUAN_2022_H1 } from '../unit/reports/samples';
 
 /**
@@ -25,10 +25,8 @@ const communes = sampleCommunes('VANQUAN');
 const profileHash = (dir: string): string => createHash('sha256').update(readFileSync(path.join(dir, PROFILE_FILE))).digest('hex');
 
 beforeAll(async () => {
-  so = await openOffice('so', 'SO', 'Nguyễn Văn Sở', { now });
-  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan', { now });
+  ({ so, vq } = await twoOfficesWithKeys({ now, so: { code: 'SO', name: 'Nguyễn Văn Sở' } }));
   await so.call('reports.installDefaults', {});
-  await exchangeKeys(so, vq, usbStick('keys'));
   await carry(so, vq);
   // Văn Quan's 2024: its communes, a review list of twelve households, its first-half report.
   await vq.call('households.communes.importSample', {});

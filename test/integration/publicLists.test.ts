@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCommunes, standardForYear, indicatorsOf, type HouseholdInput } from '../../electron/core/households';
 import { loadWorkbook } from '../../electron/core/files/xlsx';
-import { openOffice, type Office } from './twoOffices';
+import { vanQuanWithCommunes, type Office } from './twoOffices';
 
 /*
  * Văn Quan's lists for public listing of xã Tràng Các, 2024, through the service as the window
@@ -47,8 +47,7 @@ async function save(code: string, headName: string, idNumber: string, village: s
 }
 
 beforeAll(async () => {
-  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan');
-  await vq.call('households.communes.importSample', {});
+  vq = await vanQuanWithCommunes();
   await save('VQ-0001', 'Hoàng Văn Thắng', '020087001234', 'Thôn Nà Làng', 5, 2023, 'poor');
   await save('VQ-0001', 'Hoàng Văn Thắng', '020087001234', 'Thôn Nà Làng', 5, 2024, 'poor');
   await save('VQ-0002', 'Lý Thị Huệ', '020187002345', 'Thôn Bản Chang', 3, 2023, 'poor');

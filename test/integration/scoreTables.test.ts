@@ -4,14 +4,13 @@ import { readScoreTableWorkbook, scoreTableWorkbook } from '../../electron/core/
 import { loadWorkbook, workbookBuffer } from '../../electron/core/files/xlsx';
 import { ScoreTableSchema } from '../../electron/domain/households/scoring';
 import fixture from '../fixtures/scoring/TEST-ONLY-score-table.json' with { type: 'json' };
-import { openOffice, type Office } from './twoOffices';
+import { vanQuanWithCommunes, type Office } from './twoOffices';
 
 const table = ScoreTableSchema.parse(fixture);
 let vq: Office;
 
 beforeAll(async () => {
-  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan');
-  await vq.call('households.communes.importSample', {});
+  vq = await vanQuanWithCommunes();
 });
 afterAll(async () => {
   await vq.core.close();

@@ -12,7 +12,8 @@ import { SECTORS, type Sector } from '../../electron/domain/households/sector';
 import { ScoreTableSchema } from '../../electron/domain/households/scoring';
 import { ScoreTables } from '../../electron/core/households/scoring/loaded';
 import fixture from '../fixtures/scoring/TEST-ONLY-score-table.json' with { type: 'json' };
-import { summaryByDistrict, summaryByDistrictOfDigests, summaryByDistrictOfRecords } from '../../electron/domain/households/summary';
+import { summaryByDistrict, summaryByDistrictOfRecords } from '../../electron/domain/households/summary';
+import { summaryByDistrictOfDigests } from '../../electron/domain/households/summaryDigest';
 
 /**
  * The Sở's table by office made three ways must agree: from every household record (a full

@@ -4,10 +4,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core';
-import type { Input, OpName, Output } from '../../electron/contract';
 import { AppError } from '../../electron/domain/errors';
-import { carry, exchangeKeys, usbStick } from './syncHelpers';
-import type { Office } from './twoOffices';
+import { carry, usbStick } from './syncHelpers';
+import { twoOfficesWithKeys, type Office } from './twoOffices';
 
 /**
  * The Sở Nội vụ applies its unit list; the list reaches a commune through a real bundle file,
@@ -19,26 +18,11 @@ const opened: Office[] = [];
 let so: Office;
 let vq: Office;
 
-async function open2025(role: 'so' | 'office', code: string, name: string): Promise<Office> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `soviec-${code}-`));
-  const core = await openCore({ dataDir });
-  const call = async <K extends OpName>(op: K, input: Input<K>): Promise<Output<K>> => {
-    const r = await core.dispatch(op, input);
-    if (!r.ok) throw AppError.fromValue(r.error);
-    return r.value as Output<K>;
-  };
-  await call('app.setup', { role, officeCode: code, officerName: name, profileId: 'lang-son-2025' });
-  const o = { core, dataDir, call };
-  opened.push(o);
-  return o;
-}
-
 const names = async (o: Office): Promise<string[]> => (await o.call('app.profile', {})).units.filter((u) => u.citations.includes('unit-list')).map((u) => u.shortName);
 
 beforeAll(async () => {
-  so = await open2025('so', 'SNV', 'Nguyễn Mạnh Cường');
-  vq = await open2025('office', 'XA-VANQUAN', 'Hoàng Thị Lan');
-  await exchangeKeys(so, vq, usb);
+  ({ so, vq } = await twoOfficesWithKeys({ profileId: 'lang-son-2025', so: { code: 'SNV', name: 'Nguyễn Mạnh Cường' }, office: { code: 'XA-VANQUAN', name: 'Hoàng Thị Lan' }, usb }));
+  opened.push(so, vq);
 });
 afterAll(async () => {
   for (const o of opened) await o.core.close();

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../electron/core';
-import type { Input, OpName, Output } from '../../electron/contract';
 import type { ImportReport } from '../../electron/contract/sync';
 import type { Doc } from '../../electron/domain/document';
-import { AppError } from '../../electron/domain/errors';
-import { exchangeKeys, usbStick } from '../integration/syncHelpers';
-import type { Office } from '../integration/twoOffices';
+import { usbStick } from '../integration/syncHelpers';
+import { twoOfficesWithKeys, type Office } from '../integration/twoOffices';
 import { forgedBundle } from '../integration/forgedBundle';
 
 /**
@@ -23,24 +18,9 @@ let vq: Office;
 let seq = 500;
 let clock = Date.now();
 
-async function open2025(role: 'so' | 'office', code: string, name: string): Promise<Office> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `soviec-${code}-`));
-  const core = await openCore({ dataDir });
-  const call = async <K extends OpName>(op: K, input: Input<K>): Promise<Output<K>> => {
-    const r = await core.dispatch(op, input);
-    if (!r.ok) throw AppError.fromValue(r.error);
-    return r.value as Output<K>;
-  };
-  await call('app.setup', { role, officeCode: code, officerName: name, profileId: 'lang-son-2025' });
-  const o = { core, dataDir, call };
-  opened.push(o);
-  return o;
-}
-
 beforeAll(async () => {
-  so = await open2025('so', 'SNV', 'Nguyễn Mạnh Cường');
-  vq = await open2025('office', 'XA-VANQUAN', 'Hoàng Thị Lan');
-  await exchangeKeys(so, vq, usb);
+  ({ so, vq } = await twoOfficesWithKeys({ profileId: 'lang-son-2025', so: { code: 'SNV', name: 'Nguyễn Mạnh Cường' }, office: { code: 'XA-VANQUAN', name: 'Hoàng Thị Lan' }, usb }));
+  opened.push(so, vq);
 });
 afterAll(async () => {
   for (const o of opened) await o.core.close();

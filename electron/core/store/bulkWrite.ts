@@ -5,7 +5,9 @@ import type { Doc } from '../../domain/document';
 import { fsyncDir, removeDurable } from './durableFile';
 import { DB_DIR } from './layout';
 import type { DataCipher } from './sealedFile';
+import type { LocalChange } from './types';
 import { openLogLine, WriteAheadLog } from './wal';
+import { requireFits } from './writeChecks';
 
 /**
  * A write too large for the journal (journal.ts): an Excel import of 110,000 households. The
@@ -62,6 +64,41 @@ export class BulkStage {
     await this.log.close().catch(() => undefined);
     await fs.rm(partialPath(this.dataDir), { force: true });
   }
+}
+
+/**
+ * Stages `batches` one by one (each built only as it is taken) and commits them; returns the
+ * committed versions, none when the batches held no change (then nothing is committed). Every
+ * change is checked before anything lands: a wrong batch writes nothing. `next` makes a change's
+ * version from the versions staged so far; `beforeCommit` runs once every batch is on disk.
+ */
+export async function stageBulk(
+  dataDir: string,
+  cipher: DataCipher | null,
+  batches: Iterable<readonly LocalChange[]>,
+  next: (c: LocalChange, staged: ReadonlyMap<string, Doc>) => Doc,
+  beforeCommit: (docs: readonly Doc[]) => Promise<void>,
+): Promise<Doc[]> {
+  const staged = new Map<string, Doc>();
+  const stage = await BulkStage.begin(dataDir, cipher);
+  try {
+    for (const batch of batches) {
+      for (const c of batch) requireFits({ ...c, id: c.id ?? '' }, c.id === undefined);
+      const docs = batch.map((c) => next(c, staged));
+      await stage.append(docs);
+      for (const d of docs) staged.set(d.id, d);
+    }
+    if (staged.size === 0) {
+      await stage.abandon();
+      return [];
+    }
+    await beforeCommit([...staged.values()]);
+    await stage.commit();
+  } catch (e) {
+    await stage.abandon();
+    throw e;
+  }
+  return [...staged.values()];
 }
 
 /** A staging file a crash left before its commit: removed, as the write never happened. */

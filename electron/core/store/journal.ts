@@ -4,6 +4,7 @@ import type { Doc } from '../../domain/document';
 import { DB_DIR, JOURNAL_FILE, shardOf, shardRelPath } from './layout';
 import { removeDurable, writeFileDurable } from './durableFile';
 import type { DataCipher } from './sealedFile';
+import type { ShardCache } from './shardCache';
 
 /**
  * The journal makes a write that spans several shard files all or nothing: the whole write is
@@ -41,6 +42,25 @@ export async function readJournal(dataDir: string, cipher: DataCipher | null = n
 
 export async function clearJournal(dataDir: string): Promise<void> {
   await removeDurable(journalPath(dataDir));
+}
+
+/**
+ * Finishes a multi-shard write that a crash interrupted (`docs`, read from the journal at open):
+ * its shards written, each version handed to `put` (the store's index), the journal removed.
+ * Read-only: applied in memory; the journal stays for the next writable open to finish.
+ */
+export async function replayJournal(dataDir: string, docs: Doc[], shards: ShardCache, readOnly: boolean, put: (d: Doc) => void): Promise<void> {
+  if (readOnly) {
+    for (const [rel, list] of groupByShard(docs)) {
+      await shards.get(rel);
+      shards.apply(rel, list);
+    }
+    for (const d of docs) put(d);
+    return;
+  }
+  for (const [rel, list] of groupByShard(docs)) await shards.write(rel, list);
+  for (const d of docs) put(d);
+  await clearJournal(dataDir);
 }
 
 /** Documents grouped by the shard file that holds them. */

@@ -36,6 +36,11 @@ export interface RecoveryNotice {
   records: RecoveredRecord[];
 }
 
+/** Lines of a log (`file`, under the data folder) that did not open at replay: skipped, nothing restored. */
+export function unreadableLogNotice(file: string, count: number): RecoveryNotice {
+  return { file, reason: `${count} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '', records: [] };
+}
+
 export function recordLabel(d: Pick<Doc, 'id' | 'data'>): string {
   const data = (d.data ?? {}) as Record<string, unknown>;
   for (const key of ['headName', 'name', 'title', 'content']) {

@@ -1,16 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isStoreFile, sha256, SNAPSHOT_META, type SnapshotInfo, type SnapshotText } from './backups';
+import { isStoreFile, listSnapshots, sha256, SNAPSHOT_META, type SnapshotInfo, type SnapshotText } from './backups';
 import { BACKUP_DIR } from './layout';
 import type { DataCipher } from './sealedFile';
 import type { ShardCache } from './shardCache';
 import { decodeUtf8 } from './shardFile';
+import { stateFilesForBackup } from './stateFiles';
 
 /**
  * What a snapshot of the store copies (backups.ts): the shard files the store has read or
  * written, plus those of lazy kinds not read yet (`unread`: their files, unchanged since open).
  */
-export function storeFileNames(shards: ShardCache, unread: Iterable<readonly string[]>): string[] {
+function storeFileNames(shards: ShardCache, unread: Iterable<readonly string[]>): string[] {
   const names = shards.namesOnDisk();
   for (const rels of unread) names.push(...rels);
   return names;
@@ -25,7 +26,7 @@ export function storeFileNames(shards: ShardCache, unread: Iterable<readonly str
  * the way to the first screen. A snapshot also holds the state files, so they are compared apart
  * from the store files rather than counted with them.
  */
-export function snapshotHoldsFiles(dataDir: string, last: SnapshotInfo | undefined, names: readonly string[], state: ReadonlyMap<string, string>): boolean {
+function snapshotHoldsFiles(dataDir: string, last: SnapshotInfo | undefined, names: readonly string[], state: ReadonlyMap<string, string>): boolean {
   if (!last) return false;
   const inLast = Object.keys(last.files);
   const storeInLast = inLast.filter(isStoreFile);
@@ -35,6 +36,18 @@ export function snapshotHoldsFiles(dataDir: string, last: SnapshotInfo | undefin
   const completedAt = mtimeOf(path.join(dataDir, BACKUP_DIR, last.name, SNAPSHOT_META));
   if (completedAt === null) return false;
   return names.every((rel) => (mtimeOf(path.join(dataDir, rel)) ?? Infinity) <= completedAt);
+}
+
+/**
+ * When the newest snapshot was taken, if it still backs up the folder as it is
+ * (snapshotHoldsFiles over the store's files and the state files); null when there is none or it
+ * is out of date: a new one is due.
+ */
+export async function currentSnapshotTime(dataDir: string, shards: ShardCache, unread: Iterable<readonly string[]>): Promise<number | null> {
+  const last = (await listSnapshots(dataDir)).at(-1);
+  const state = await stateFilesForBackup(dataDir);
+  if (!last || !snapshotHoldsFiles(dataDir, last, storeFileNames(shards, unread), state)) return null;
+  return Date.parse(last.createdAt) || 0;
 }
 
 function mtimeOf(file: string): number | null {

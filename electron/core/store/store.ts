@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Doc, DocKind } from '../../domain/document';
@@ -6,30 +6,24 @@ import { DOC_KINDS } from '../../domain/document';
 import type { DataOf } from '../../domain/documentKinds';
 import { AppError } from '../../domain/errors';
 import { Hlc } from './hlc';
-import { decodeUtf8 } from './shardFile';
 import { ShardCache } from './shardCache';
 import { DocIndex } from './docIndex';
 import { requireFits } from './writeChecks';
 import type { DataCipher } from './sealedFile';
-import { writeFileDurable } from './durableFile';
+import { readDerivedSync, writeDerived } from './derivedFiles';
 import { DB_DIR, shardFilesOnDisk } from './layout';
-import { listSnapshots, takeSnapshot } from './backups';
-import { stateFilesForBackup } from './stateFiles';
-import { snapshotHoldsFiles, storeFileNames, storeFilesForSnapshot } from './snapshotFiles';
+import { takeSnapshot } from './backups';
+import { currentSnapshotTime, storeFilesForSnapshot } from './snapshotFiles';
 import { forgetRecordsReplayed, restoreDamagedShard, type RecoveryNotice } from './recovery';
 import { clearJournal, groupByShard, readJournal, writeJournal } from './journal';
-import { WAL_FILE } from './wal';
-import { BULK_FILE, BulkStage, clearBulk, dropUncommittedBulk, hasBulk, readBulk } from './bulkWrite';
+import { dropUncommittedBulk, hasBulk, stageBulk } from './bulkWrite';
+import { landBulk } from './bulkLanding';
+import { replayUnfinished } from './openReplay';
 import { WalCompaction } from './walCompaction';
+import { LAZY_KINDS, UnreadKinds } from './lazyKinds';
 import type { ChangeListener, LocalChange, StoreOptions } from './types';
 
-/**
- * Kinds read from disk only when first asked for. Households are the bulk of a data folder
- * (hundreds of thousands at the Sở) and most screens (tasks, reports, sync status) never look
- * at them: opening the folder must not wait for them. See `ready` and `needKind`.
- */
-export const LAZY_KINDS: ReadonlySet<DocKind> = new Set<DocKind>(['household']);
-
+export { LAZY_KINDS };
 export type { RecoveryNotice };
 export type { ChangeListener, LocalChange, StoreOptions };
 
@@ -51,7 +45,7 @@ export class Store {
   private closed = false;
   private readonly log: WalCompaction;
   /** Lazy kinds not read yet, with their shard files on disk. */
-  private readonly unread = new Map<DocKind, string[]>();
+  private readonly unread: UnreadKinds;
   private readonly beforeWrite = new Set<(docs: readonly Doc[]) => Promise<void>>();
   /**
    * A committed bulk write (bulkWrite.ts) is not yet in every shard file (a shard write failed
@@ -66,6 +60,7 @@ export class Store {
     this.hlc = new Hlc(opts.node, opts.now);
     this.cipher = opts.cipher ?? null;
     this.shards = new ShardCache(opts.dataDir, this.cipher);
+    this.unread = new UnreadKinds(this.shards, this.docs, this.hlc);
     this.log = new WalCompaction(opts.dataDir, this.cipher, this.shards, opts.readOnly, (fn) => void this.enqueue(fn).catch(() => undefined));
   }
 
@@ -79,35 +74,20 @@ export class Store {
     return this.opts.dataDir;
   }
 
-  /**
-   * A file derived from the documents (summary rows) kept under db/: sealed like the shards.
-   * Null when missing or when it does not open (a cache is then rebuilt).
-   */
+  /** A file derived from the documents, kept under db/ and sealed like the shards (derivedFiles.ts). */
   readDerivedSync(rel: string): string | null {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path.join(this.opts.dataDir, rel));
-    } catch {
-      return null;
-    }
-    try {
-      return decodeUtf8(this.cipher ? this.cipher.read(rel, bytes) : bytes);
-    } catch {
-      return null;
-    }
+    return readDerivedSync(this.opts.dataDir, this.cipher, rel);
   }
 
   async writeDerived(rel: string, text: string): Promise<void> {
-    const file = path.join(this.opts.dataDir, rel);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await writeFileDurable(file, this.cipher ? this.cipher.seal(rel, text) : text);
+    await writeDerived(this.opts.dataDir, this.cipher, rel, text);
   }
 
   get(id: string): Doc | undefined {
     const d = this.docs.get(id);
     if (d || this.unread.size === 0) return d;
     // Not among what is read: it may be in a kind not read yet.
-    for (const kind of [...this.unread.keys()]) this.needKind(kind);
+    for (const kind of this.unread.kinds()) this.unread.readSync(kind);
     return this.docs.get(id);
   }
 
@@ -119,18 +99,10 @@ export class Store {
   /**
    * Reads lazy kinds now (all of them when none is named), restoring a damaged shard from its
    * backup as opening does. Operations that will read a lazy kind call this first; a read
-   * without it still works (see needKind) but cannot repair a damaged file.
+   * without it still works (UnreadKinds.readSync) but cannot repair a damaged file.
    */
   async ready(...kinds: DocKind[]): Promise<void> {
-    for (const kind of kinds.length > 0 ? kinds : [...this.unread.keys()]) {
-      const rels = this.unread.get(kind);
-      if (!rels) continue;
-      for (const rel of rels) {
-        const damage = this.shards.readSync(rel);
-        if (damage) await this.recover(rel, damage.reason);
-      }
-      this.indexLazyKind(kind, rels);
-    }
+    for (const kind of kinds.length > 0 ? kinds : this.unread.kinds()) await this.unread.read(kind, (rel, reason) => this.recover(rel, reason));
   }
 
   /**
@@ -140,14 +112,14 @@ export class Store {
    * caller decides.
    */
   getAs<K extends DocKind>(kind: K, id: string): Doc<DataOf<K>> | undefined {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     const d = this.docs.get(id);
     return d && d.kind === kind ? this.docs.typed(kind, d) : undefined;
   }
 
   /** list(), typed like getAs; documents that do not fit their schema are left out. */
   listAs<K extends DocKind>(kind: K, opts: { includeDeleted?: boolean } = {}): Doc<DataOf<K>>[] {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     const out: Doc<DataOf<K>>[] = [];
     for (const d of this.docs.ofKind(kind).values()) {
       if (d.deleted && !opts.includeDeleted) continue;
@@ -159,7 +131,7 @@ export class Store {
 
   /** Current versions of a kind, deleted ones left out unless asked for. */
   list<D = Record<string, unknown>>(kind: DocKind, opts: { includeDeleted?: boolean } = {}): Doc<D>[] {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     const docs = [...this.docs.ofKind(kind).values()] as Doc<D>[];
     return opts.includeDeleted ? docs : docs.filter((d) => !d.deleted);
   }
@@ -169,12 +141,12 @@ export class Store {
    * for building an index in one pass. Not to be kept across a write.
    */
   values(kind: DocKind): IterableIterator<Doc> {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     return this.docs.ofKind(kind).values();
   }
 
   count(kind: DocKind): number {
-    this.needKind(kind);
+    this.unread.readSync(kind);
     return this.docs.ofKind(kind).size;
   }
 
@@ -221,31 +193,20 @@ export class Store {
       if (this.bulkPending) await this.finishBulk();
       // The log must never hold an older version than a shard file: emptied first.
       if (this.log.pending) await this.log.compact();
-      const staged = new Map<string, Doc>();
-      const stage = await BulkStage.begin(this.opts.dataDir, this.cipher);
-      try {
-        for (const batch of batches) {
-          for (const c of batch) requireFits({ ...c, id: c.id ?? '' }, c.id === undefined);
-          const docs = batch.map((c) => this.versionOf(c, staged.get(c.id ?? '') ?? this.docs.get(c.id ?? '')));
-          await stage.append(docs);
-          for (const d of docs) staged.set(d.id, d);
-        }
-        if (staged.size === 0) {
-          await stage.abandon();
-          return 0;
-        }
-        for (const fn of this.beforeWrite) await fn([...staged.values()]);
-        await stage.commit();
-      } catch (e) {
-        await stage.abandon();
-        throw e;
-      }
+      const committed = await stageBulk(
+        this.opts.dataDir,
+        this.cipher,
+        batches,
+        (c, staged) => this.versionOf(c, staged.get(c.id ?? '') ?? this.docs.get(c.id ?? '')),
+        async (docs) => {
+          for (const fn of this.beforeWrite) await fn(docs);
+        },
+      );
+      if (committed.length === 0) return 0;
       // Committed: if a shard write fails now, it lands before the next write, or at the next open.
-      this.bulkPending = [...staged.values()];
-      staged.clear();
-      const count = this.bulkPending.length;
+      this.bulkPending = committed;
       await this.finishBulk();
-      return count;
+      return committed.length;
     });
   }
 
@@ -347,39 +308,6 @@ export class Store {
     }
   }
 
-  /** Applies what the last session logged but had not yet put in its shard files; returns it. */
-  private async replayWal(): Promise<Doc[]> {
-    const { docs, damaged } = await this.log.replay();
-    for (const d of docs) this.docs.put(d);
-    if (damaged > 0) {
-      this.recoveries.push({ file: path.join(DB_DIR, WAL_FILE), reason: `${damaged} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '', records: [] });
-    }
-    return docs;
-  }
-
-  /**
-   * A lazy kind read on first use, synchronously (reads are synchronous; the files are read
-   * synchronously at open too). A damaged shard cannot be restored here (that is async): the
-   * read fails with the file named and `ready` repairs it.
-   */
-  private needKind(kind: DocKind): void {
-    const rels = this.unread.get(kind);
-    if (!rels) return;
-    for (const rel of rels) {
-      const damage = this.shards.readSync(rel);
-      if (damage) throw damage;
-    }
-    this.indexLazyKind(kind, rels);
-  }
-
-  /** A lazy kind whose shards are read now: indexed, its stamps seen by the clock. */
-  private indexLazyKind(kind: DocKind, rels: readonly string[]): void {
-    let newest = '';
-    for (const rel of rels) newest = this.docs.putShard(kind, this.shards.getSync(rel).data.docs, newest);
-    this.unread.delete(kind);
-    if (newest) this.hlc.observe(newest);
-  }
-
   private async load(): Promise<void> {
     const root = path.join(this.opts.dataDir, DB_DIR);
     if (!this.opts.readOnly) await fs.mkdir(root, { recursive: true });
@@ -396,7 +324,7 @@ export class Store {
     for (const kind of DOC_KINDS) {
       const rels = await shardFilesOnDisk(this.opts.dataDir, kind);
       if (LAZY_KINDS.has(kind) && !replayPending && rels.length > 0) {
-        this.unread.set(kind, rels);
+        this.unread.defer(kind, rels);
         continue;
       }
       // Shards are read synchronously: 512 small files one await after another cost more than
@@ -407,21 +335,17 @@ export class Store {
         newest = this.docs.putShard(kind, this.shards.getSync(rel).data.docs, newest);
       }
     }
-    for (const d of [...(await this.replayJournal(journal)), ...(await this.replayWal())]) if (d.hlc > newest) newest = d.hlc;
-    // Last: nothing was written after a bulk write that had not landed (see bulkPending).
-    if (bulk) {
-      const bulkNewest = await this.replayBulk();
-      if (bulkNewest > newest) newest = bulkNewest;
-    }
+    const { dataDir, readOnly } = this.opts;
+    const replayed = await replayUnfinished({ dataDir, cipher: this.cipher, readOnly, shards: this.shards, log: this.log }, { journal, bulk }, (d) => this.docs.put(d), this.recoveries);
+    if (replayed > newest) newest = replayed;
     forgetRecordsReplayed(this.recoveries, (id) => this.docs.get(id));
     if (newest) this.hlc.observe(newest);
     // First snapshot of this session runs after open returns, off the start-up path.
     if (this.opts.readOnly) return;
     void this.enqueue(async () => {
-      const last = (await listSnapshots(this.opts.dataDir)).at(-1);
-      const state = await stateFilesForBackup(this.opts.dataDir);
-      if (!last || !snapshotHoldsFiles(this.opts.dataDir, last, storeFileNames(this.shards, this.unread.values()), state) || this.recoveries.length > 0) await this.snapshot();
-      else this.lastSnapshotAt = Date.parse(last.createdAt) || 0;
+      const takenAt = await currentSnapshotTime(this.opts.dataDir, this.shards, this.unread.shardFiles());
+      if (takenAt === null || this.recoveries.length > 0) await this.snapshot();
+      else this.lastSnapshotAt = takenAt;
     }).catch(() => undefined);
   }
 
@@ -432,58 +356,11 @@ export class Store {
     this.recoveries.push(restored.notice);
   }
 
-  /** Finish a multi-shard write that a crash interrupted (`docs`, read from the journal at open); returns it. */
-  private async replayJournal(docs: Doc[] | null): Promise<Doc[]> {
-    if (!docs) return [];
-    if (this.opts.readOnly) {
-      // Applied in memory; the journal stays for the next writable open to finish.
-      for (const [rel, list] of groupByShard(docs)) {
-        await this.shards.get(rel);
-        this.shards.apply(rel, list);
-      }
-      for (const d of docs) this.docs.put(d);
-      return docs;
-    }
-    for (const [rel, list] of groupByShard(docs)) await this.shards.write(rel, list);
-    for (const d of docs) this.docs.put(d);
-    await clearJournal(this.opts.dataDir);
-    return docs;
-  }
-
-  /**
-   * A committed bulk write put into the shards, batch by batch as the log is read, then the
-   * log removed; returns the newest stamp in it. Read-only: applied in memory, the log kept.
-   */
-  private async replayBulk(): Promise<string> {
-    const damaged = { count: 0 };
-    const touched = new Set<string>();
-    let newest = '';
-    for await (const batch of readBulk(this.opts.dataDir, this.cipher, damaged)) {
-      for (const [rel, list] of groupByShard(batch)) {
-        await this.shards.get(rel);
-        this.shards.apply(rel, list);
-        touched.add(rel);
-      }
-      for (const d of batch) {
-        this.docs.put(d);
-        if (d.hlc > newest) newest = d.hlc;
-      }
-    }
-    if (damaged.count > 0) {
-      this.recoveries.push({ file: path.join(DB_DIR, BULK_FILE), reason: `${damaged.count} unreadable log entries`, restoredFrom: null, restoredFromDate: null, movedTo: '', records: [] });
-    }
-    if (this.opts.readOnly) return newest;
-    for (const rel of touched) await this.shards.rewrite(rel);
-    await clearBulk(this.opts.dataDir);
-    return newest;
-  }
-
   /** The committed bulk write's versions into their shard files (each written once), then its log removed. */
   private async finishBulk(): Promise<void> {
     const docs = this.bulkPending;
     if (!docs) return;
-    for (const [rel, list] of groupByShard(docs)) await this.shards.write(rel, list);
-    await clearBulk(this.opts.dataDir);
+    await landBulk(this.opts.dataDir, this.shards, docs);
     this.bulkPending = null;
     this.afterPersist(docs);
   }
@@ -491,7 +368,7 @@ export class Store {
   private async snapshot(): Promise<void> {
     this.refuseIfReadOnly();
     if (this.log.pending) await this.log.compact(); // backups copy shard files
-    const files = storeFilesForSnapshot(this.opts.dataDir, this.shards, this.unread.values(), this.cipher);
+    const files = storeFilesForSnapshot(this.opts.dataDir, this.shards, this.unread.shardFiles(), this.cipher);
     await takeSnapshot(this.opts.dataDir, files, new Date(this.opts.now()), this.cipher);
     this.lastSnapshotAt = this.opts.now();
     this.dirtySinceSnapshot = false;

@@ -3,7 +3,8 @@ import { CommuneSchema, sampleCommunes, type Commune } from '../../../electron/d
 import { generateHouseholds, nextYearHouseholds } from '../../../electron/core/households/generate';
 import type { Household } from '../../../electron/domain/households/household';
 import { classifyRecord } from '../../../electron/domain/households/classOf';
-import { officeDigest, summarise, summaryByDistrict, summaryByDistrictOfDigests, summaryRecordOf, type SummaryCounts, type SummaryRow } from '../../../electron/domain/households/summary';
+import { summarise, summaryByDistrict, summaryRecordOf, type SummaryCounts, type SummaryRow } from '../../../electron/domain/households/summary';
+import { officeDigest, summaryByDistrictOfDigests } from '../../../electron/domain/households/summaryDigest';
 
 // Tổng số hộ dân cư of 2023 as the communes page records it: the base of every rate.
 const A = CommuneSchema.parse({ code: 'VQ-A', name: 'Tràng Các', kind: 'xa', totalHouseholds: { '2023': 1200 } });

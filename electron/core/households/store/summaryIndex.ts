@@ -8,7 +8,8 @@ import { ScoreTables } from '../scoring/loaded';
 import { STANDARDS } from '../../../domain/households/standards';
 import type { HouseholdClass, PovertyStandard } from '../../../domain/households/standards/schema';
 import { standardsOf } from '../standards/inStore';
-import { officeDigest, SUMMARY_COUNT_KEYS, type OfficeDigest, type SummaryCounts, type SummaryRecord } from '../../../domain/households/summary';
+import { SUMMARY_COUNT_KEYS, type SummaryCounts, type SummaryRecord } from '../../../domain/households/summary';
+import { officeDigest, type OfficeDigest } from '../../../domain/households/summaryDigest';
 import { DB_DIR } from '../../store/layout';
 import type { Store } from '../../store/store';
 
