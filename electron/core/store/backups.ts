@@ -133,6 +133,8 @@ export async function newestGoodCopy(
   dataDir: string,
   rel: string,
   cipher: DataCipher | null = null,
+  /** Throws when the copy is unusable although its hash matches (a shard whose own checksum fails). */
+  check: (text: string) => void = () => {},
 ): Promise<{ snapshot: SnapshotInfo; text: string } | null> {
   const snapshots = await listSnapshots(dataDir);
   for (const s of [...snapshots].reverse()) {
@@ -142,7 +144,11 @@ export async function newestGoodCopy(
       const bytes = await fs.readFile(path.join(dataDir, BACKUP_DIR, s.name, rel));
       // A sealed copy that does not open (altered) throws: an older snapshot is tried.
       const text = (cipher && isStoreFile(rel) ? cipher.read(rel, bytes) : bytes).toString('utf8');
-      if (sha256(text) === expected) return { snapshot: s, text };
+      if (sha256(text) !== expected) continue;
+      // A snapshot taken after the damage (at an open, before the shard was first read) holds the
+      // damaged bytes under their own hash: only the shard's checksum tells it apart.
+      check(text);
+      return { snapshot: s, text };
     } catch {
       // missing or unreadable copy: try an older snapshot
     }

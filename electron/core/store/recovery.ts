@@ -115,7 +115,7 @@ export async function restoreDamagedShard(
   // What the damaged file still shows, only to name its records in the notice: a sealed file
   // whose tag fails is read without authentication here (sealedFile.ts, openUnverified).
   const damagedText = damagedBytes === null ? null : (cipher && isSealed(damagedBytes) ? cipher.openUnverified(damagedBytes) : damagedBytes)?.toString('utf8') ?? null;
-  const good = await newestGoodCopy(dataDir, rel, cipher);
+  const good = await newestGoodCopy(dataDir, rel, cipher, (text) => void parseShard(file, text));
   const data = good ? parseShard(file, good.text) : { format: 1 as const, docs: [] };
   const notice: RecoveryNotice = {
     file: rel,
