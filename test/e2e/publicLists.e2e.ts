@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyHousehold, communeArea, generateHouseholds, nextYearHouseholds, sampleCommunes, standardForYear, writeHouseholdWorkbook, type Household } from '../../electron/core/households';
+import { mediumScopeOf, type Sector } from '../../electron/domain/households/sector';
 import { loadWorkbook } from '../../electron/core/files/xlsx';
 import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from './harness';
 
@@ -9,7 +10,9 @@ import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from 
  * Văn Quan imports its 2023 and 2024 review lists, opens the commune lists for public listing
  * from the household page, and checks the hộ nghèo and hộ thoát nghèo lists of one commune
  * against the classes the rule gives the generated records: rows, totals, masked ID numbers,
- * the A4 page with no column cut, the Excel file with the same headers.
+ * the A4 page with no column cut, the Excel file with the same headers. The 2024 list carries a
+ * "Ngành nghề" and a "Ngày nộp giấy đề nghị" column: the medium-living list shows the four sectors'
+ * households with their request days; one more request entered on the form shows up in it.
  */
 
 const COUNT = 40;
@@ -18,18 +21,29 @@ let h: RunningHarness;
 const files: Record<number, string> = {};
 const communes = sampleCommunes('VANQUAN');
 const y2023 = generateHouseholds({ seed: 2023, count: COUNT, communes, reviewYear: 2023 });
-const y2024 = nextYearHouseholds(y2023, { seed: 17 });
 const commune = communes[0];
 if (!commune) throw new Error('no commune');
-
 const classOf = (x: Household) => classifyHousehold({ ...x, area: communeArea(commune) }, standardForYear(x.reviewYear)).class;
 const inCommune = (x: Household) => x.communeCode === commune.code;
+const SECTORS_BY_TURN: Sector[] = ['agriculture', 'forestry', 'other'];
+/**
+ * Sectors by turn among the commune's medium households (and the rest), so the list has both
+ * listed sectors and one that is not; every other one handed in its Giấy đề nghị on 15/10/2024.
+ */
+let turn = 0;
+const y2024 = nextYearHouseholds(y2023, { seed: 17 }).map((x, i) => {
+  const k = inCommune(x) && classOf(x) === 'medium' ? turn++ : i;
+  return { ...x, sector: SECTORS_BY_TURN[k % 3] as Sector, ...(k % 2 === 0 ? { mediumRequest: { receivedOn: '2024-10-15' } } : {}) };
+});
+
 const poor2024 = y2024.filter((x) => inCommune(x) && classOf(x) === 'poor');
 const escaped2024 = y2024.filter((x) => {
   const before = y2023.find((p) => p.code === x.code);
   return inCommune(x) && before !== undefined && classOf(before) === 'poor' && classOf(x) !== 'poor';
 });
 const members = (xs: Household[]) => xs.reduce((n, x) => n + x.members, 0);
+const medium2024 = y2024.filter((x) => inCommune(x) && classOf(x) === 'medium' && mediumScopeOf(x.sector) === 'listed');
+const withoutRequest = medium2024.find((x) => x.mediumRequest === undefined);
 
 test.beforeAll(async () => {
   h = await startHarness();
@@ -102,6 +116,8 @@ test('a commune’s lists for public listing: rows, totals, A4 without a cut col
   await expect(page.getByTestId('add-household')).toBeEnabled();
   await importYear(page, 2023);
   await importYear(page, 2024);
+  // The list says what decided each class (no Phiếu B table here: income).
+  await expect(page.getByTestId('basis-cell').first()).toHaveText('Theo thu nhập');
 
   // From the household page, in 2024.
   await pickOption(page, 'year-select', 'Năm 2024');
@@ -150,7 +166,34 @@ test('a commune’s lists for public listing: rows, totals, A4 without a cut col
   expect(ws.rowCount).toBe(3 + escaped2024.length + 1);
   expect(ws.getRow(4 + escaped2024.length).getCell(5).value).toBe(members(escaped2024));
 
+  // The medium-living list: the four sectors' medium households, the request day, how many handed one in.
+  expect(medium2024.length).toBeGreaterThan(1);
+  await pickOption(page, 'list-kind', /^Hộ nông, lâm, ngư, diêm nghiệp/);
+  await expect(page.getByTestId('list-title')).toHaveText('Danh sách hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp có mức sống trung bình năm 2024');
+  await expect(page.getByTestId('list-row')).toHaveCount(medium2024.length);
+  const requested = medium2024.filter((x) => x.mediumRequest !== undefined).length;
+  await expect(page.getByTestId('list-with-request')).toContainText(`trong đó có giấy đề nghị: ${requested} hộ`);
+  await expect(page.getByTestId('list-table').locator('th')).toContainText(['Ngành nghề', 'Ngày nộp giấy đề nghị']);
+  await expect(page.getByTestId('list-row').filter({ hasText: '15/10/2024' })).toHaveCount(requested);
+  await expectFitsA4(page, 'landscape', 'public-list-medium');
+
+  // One more Giấy đề nghị, entered on the household's form: the list counts it.
+  if (!withoutRequest) throw new Error('every medium household has a request');
+  await page.getByTestId('nav-households').click();
+  await page.getByTestId('household-search').fill(withoutRequest.headName);
+  await page.getByTestId('household-row').filter({ hasText: withoutRequest.code }).click();
+  const day = page.getByTestId('f-medium-request');
+  await day.click();
+  await day.fill('05/11/2024');
+  await day.press('Enter');
+  await page.getByTestId('save-household').click();
+  await expect(page.locator('.ant-message')).toContainText(withoutRequest.headName);
+  await page.evaluate((hash) => void (window.location.hash = hash), `#/households-lists/2024/VANQUAN/${commune.code}/medium`);
+  await expect(page.getByTestId('list-with-request')).toContainText(`trong đó có giấy đề nghị: ${requested + 1} hộ`);
+  await expect(page.getByTestId('list-row').filter({ hasText: withoutRequest.headName })).toContainText('05/11/2024');
+
   // 2023 has no 2022 records: the movement lists are refused, saying why.
+  await pickOption(page, 'list-kind', /^Hộ thoát nghèo —/);
   await pickOption(page, 'list-year', 'Năm 2023');
   await expect(page.getByTestId('list-unavailable')).toContainText('Chưa có số liệu rà soát năm 2022');
   await expect(page.getByTestId('list-print')).toBeDisabled();
