@@ -4,7 +4,8 @@ import path from 'node:path';
 import { classifyHousehold, communeArea, generateHouseholds, nextYearHouseholds, sampleCommunes, standardForYear, writeHouseholdWorkbook, type Household } from '../../electron/core/households';
 import { mediumScopeOf, type Sector } from '../../electron/domain/households/sector';
 import { loadWorkbook } from '../../electron/core/files/xlsx';
-import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, firstRunSo, firstRunVanQuan } from './harness';
+import { download, importCard, openPage } from './syncSteps';
 
 /*
  * Văn Quan imports its 2023 and 2024 review lists, opens the commune lists for public listing
@@ -57,7 +58,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await h.stop();
+  await so?.stop();
 });
+let so: RunningHarness | undefined;
 
 async function pickOption(page: Page, testId: string, text: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
@@ -172,7 +175,8 @@ test('a commune’s lists for public listing: rows, totals, A4 without a cut col
   await expect(page.getByTestId('list-title')).toHaveText('Danh sách hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp có mức sống trung bình năm 2024');
   await expect(page.getByTestId('list-row')).toHaveCount(medium2024.length);
   const requested = medium2024.filter((x) => x.mediumRequest !== undefined).length;
-  await expect(page.getByTestId('list-with-request')).toContainText(`trong đó có giấy đề nghị: ${requested} hộ`);
+  await expect(page.getByTestId('list-with-request')).toHaveText(`Trong đó có giấy đề nghị: ${requested} hộ.`);
+  await expect(page.getByTestId('list-total')).toContainText(`trong đó có giấy đề nghị: ${requested} hộ`);
   await expect(page.getByTestId('list-table').locator('th')).toContainText(['Ngành nghề', 'Ngày nộp giấy đề nghị']);
   await expect(page.getByTestId('list-row').filter({ hasText: '15/10/2024' })).toHaveCount(requested);
   await expectFitsA4(page, 'landscape', 'public-list-medium');
@@ -189,7 +193,7 @@ test('a commune’s lists for public listing: rows, totals, A4 without a cut col
   await page.getByTestId('save-household').click();
   await expect(page.locator('.ant-message')).toContainText(withoutRequest.headName);
   await page.evaluate((hash) => void (window.location.hash = hash), `#/households-lists/2024/VANQUAN/${commune.code}/medium`);
-  await expect(page.getByTestId('list-with-request')).toContainText(`trong đó có giấy đề nghị: ${requested + 1} hộ`);
+  await expect(page.getByTestId('list-with-request')).toHaveText(`Trong đó có giấy đề nghị: ${requested + 1} hộ.`);
   await expect(page.getByTestId('list-row').filter({ hasText: withoutRequest.headName })).toContainText('05/11/2024');
 
   // 2023 has no 2022 records: the movement lists are refused, saying why.
@@ -198,4 +202,41 @@ test('a commune’s lists for public listing: rows, totals, A4 without a cut col
   await expect(page.getByTestId('list-unavailable')).toContainText('Chưa có số liệu rà soát năm 2022');
   await expect(page.getByTestId('list-print')).toBeDisabled();
   await expect(page.locator('body')).not.toContainText('⟦');
+});
+
+/*
+ * The Sở reads the same lists from the bundle Văn Quan sends: key cards both ways, Văn Quan's
+ * bundle imported at the Sở, then the Sở picks the district office and the commune.
+ */
+test('the Sở opens Văn Quan’s commune lists from the bundle it received', async ({ browser }) => {
+  so = await startHarness(tempDataDir('lists-so'));
+  const usb = tempDataDir('lists-usb');
+  const soPage = await openPage(browser, so.url);
+  await firstRunSo(soPage);
+  const vqPage = await openPage(browser, h.url);
+  await expect(vqPage.getByTestId('greeting')).toBeVisible();
+  for (const p of [soPage, vqPage]) await p.getByTestId('nav-sync').click();
+  const soFp = (await soPage.getByTestId('own-fingerprint').getAttribute('aria-label')) ?? '';
+  const vqFp = (await vqPage.getByTestId('own-fingerprint').getAttribute('aria-label')) ?? '';
+  await importCard(vqPage, await download(soPage, 'keycard-export', usb), soFp);
+  await importCard(soPage, await download(vqPage, 'keycard-export', usb), vqFp);
+  await vqPage.reload();
+  await expect(vqPage.getByTestId('export-preview')).toContainText('Hộ gia đình', { timeout: 30_000 });
+  const bundle = await download(vqPage, 'export-save', usb);
+  await soPage.getByTestId('import-files').setInputFiles(bundle);
+  await expect(soPage.getByTestId('bundle-report')).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  await soPage.getByTestId('import-apply').click();
+  await expect(soPage.getByTestId('bundle-report')).toHaveAttribute('data-status', 'applied', { timeout: 60_000 });
+
+  await soPage.evaluate(() => void (window.location.hash = '#/households-lists/2024'));
+  await pickOption(soPage, 'list-office', /Văn Quan/);
+  await pickOption(soPage, 'list-commune', `${commune.kind === 'thiTran' ? 'Thị trấn' : commune.kind === 'phuong' ? 'Phường' : 'Xã'} ${commune.name}`);
+  await expect(soPage.getByTestId('list-title')).toHaveText('Danh sách hộ nghèo năm 2024');
+  await expect(soPage.getByTestId('list-row')).toHaveCount(poor2024.length);
+  await expect(soPage.getByTestId('list-foot-totals')).toHaveText(`Tổng cộng: ${poor2024.length} hộ, ${members(poor2024)} nhân khẩu.`);
+  await pickOption(soPage, 'list-kind', /^Hộ nông, lâm, ngư, diêm nghiệp/);
+  await expect(soPage.getByTestId('list-row')).toHaveCount(medium2024.length);
+  await expect(soPage.getByTestId('list-with-request')).toHaveText(`Trong đó có giấy đề nghị: ${medium2024.filter((x) => x.mediumRequest !== undefined).length + 1} hộ.`);
+  await soPage.screenshot({ path: 'test-results/screens/public-list-so-vi.png', fullPage: true });
+  await expect(soPage.locator('body')).not.toContainText('⟦');
 });

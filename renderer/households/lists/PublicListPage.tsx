@@ -197,7 +197,7 @@ function ListPaper({ view, attached, maker, chair }: { view: PublicListView; att
         </table>
         <p className="pl-foot-totals" data-testid="list-foot-totals">
           {vi('lists.footTotals', { households: viNum(list.totals.households), members: viNum(list.totals.members) })}
-          {list.totals.withRequest !== undefined && <span data-testid="list-with-request">{` (${vi('lists.withRequest', { n: viNum(list.totals.withRequest) })}).`}</span>}
+          {list.totals.withRequest !== undefined && <span data-testid="list-with-request">{` ${vi('lists.footWithRequest', { n: viNum(list.totals.withRequest) })}`}</span>}
         </p>
         <table className="nd30-foot">
           <tbody>
@@ -236,5 +236,7 @@ const CELL_CLASS: Record<PublicListColumn, string | undefined> = {
 function cellText(vi: TFunction, c: PublicListColumn, r: PublicListRow): string {
   const v = publicListCell(vi, c, r);
   if (typeof v === 'string') return v;
+  // A blank request day means no Giấy đề nghị yet: left blank on paper, not a dash.
+  if (v === null && (c === 'requestOn' || c === 'sector')) return '';
   return c === 'no' && v !== null ? String(v) : viNum(v);
 }
