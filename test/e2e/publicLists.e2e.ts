@@ -120,7 +120,8 @@ test('a commune’s lists for public listing: rows, totals, A4 without a cut col
   await importYear(page, 2023);
   await importYear(page, 2024);
   // The list says what decided each class (no Phiếu B table here: income).
-  await expect(page.getByTestId('basis-cell').first()).toHaveText('Theo thu nhập');
+  await expect(page.getByTestId('basis-cell').first()).toHaveText('Thu nhập');
+  await expect(page.getByTestId('basis-cell').first()).toHaveAttribute('title', 'Theo thu nhập');
 
   // From the household page, in 2024.
   await pickOption(page, 'year-select', 'Năm 2024');
