@@ -95,6 +95,11 @@ export interface HouseholdMeta {
   sampleAvailable: boolean;
   /** Districts whose records this installation holds (the Sở). */
   offices: Array<{ code: string; name: string }>;
+  /**
+   * Offices whose commune lists the Sở can open: the lower units of its profile, then any
+   * other office with records here (a unit of an earlier profile). An office: itself.
+   */
+  units: Array<{ code: string; name: string }>;
 }
 
 /** One line of the list: what the table shows, nothing more (50,000 of them must stay light). */
@@ -114,6 +119,8 @@ export interface HouseholdRow {
   deprived: string[];
   merit: boolean;
   class: HouseholdClass;
+  /** "Theo điểm Phiếu B" / "Theo thu nhập": what decided the class (classOf.ts). */
+  classBasis: ClassBasis;
   change: YearOverYear;
 }
 

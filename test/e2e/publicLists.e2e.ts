@@ -2,14 +2,18 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyHousehold, communeArea, generateHouseholds, nextYearHouseholds, sampleCommunes, standardForYear, writeHouseholdWorkbook, type Household } from '../../electron/core/households';
+import { mediumScopeOf, type Sector } from '../../electron/domain/households/sector';
 import { loadWorkbook } from '../../electron/core/files/xlsx';
-import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from './harness';
+import { startHarness, tempDataDir, type RunningHarness, firstRunSo, firstRunVanQuan } from './harness';
+import { download, importCard, openPage } from './syncSteps';
 
 /*
  * Văn Quan imports its 2023 and 2024 review lists, opens the commune lists for public listing
  * from the household page, and checks the hộ nghèo and hộ thoát nghèo lists of one commune
  * against the classes the rule gives the generated records: rows, totals, masked ID numbers,
- * the A4 page with no column cut, the Excel file with the same headers.
+ * the A4 page with no column cut, the Excel file with the same headers. The 2024 list carries a
+ * "Ngành nghề" and a "Ngày nộp giấy đề nghị" column: the medium-living list shows the four sectors'
+ * households with their request days; one more request entered on the form shows up in it.
  */
 
 const COUNT = 40;
@@ -18,18 +22,29 @@ let h: RunningHarness;
 const files: Record<number, string> = {};
 const communes = sampleCommunes('VANQUAN');
 const y2023 = generateHouseholds({ seed: 2023, count: COUNT, communes, reviewYear: 2023 });
-const y2024 = nextYearHouseholds(y2023, { seed: 17 });
 const commune = communes[0];
 if (!commune) throw new Error('no commune');
-
 const classOf = (x: Household) => classifyHousehold({ ...x, area: communeArea(commune) }, standardForYear(x.reviewYear)).class;
 const inCommune = (x: Household) => x.communeCode === commune.code;
+const SECTORS_BY_TURN: Sector[] = ['agriculture', 'forestry', 'other'];
+/**
+ * Sectors by turn among the commune's medium households (and the rest), so the list has both
+ * listed sectors and one that is not; every other one handed in its Giấy đề nghị on 15/10/2024.
+ */
+let turn = 0;
+const y2024 = nextYearHouseholds(y2023, { seed: 17 }).map((x, i) => {
+  const k = inCommune(x) && classOf(x) === 'medium' ? turn++ : i;
+  return { ...x, sector: SECTORS_BY_TURN[k % 3] as Sector, ...(k % 2 === 0 ? { mediumRequest: { receivedOn: '2024-10-15' } } : {}) };
+});
+
 const poor2024 = y2024.filter((x) => inCommune(x) && classOf(x) === 'poor');
 const escaped2024 = y2024.filter((x) => {
   const before = y2023.find((p) => p.code === x.code);
   return inCommune(x) && before !== undefined && classOf(before) === 'poor' && classOf(x) !== 'poor';
 });
 const members = (xs: Household[]) => xs.reduce((n, x) => n + x.members, 0);
+const medium2024 = y2024.filter((x) => inCommune(x) && classOf(x) === 'medium' && mediumScopeOf(x.sector) === 'listed');
+const withoutRequest = medium2024.find((x) => x.mediumRequest === undefined);
 
 test.beforeAll(async () => {
   h = await startHarness();
@@ -43,7 +58,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await h.stop();
+  await so?.stop();
 });
+let so: RunningHarness | undefined;
 
 async function pickOption(page: Page, testId: string, text: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
@@ -102,6 +119,9 @@ test('a commune’s lists for public listing: rows, totals, A4 without a cut col
   await expect(page.getByTestId('add-household')).toBeEnabled();
   await importYear(page, 2023);
   await importYear(page, 2024);
+  // The list says what decided each class (no Phiếu B table here: income).
+  await expect(page.getByTestId('basis-cell').first()).toHaveText('Thu nhập');
+  await expect(page.getByTestId('basis-cell').first()).toHaveAttribute('title', 'Theo thu nhập');
 
   // From the household page, in 2024.
   await pickOption(page, 'year-select', 'Năm 2024');
@@ -150,9 +170,74 @@ test('a commune’s lists for public listing: rows, totals, A4 without a cut col
   expect(ws.rowCount).toBe(3 + escaped2024.length + 1);
   expect(ws.getRow(4 + escaped2024.length).getCell(5).value).toBe(members(escaped2024));
 
+  // The medium-living list: the four sectors' medium households, the request day, how many handed one in.
+  expect(medium2024.length).toBeGreaterThan(1);
+  await pickOption(page, 'list-kind', /^Hộ nông, lâm, ngư, diêm nghiệp/);
+  await expect(page.getByTestId('list-title')).toHaveText('Danh sách hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp có mức sống trung bình năm 2024');
+  await expect(page.getByTestId('list-row')).toHaveCount(medium2024.length);
+  const requested = medium2024.filter((x) => x.mediumRequest !== undefined).length;
+  await expect(page.getByTestId('list-with-request')).toHaveText(`Trong đó có giấy đề nghị: ${requested} hộ.`);
+  await expect(page.getByTestId('list-total')).toContainText(`trong đó có giấy đề nghị: ${requested} hộ`);
+  await expect(page.getByTestId('list-table').locator('th')).toContainText(['Ngành nghề', 'Ngày nộp giấy đề nghị']);
+  await expect(page.getByTestId('list-row').filter({ hasText: '15/10/2024' })).toHaveCount(requested);
+  await expectFitsA4(page, 'landscape', 'public-list-medium');
+
+  // One more Giấy đề nghị, entered on the household's form: the list counts it.
+  if (!withoutRequest) throw new Error('every medium household has a request');
+  await page.getByTestId('nav-households').click();
+  await page.getByTestId('household-search').fill(withoutRequest.headName);
+  await page.getByTestId('household-row').filter({ hasText: withoutRequest.code }).click();
+  const day = page.getByTestId('f-medium-request');
+  await day.click();
+  await day.fill('05/11/2024');
+  await day.press('Enter');
+  await page.getByTestId('save-household').click();
+  await expect(page.locator('.ant-message')).toContainText(withoutRequest.headName);
+  await page.evaluate((hash) => void (window.location.hash = hash), `#/households-lists/2024/VANQUAN/${commune.code}/medium`);
+  await expect(page.getByTestId('list-with-request')).toHaveText(`Trong đó có giấy đề nghị: ${requested + 1} hộ.`);
+  await expect(page.getByTestId('list-row').filter({ hasText: withoutRequest.headName })).toContainText('05/11/2024');
+
   // 2023 has no 2022 records: the movement lists are refused, saying why.
+  await pickOption(page, 'list-kind', /^Hộ thoát nghèo —/);
   await pickOption(page, 'list-year', 'Năm 2023');
   await expect(page.getByTestId('list-unavailable')).toContainText('Chưa có số liệu rà soát năm 2022');
   await expect(page.getByTestId('list-print')).toBeDisabled();
   await expect(page.locator('body')).not.toContainText('⟦');
+});
+
+/*
+ * The Sở reads the same lists from the bundle Văn Quan sends: key cards both ways, Văn Quan's
+ * bundle imported at the Sở, then the Sở picks the district office and the commune.
+ */
+test('the Sở opens Văn Quan’s commune lists from the bundle it received', async ({ browser }) => {
+  so = await startHarness(tempDataDir('lists-so'));
+  const usb = tempDataDir('lists-usb');
+  const soPage = await openPage(browser, so.url);
+  await firstRunSo(soPage);
+  const vqPage = await openPage(browser, h.url);
+  await expect(vqPage.getByTestId('greeting')).toBeVisible();
+  for (const p of [soPage, vqPage]) await p.getByTestId('nav-sync').click();
+  const soFp = (await soPage.getByTestId('own-fingerprint').getAttribute('aria-label')) ?? '';
+  const vqFp = (await vqPage.getByTestId('own-fingerprint').getAttribute('aria-label')) ?? '';
+  await importCard(vqPage, await download(soPage, 'keycard-export', usb), soFp);
+  await importCard(soPage, await download(vqPage, 'keycard-export', usb), vqFp);
+  await vqPage.reload();
+  await expect(vqPage.getByTestId('export-preview')).toContainText('Hộ gia đình', { timeout: 30_000 });
+  const bundle = await download(vqPage, 'export-save', usb);
+  await soPage.getByTestId('import-files').setInputFiles(bundle);
+  await expect(soPage.getByTestId('bundle-report')).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  await soPage.getByTestId('import-apply').click();
+  await expect(soPage.getByTestId('bundle-report')).toHaveAttribute('data-status', 'applied', { timeout: 60_000 });
+
+  await soPage.evaluate(() => void (window.location.hash = '#/households-lists/2024'));
+  await pickOption(soPage, 'list-office', /Văn Quan/);
+  await pickOption(soPage, 'list-commune', `${commune.kind === 'thiTran' ? 'Thị trấn' : commune.kind === 'phuong' ? 'Phường' : 'Xã'} ${commune.name}`);
+  await expect(soPage.getByTestId('list-title')).toHaveText('Danh sách hộ nghèo năm 2024');
+  await expect(soPage.getByTestId('list-row')).toHaveCount(poor2024.length);
+  await expect(soPage.getByTestId('list-foot-totals')).toHaveText(`Tổng cộng: ${poor2024.length} hộ, ${members(poor2024)} nhân khẩu.`);
+  await pickOption(soPage, 'list-kind', /^Hộ nông, lâm, ngư, diêm nghiệp/);
+  await expect(soPage.getByTestId('list-row')).toHaveCount(medium2024.length);
+  await expect(soPage.getByTestId('list-with-request')).toHaveText(`Trong đó có giấy đề nghị: ${medium2024.filter((x) => x.mediumRequest !== undefined).length + 1} hộ.`);
+  await soPage.screenshot({ path: 'test-results/screens/public-list-so-vi.png', fullPage: true });
+  await expect(soPage.locator('body')).not.toContainText('⟦');
 });

@@ -45,6 +45,8 @@ describe('phân loại theo điểm Phiếu B hay theo thu nhập', () => {
     });
     expect(saved).toMatchObject({ class: 'above', classBasis: 'income' });
     expect(saved.household.phieuB?.class).toBe('poor'); // shown beside, not deciding
+    // The list's "Căn cứ phân loại" column comes with its rows.
+    expect((await vq.call('households.list', { year: 2025, filter: {}, offset: 0, limit: 50 })).rows[0]).toMatchObject({ class: 'above', classBasis: 'income' });
     expect((await vq.call('households.summary', { year: 2025 })).summary.total).toMatchObject({ poor: 0, above: 1 });
 
     const official = await load(false);
@@ -52,17 +54,19 @@ describe('phân loại theo điểm Phiếu B hay theo thu nhập', () => {
     expect(await vq.call('households.get', { id: saved.id })).toMatchObject({ class: 'poor', classBasis: 'phieuB' });
     const page = await vq.call('households.list', { year: 2025, filter: {}, offset: 0, limit: 50 });
     expect(page.byClass).toMatchObject({ poor: 1, above: 0 });
-    expect(page.rows[0]?.class).toBe('poor');
+    expect(page.rows[0]).toMatchObject({ class: 'poor', classBasis: 'phieuB' });
     expect((await vq.call('households.summary', { year: 2025 })).summary.total).toMatchObject({ poor: 1, above: 0 });
 
     // Reopened: the summary rows saved at close were made with the official table.
     await vq.core.close();
     vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan', { dataDir: vq.dataDir });
+    expect((await vq.call('households.list', { year: 2025, filter: {}, offset: 0, limit: 50 })).rows[0]).toMatchObject({ class: 'poor', classBasis: 'phieuB' });
     expect((await vq.call('households.summary', { year: 2025 })).summary.total).toMatchObject({ poor: 1, above: 0 });
 
     // Marked test-only again: income decides again.
     await load(true);
     expect(await vq.call('households.get', { id: saved.id })).toMatchObject({ class: 'above', classBasis: 'income' });
+    expect((await vq.call('households.list', { year: 2025, filter: {}, offset: 0, limit: 50 })).rows[0]).toMatchObject({ class: 'above', classBasis: 'income' });
     expect((await vq.call('households.summary', { year: 2025 })).summary.total).toMatchObject({ poor: 0, above: 1 });
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { anyUnitByCode } from '../../domain/profiles/mapping';
+import { lowerUnits } from '../../domain/org';
 import type { ServiceOf } from '../../contract/define';
 import type { HouseholdMeta, householdOps } from '../../contract/households';
 import type { CoreContext } from '../runtime/context';
@@ -41,6 +42,15 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
     return s.role === 'office' ? { ...filter, office: s.office.code } : filter;
   };
 
+  /** The profile's lower units, then offices with records that the profile no longer lists. */
+  const unitsOfSo = (c: CoreContext, owners: readonly string[]): Array<{ code: string; name: string }> => {
+    const profile = c.profile();
+    const listed = lowerUnits(profile).map((u) => ({ code: u.code, name: u.shortName }));
+    const known = new Set(listed.map((u) => u.code));
+    const former = owners.filter((o) => !known.has(o)).map((code) => ({ code, name: anyUnitByCode(profile, code)?.shortName ?? code }));
+    return [...listed, ...former];
+  };
+
   return {
     'households.meta': async (): Promise<HouseholdMeta> => {
       await migrated();
@@ -56,6 +66,7 @@ export function createHouseholdService(ctx: CoreContext, summaries: HouseholdSum
         communes,
         sampleAvailable: mine && communes.length === 0 && (sampleCommunes(s.office.code).length > 0 || ownCommune(ctx, s.office.code).length > 0),
         offices: (mine ? [s.office.code] : idx().owners()).map((code) => ({ code, name: anyUnitByCode(ctx.profile(), code)?.shortName ?? code })),
+        units: mine ? [{ code: s.office.code, name: s.office.shortName }] : unitsOfSo(ctx, idx().owners()),
       };
     },
 

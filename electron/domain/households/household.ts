@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fold } from '../text';
 import { AreaSchema } from './standards/schema';
+import { MediumRequestSchema } from './mediumRequest';
 import { SectorSchema } from './sector';
 
 export { yearOverYearChange, type ClassHistory, type StatusChange, type YearOverYear } from './changes';
@@ -74,6 +75,12 @@ export const HouseholdSchema = z.object({
    * before the field existed, and lists without the column.
    */
   sector: SectorSchema.optional(),
+  /**
+   * The Giấy đề nghị xác nhận hộ có mức sống trung bình, when the household handed one in
+   * (mediumRequest.ts). Only a household of the four sectors needs it; the form asks for it only
+   * then, and the medium-living list reads it only for them.
+   */
+  mediumRequest: MediumRequestSchema.optional(),
   /** Hộ người có công với cách mạng. */
   merit: z.boolean().default(false),
   notes: Text(1000).default(''),

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { say } from '../i18n/keys';
 import { yearOverYearChange, type ClassHistory } from './changes';
 import { maskIdNumber } from './idMask';
+import { dayVi } from './mediumRequest';
+import { mediumScopeOf, type Sector } from './sector';
 import type { HouseholdClass } from './standards/schema';
 
 /**
@@ -20,27 +22,36 @@ import type { HouseholdClass } from './standards/schema';
  * - newPoor / newNearPoor: poor (near-poor) this year and in no earlier recorded year — the
  *   summary's "phát sinh mới" (changes.ts); a household that had left and came back (tái nghèo)
  *   is not on it.
+ * - medium: hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp có mức sống trung bình —
+ *   medium this year and of one of those four sectors (sector.ts; Quyết định 24/2021/QĐ-TTg).
+ *   The list shows the day the Giấy đề nghị was received (mediumRequest.ts) and is kept whole:
+ *   a household without one is on it with a blank day, so the commune sees whom to ask, and the
+ *   totals say how many have handed one in ("trong đó có giấy đề nghị: N").
  * A household must have a record this year to be on any list: one that left the commune or
  * whose record was not carried over is neither escaped nor anything else.
  * The movement lists need last year's records of the commune; without any, every household would
  * look new, so those lists are refused rather than filled wrongly.
  */
-export const PUBLIC_LIST_KINDS = ['poor', 'nearPoor', 'escapedPoor', 'escapedNearPoor', 'newPoor', 'newNearPoor'] as const;
+export const PUBLIC_LIST_KINDS = ['poor', 'nearPoor', 'escapedPoor', 'escapedNearPoor', 'newPoor', 'newNearPoor', 'medium'] as const;
 export const PublicListKindSchema = z.enum(PUBLIC_LIST_KINDS);
 export type PublicListKind = z.infer<typeof PublicListKindSchema>;
 
 /** Lists that compare this year with last year. */
 export function needsPreviousYear(kind: PublicListKind): boolean {
-  return kind !== 'poor' && kind !== 'nearPoor';
+  return kind !== 'poor' && kind !== 'nearPoor' && kind !== 'medium';
 }
 
-/** Every list a household with this class history is on in `year` (the change is computed once). */
-export function publicListsOf(history: ClassHistory, year: number): PublicListKind[] {
+/**
+ * Every list a household with this class history (and sector: undefined when not recorded) is
+ * on in `year` (the change is computed once).
+ */
+export function publicListsOf(history: ClassHistory, year: number, sector?: Sector): PublicListKind[] {
   const current = history[year];
   if (current === undefined) return [];
   const out: PublicListKind[] = [];
   if (current === 'poor') out.push('poor');
   if (current === 'nearPoor') out.push('nearPoor');
+  if (current === 'medium' && mediumScopeOf(sector) === 'listed') out.push('medium');
   const change = yearOverYearChange(history, year);
   if (change.poor === 'escaped') out.push('escapedPoor');
   if (change.nearPoor === 'escaped') out.push('escapedNearPoor');
@@ -49,13 +60,14 @@ export function publicListsOf(history: ClassHistory, year: number): PublicListKi
   return out;
 }
 
-/** Is a household with this class history on `kind`'s list of `year`? */
-export function onPublicList(kind: PublicListKind, history: ClassHistory, year: number): boolean {
+/** Is a household with this class history (and sector) on `kind`'s list of `year`? */
+export function onPublicList(kind: PublicListKind, history: ClassHistory, year: number, sector?: Sector): boolean {
   const current = history[year];
   if (current === undefined) return false;
   if (kind === 'poor') return current === 'poor';
   if (kind === 'nearPoor') return current === 'nearPoor';
-  return publicListsOf(history, year).includes(kind);
+  if (kind === 'medium') return current === 'medium' && mediumScopeOf(sector) === 'listed';
+  return publicListsOf(history, year, sector).includes(kind);
 }
 
 /** One household of the commune in the review year, as the core reads it from the store. */
@@ -74,6 +86,10 @@ export interface ListCandidate {
   b1: number | null;
   b2: number | null;
   history: ClassHistory;
+  /** Ngành nghề; undefined when not recorded. */
+  sector?: Sector;
+  /** Day the Giấy đề nghị was received ('YYYY-MM-DD'), null when none was handed in. */
+  requestOn?: string | null;
 }
 
 export interface PublicListRow {
@@ -91,11 +107,16 @@ export interface PublicListRow {
   deprivedCount: number;
   b1: number | null;
   b2: number | null;
+  sector: Sector | null;
+  /** Ngày nộp giấy đề nghị ('YYYY-MM-DD'); null: none handed in yet. */
+  requestOn: string | null;
 }
 
 export interface ListTotals {
   households: number;
   members: number;
+  /** The medium list only: households on it that handed in a Giấy đề nghị. */
+  withRequest?: number;
 }
 
 export type PublicList =
@@ -118,7 +139,7 @@ export function buildPublicList(kind: PublicListKind, year: number, candidates: 
   if (needsPreviousYear(kind) && !previousYearKnown) {
     return { kind, year, available: false, reason: 'previousYearMissing', rows: [], totals: { households: 0, members: 0 }, hasScores: false };
   }
-  const members = candidates.filter((c) => onPublicList(kind, c.history, year)).sort(byVillageThenName);
+  const members = candidates.filter((c) => onPublicList(kind, c.history, year, c.sector)).sort(byVillageThenName);
   const rows = members.map(
     (c, i): PublicListRow => ({
       no: i + 1,
@@ -133,14 +154,18 @@ export function buildPublicList(kind: PublicListKind, year: number, candidates: 
       deprivedCount: c.deprivedCount,
       b1: c.b1,
       b2: c.b2,
+      sector: c.sector ?? null,
+      requestOn: c.requestOn ?? null,
     }),
   );
+  const totals: ListTotals = { households: rows.length, members: rows.reduce((n, r) => n + r.members, 0) };
+  if (kind === 'medium') totals.withRequest = rows.filter((r) => r.requestOn !== null).length;
   return {
     kind,
     year,
     available: true,
     rows,
-    totals: { households: rows.length, members: rows.reduce((n, r) => n + r.members, 0) },
+    totals,
     hasScores: rows.some((r) => r.b1 !== null || r.b2 !== null),
   };
 }
@@ -149,26 +174,31 @@ export function buildPublicList(kind: PublicListKind, year: number, candidates: 
 export function publicListCounts(year: number, candidates: readonly ListCandidate[], previousYearKnown: boolean): Record<PublicListKind, ListTotals | null> {
   const out = {} as Record<PublicListKind, ListTotals | null>;
   for (const kind of PUBLIC_LIST_KINDS) out[kind] = needsPreviousYear(kind) && !previousYearKnown ? null : { households: 0, members: 0 };
+  (out.medium as ListTotals).withRequest = 0;
   // One pass, no rows and no sorting: this runs beside every list shown.
   for (const c of candidates) {
-    for (const kind of publicListsOf(c.history, year)) {
+    for (const kind of publicListsOf(c.history, year, c.sector)) {
       const totals = out[kind];
       if (totals === null) continue;
       totals.households++;
       totals.members += c.members;
+      if (kind === 'medium' && c.requestOn) totals.withRequest = (totals.withRequest ?? 0) + 1;
     }
   }
   return out;
 }
 
 /** Columns of a printed or exported list, left to right; the Excel file has the same. */
-export type PublicListColumn = 'no' | 'headName' | 'idMasked' | 'village' | 'members' | 'previousClass' | 'class' | 'income' | 'deprived' | 'b1' | 'b2';
+export type PublicListColumn = 'no' | 'headName' | 'idMasked' | 'village' | 'members' | 'sector' | 'previousClass' | 'class' | 'income' | 'deprived' | 'b1' | 'b2' | 'requestOn';
 
 /**
  * The class lists need no class column (the title says it); the movement lists show last year's
  * class and this year's. B1/B2 only when some household on the list was scored by Phiếu B.
+ * The medium list is by income band and sector, not deprivations: it shows the sector and the
+ * day of the Giấy đề nghị instead of the deprivation count.
  */
 export function publicListColumns(kind: PublicListKind, hasScores: boolean): PublicListColumn[] {
+  if (kind === 'medium') return ['no', 'headName', 'idMasked', 'village', 'members', 'sector', 'income', ...(hasScores ? (['b1', 'b2'] as const) : []), 'requestOn'];
   return [
     'no',
     'headName',
@@ -210,5 +240,10 @@ export function publicListCell(t: TFunction, c: PublicListColumn, r: PublicListR
       return r.b1;
     case 'b2':
       return r.b2;
+    case 'sector':
+      return r.sector === null ? null : say(t, `households:sector.${r.sector}`);
+    case 'requestOn':
+      // Blank: no Giấy đề nghị yet. Written dd/mm/yyyy the same on paper and in the file.
+      return r.requestOn === null ? null : dayVi(r.requestOn);
   }
 }

@@ -1,9 +1,11 @@
-import { AutoComplete, Checkbox, Form, Input, InputNumber, Select, type FormInstance, type InputRef } from 'antd';
+import { AutoComplete, Checkbox, DatePicker, Form, Input, InputNumber, Select, type FormInstance, type InputRef } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Rule } from 'antd/es/form';
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Area, CommuneView, PovertyStandard, Sector } from '../../../electron/contract/households';
 import { isValidIdNumber, normaliseIdNumber, SECTORS } from '../../../electron/contract/households';
+import { mediumScopeOf } from '../../../electron/domain/households/sector';
 import { call } from '../../api/client';
 import { foldFilter } from '../../ui/filter';
 import { IndicatorChecks } from './IndicatorChecks';
@@ -23,6 +25,8 @@ export interface FormValues {
   deprived: string[];
   /** '' = not recorded ("Chưa rõ ngành"). */
   sector: Sector | '';
+  /** Ngày nộp giấy đề nghị (asked only for the four sectors of the medium-living list). */
+  mediumRequestOn: Dayjs | null;
   merit: boolean;
   notes: string;
   phieuB?: PhieuBValues;
@@ -51,6 +55,8 @@ interface Props {
  * hộ người có công, ghi chú. Each field checks itself as it is typed.
  */
 export function HouseholdFields({ form, year, exceptId, communes, villageHints, standard, firstField, onLastEnter, readOnly = false, beforeDeprived }: Props): React.JSX.Element {
+  // The Giấy đề nghị matters only to a household that can be on the medium-living list.
+  const listedSector = mediumScopeOf(Form.useWatch('sector', form)) === 'listed';
   const { t } = useTranslation('households');
   const communeCode = Form.useWatch('communeCode', form);
   const commune = communes.find((c) => c.code === communeCode);
@@ -143,6 +149,17 @@ export function HouseholdFields({ form, year, exceptId, communes, villageHints, 
           options={[...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) })), { value: '', label: t('sector.unknown') }]}
         />
       </Form.Item>
+      {listedSector && (
+        <Form.Item
+          name="mediumRequestOn"
+          label={t('field.mediumRequest')}
+          extra={readOnly ? undefined : t('form.mediumRequestHint')}
+          rules={[{ validator: async (_r, v: Dayjs | null) => (v && v.isAfter(dayjs(), 'day') ? Promise.reject(new Error(t('form.mediumRequestFuture'))) : undefined) }]}
+          style={{ maxWidth: 460 }}
+        >
+          <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: 200 }} data-testid="f-medium-request" />
+        </Form.Item>
+      )}
       <div className="hh-grid hh-grid-notes">
         <Form.Item name="merit" valuePropName="checked" label={t('field.merit')}>
           <Checkbox data-testid="f-merit">{t('form.meritYes')}</Checkbox>

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Form, Popconfirm, Space, Spin, Typography, type InputRef } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { mediumScopeOf } from '../../../electron/domain/households/sector';
 import type { HouseholdRecord, LoadedTables } from '../../../electron/contract/households';
 import { normaliseIdNumber, standardForYear, standardIdForYear } from '../../../electron/contract/households';
 import { call } from '../../api/client';
@@ -15,13 +17,14 @@ import { PhieuBSection } from './PhieuBSection';
 import { HouseholdFields, type FormValues } from './HouseholdFields';
 import '../households.css';
 
-const EMPTY: FormValues = { code: '', headName: '', idNumber: '', ethnicity: '', village: '', area: 'rural', members: null, incomePerPerson: null, deprived: [], sector: '', merit: false, notes: '' };
+const EMPTY: FormValues = { code: '', headName: '', idNumber: '', ethnicity: '', village: '', area: 'rural', members: null, incomePerPerson: null, deprived: [], sector: '', mediumRequestOn: null, merit: false, notes: '' };
 
 function valuesOf(r: HouseholdRecord): FormValues {
-  const { phieuB, sector, ...h } = r.household;
+  const { phieuB, sector, mediumRequest, ...h } = r.household;
   return {
     ...h,
     sector: sector ?? '',
+    mediumRequestOn: mediumRequest ? dayjs(mediumRequest.receivedOn) : null,
     communeCode: h.communeCode,
     members: h.members,
     incomePerPerson: h.incomePerPerson,
@@ -109,6 +112,8 @@ export function HouseholdFormPage({ params }: { params: string[] }): React.JSX.E
       incomePerPerson: v.incomePerPerson ?? 0,
       deprived: v.deprived ?? [],
       ...(v.sector ? { sector: v.sector } : {}),
+      // Kept only while the sector is one of the four: another sector cannot be on that list.
+      ...(v.mediumRequestOn && mediumScopeOf(v.sector) === 'listed' ? { mediumRequest: { receivedOn: v.mediumRequestOn.format('YYYY-MM-DD') } } : {}),
       merit: Boolean(v.merit),
       notes: v.notes ?? '',
       reviewYear: year,

@@ -12,10 +12,10 @@ const ROW_HEIGHT = 48;
 const HEADER_HEIGHT = 40;
 /**
  * Code with the ID number under it, head (with ethnicity and members), commune and village,
- * income, deprivations, class with its change under it. Fits 1024-pixel screens without a
- * sideways scroll, so the class is always in view.
+ * income, deprivations, what decided the class (Phiếu B scores or income), class with its
+ * change under it. Fits 1024-pixel screens without a sideways scroll, so the class is always in view.
  */
-const GRID = '144px minmax(130px, 1.4fr) minmax(120px, 1.2fr) 84px 64px minmax(124px, 0.9fr)';
+const GRID = '128px minmax(110px, 1.4fr) minmax(100px, 1.2fr) 80px 52px 72px minmax(120px, 0.9fr)';
 
 interface Props {
   rows: PagedRows;
@@ -32,13 +32,15 @@ export function HouseholdTable({ rows, communeName, onOpen, emptyText }: Props):
   const { t } = useTranslation('households');
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.total, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: HEADER_HEIGHT });
-  const header = [t('list.colCodeId'), t('list.colHead'), t('list.colPlace'), t('list.colIncome'), t('list.colDeprived'), t('list.colClassChange')];
+  const header = [t('list.colCodeId'), t('list.colHead'), t('list.colPlace'), t('list.colIncome'), t('list.colDeprived'), t('list.colBasis'), t('list.colClassChange')];
+  // "Căn cứ" on screen; the header's title gives "Căn cứ phân loại" in full.
+  const titles = header.map((h, i) => (i === 5 ? t('field.reason') : h));
   return (
     <div className="hh-table" role="table" aria-rowcount={rows.total} data-testid="household-table">
       <div ref={parent} className="hh-scroll">
         <div className="hh-row hh-head" role="row" style={{ gridTemplateColumns: GRID }}>
           {header.map((h, i) => (
-            <div key={i} role="columnheader" className={i === 3 || i === 4 ? 'num' : undefined} title={h}>
+            <div key={i} role="columnheader" className={i === 3 || i === 4 ? 'num' : undefined} title={titles[i]}>
               {h}
             </div>
           ))}
@@ -99,6 +101,10 @@ function Cells({ row, communeName }: { row: HouseholdRow; communeName: (code: st
       </div>
       <div role="cell" className="num" title={row.deprived.map((c) => t(`indicator.${c}`)).join(', ')}>
         {row.deprived.length}
+      </div>
+      {/* Short in the cell ("Phiếu B" / "Thu nhập"), the full words ("Theo điểm Phiếu B") on hover. */}
+      <div role="cell" className={row.classBasis === 'phieuB' ? 'strong' : 'sub'} data-testid="basis-cell" title={t(`basis.${row.classBasis}`)}>
+        {t(`list.basisShort.${row.classBasis}`)}
       </div>
       <div role="cell" className="hh-class-cell">
         <ClassTag value={row.class} short />

@@ -11,6 +11,7 @@ import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { Nd30Header } from '../../ui/print/Nd30Header';
+import { Nd30Signature } from '../../ui/print/Nd30Signature';
 import { savePersonalFile } from '../personalData';
 import { YearSelect } from '../YearSelect';
 import { useReviewYear } from '../useReviewYear';
@@ -33,12 +34,19 @@ export function PublicListPage({ params }: { params: string[] }): React.JSX.Elem
   const meta = useOpQuery('households.meta', {});
   const [storedYear, setYear] = useReviewYear(meta.data?.defaultYear);
   const year = Number(params[0]) || storedYear;
-  const communes = meta.data?.communes ?? [];
-  const chosen = communes.find((c) => c.office === params[1] && c.code === params[2]) ?? communes[0];
+  const isSo = meta.data?.role === 'so';
+  const allCommunes = meta.data?.communes ?? [];
+  // The Sở picks the district office first (units of its profile), then one of that office's
+  // communes as its bundles brought them; an office has only its own.
+  const units = meta.data?.units ?? [];
+  const office = isSo ? (params[1] ?? allCommunes[0]?.office ?? units[0]?.code) : meta.data?.office.code;
+  const communes = isSo ? allCommunes.filter((c) => c.office === office) : allCommunes;
+  const chosen = communes.find((c) => c.code === params[2]) ?? communes[0];
   const kind: PublicListKind = isKind(params[3]) ? params[3] : 'poor';
   const go = (y: number | undefined, office: string | undefined, code: string | undefined, k: PublicListKind): void => {
-    if (y === undefined || office === undefined || code === undefined) return;
-    navigate('households-lists', String(y), office, code, k);
+    if (y === undefined || office === undefined) return;
+    if (code === undefined) navigate('households-lists', String(y), office);
+    else navigate('households-lists', String(y), office, code, k);
   };
   const input = { year: year ?? 2000, communeCode: chosen?.code ?? 'XX', office: chosen?.office, kind };
   const view = useOpQuery('households.publicList', input, { enabled: year !== undefined && chosen !== undefined });
@@ -75,13 +83,24 @@ export function PublicListPage({ params }: { params: string[] }): React.JSX.Elem
           <YearSelect year={year} years={meta.data?.years ?? []} onChange={(y) => (setYear(y), go(y, chosen?.office, chosen?.code, kind))} testId="list-year" />
         </Space>
         <Space wrap style={{ marginBottom: 12 }}>
+          {isSo && (
+            <Select
+              value={office}
+              onChange={(code: string) => go(year, code, allCommunes.find((c) => c.office === code)?.code, kind)}
+              options={units.map((u) => ({ value: u.code, label: u.name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 240 }}
+              aria-label={t('lists.office')}
+              data-testid="list-office"
+            />
+          )}
           <Select
             value={chosen ? `${chosen.office}|${chosen.code}` : undefined}
             onChange={(key: string) => {
               const [office, code] = key.split('|');
               go(year, office, code, kind);
             }}
-            options={communes.map((c) => ({ value: `${c.office}|${c.code}`, label: meta.data?.role === 'so' ? `${c.label} (${c.office})` : c.label }))}
+            options={communes.map((c) => ({ value: `${c.office}|${c.code}`, label: c.label }))}
             placeholder={t('lists.noCommunes')}
             style={{ width: 260 }}
             aria-label={t('lists.commune')}
@@ -112,7 +131,7 @@ export function PublicListPage({ params }: { params: string[] }): React.JSX.Elem
       </div>
       {meta.error && <Alert type="error" showIcon title={errorText(t, meta.error)} />}
       {view.error && <Alert type="error" showIcon title={errorText(t, view.error)} />}
-      {meta.data && communes.length === 0 && <Alert type="warning" showIcon title={t('lists.noCommunes')} />}
+      {meta.data && communes.length === 0 && <Alert type="warning" showIcon title={t(isSo ? 'lists.noOfficeCommunes' : 'lists.noCommunes')} data-testid="list-no-communes" />}
       {!v && chosen && !view.error && <Spin />}
       {v && !v.list.available && (
         <Alert type="warning" showIcon title={t('lists.previousYearMissing', { previous: v.list.year - 1, commune: v.commune.label })} data-testid="list-unavailable" />
@@ -170,7 +189,7 @@ function ListPaper({ view, attached, maker, chair }: { view: PublicListView; att
               <td colSpan={2}>{`${vi('lists.total')}: ${vi('lists.totalHouseholds', { n: viNum(list.totals.households) })}`}</td>
               {view.columns.slice(2).map((c) => (
                 <td key={c} className={CELL_CLASS[c]}>
-                  {c === 'members' ? viNum(list.totals.members) : ''}
+                  {c === 'members' ? viNum(list.totals.members) : c === 'requestOn' && list.totals.withRequest !== undefined ? vi('lists.withRequest', { n: viNum(list.totals.withRequest) }) : ''}
                 </td>
               ))}
             </tr>
@@ -178,21 +197,16 @@ function ListPaper({ view, attached, maker, chair }: { view: PublicListView; att
         </table>
         <p className="pl-foot-totals" data-testid="list-foot-totals">
           {vi('lists.footTotals', { households: viNum(list.totals.households), members: viNum(list.totals.members) })}
+          {list.totals.withRequest !== undefined && <span data-testid="list-with-request">{` ${vi('lists.footWithRequest', { n: viNum(list.totals.withRequest) })}`}</span>}
         </p>
         <table className="nd30-foot">
           <tbody>
             <tr>
               <td className="right">
-                <div className="nd30-sign-title">{vi('lists.signMaker')}</div>
-                <div className="nd30-sign-space" />
-                <div className="nd30-sign-name">{maker}</div>
+                <Nd30Signature title={vi('lists.signMaker')} name={maker} />
               </td>
               <td className="right">
-                <div className="nd30-sign-title">{vi('lists.signChair')}</div>
-                <div className="nd30-sign-space" />
-                <div className="nd30-sign-name" data-testid="list-chair-name">
-                  {chair}
-                </div>
+                <Nd30Signature title={vi('lists.signChair')} name={chair} nameTestId="list-chair-name" />
               </td>
             </tr>
           </tbody>
@@ -202,11 +216,27 @@ function ListPaper({ view, attached, maker, chair }: { view: PublicListView; att
   );
 }
 
-const CELL_CLASS: Record<PublicListColumn, string | undefined> = { no: 'c', headName: undefined, idMasked: 'id', village: undefined, members: 'n', previousClass: undefined, class: undefined, income: 'n', deprived: 'n', b1: 'n', b2: 'n' };
+const CELL_CLASS: Record<PublicListColumn, string | undefined> = {
+  no: 'c',
+  headName: undefined,
+  idMasked: 'id',
+  village: undefined,
+  members: 'n',
+  sector: undefined,
+  previousClass: undefined,
+  class: undefined,
+  income: 'n',
+  deprived: 'n',
+  b1: 'n',
+  b2: 'n',
+  requestOn: 'c',
+};
 
 /** The page's text of a cell: the list's value (publicListCell), numbers written the Vietnamese way. */
 function cellText(vi: TFunction, c: PublicListColumn, r: PublicListRow): string {
   const v = publicListCell(vi, c, r);
   if (typeof v === 'string') return v;
+  // A blank request day means no Giấy đề nghị yet: left blank on paper, not a dash.
+  if (v === null && (c === 'requestOn' || c === 'sector')) return '';
   return c === 'no' && v !== null ? String(v) : viNum(v);
 }

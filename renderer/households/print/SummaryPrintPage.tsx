@@ -9,6 +9,7 @@ import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
 import { useSession } from '../../ui/session';
 import { Nd30Header } from '../../ui/print/Nd30Header';
+import { Nd30Signature } from '../../ui/print/Nd30Signature';
 import { PRINT_COLUMNS } from '../summary/columns';
 import '../../ui/print/print.css';
 import './summaryPrint.css';
@@ -106,9 +107,7 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
                   </ul>
                 </td>
                 <td className="right">
-                  <div className="nd30-sign-title">{signTitle}</div>
-                  <div className="nd30-sign-space" />
-                  <div className="nd30-sign-name">{signer}</div>
+                  <Nd30Signature title={signTitle} name={signer} />
                 </td>
               </tr>
             </tbody>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Nd30Header } from './Nd30Header';
+import { Nd30Signature } from './Nd30Signature';
 import { numberLineVi } from './dateLine';
 import './print.css';
 
@@ -55,10 +56,7 @@ export function OfficialDocument(p: OfficialDocumentProps): React.JSX.Element {
               </ul>
             </td>
             <td className="right">
-              {p.authority && <div className="nd30-sign-title">{p.authority}</div>}
-              <div className="nd30-sign-title">{p.signerTitle}</div>
-              <div className="nd30-sign-space" />
-              <div className="nd30-sign-name">{p.signerName ?? ''}</div>
+              <Nd30Signature authority={p.authority} title={p.signerTitle} name={p.signerName ?? ''} />
             </td>
           </tr>
         </tbody>

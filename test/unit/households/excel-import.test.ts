@@ -226,17 +226,17 @@ describe('text that looks like a formula stays text', () => {
     const sheetXml = strFromU8(files['xl/worksheets/sheet1.xml'] as Uint8Array);
     expect(sheetXml).not.toContain('<f>');
     const ws = await loadSheet(wb.buffer);
-    const notesCell = ws.getRow(wb.firstDataRow).getCell(25); // after the 12 indicators, Ngành nghề and Hộ người có công
+    const notesCell = ws.getRow(wb.firstDataRow).getCell(26); // after the 12 indicators, Ngành nghề, Ngày nộp giấy đề nghị and Hộ người có công
     expect(notesCell.value).toBe('=1+1');
     expect(notesCell.type).toBe(ExcelJS.ValueType.String);
     const parse = await parseHouseholdWorkbook(wb.buffer, options);
     expect(parse.rows[0]?.household).toMatchObject({ notes: '=1+1', village: '@SUM(A1)', headName: '+Hoàng Văn Long' });
 
     const rejected = await buildRejectedWorkbook(wb.buffer, parse.table, [
-      { row: wb.firstDataRow, column: 'Ghi chú', columnLetter: 'Y', problem: { messageKey: 'households:problem.invalid', params: { column: 'Ghi chú' } } },
+      { row: wb.firstDataRow, column: 'Ghi chú', columnLetter: 'Z', problem: { messageKey: 'households:problem.invalid', params: { column: 'Ghi chú' } } },
     ]);
     const rxml = strFromU8(unzipSync(new Uint8Array(rejected))['xl/worksheets/sheet1.xml'] as Uint8Array);
     expect(rxml).not.toContain('<f>');
-    expect((await loadSheet(rejected)).getRow(2).getCell(25).value).toBe('=1+1');
+    expect((await loadSheet(rejected)).getRow(2).getCell(26).value).toBe('=1+1');
   });
 });

@@ -3,7 +3,7 @@ import { fold } from '../../../electron/domain/text';
 import { buildPredicate, compareEntries, FoldCache, type HouseholdEntry } from '../../../electron/core/households/store/search';
 
 function entry(code: string, data: Record<string, unknown>, cls: HouseholdEntry['cls'] = 'poor', owner = 'VANQUAN'): HouseholdEntry {
-  return { id: `household:${owner}:2022:${code}`, owner, year: 2022, code, cls, idNumber: String(data['idNumber'] ?? ''), headName: String(data['headName'] ?? ''), d: { code, ...data } };
+  return { id: `household:${owner}:2022:${code}`, owner, year: 2022, code, cls, basis: 'income', idNumber: String(data['idNumber'] ?? ''), headName: String(data['headName'] ?? ''), d: { code, ...data } };
 }
 
 const rows = [

@@ -19,6 +19,7 @@ export type BaseField =
   | 'income'
   | 'merit'
   | 'sector'
+  | 'mediumRequest'
   | 'notes'
   | 'deprivedCount';
 export type IndicatorField = `indicator:${string}`;
@@ -121,6 +122,14 @@ export const BASE_FIELDS: readonly FieldDef[] = [
     // Not "Nghề nghiệp": lists use it for the head's own job in free words, not these sectors.
     synonyms: ['Ngành nghề', 'Lĩnh vực', 'Lĩnh vực sản xuất', 'Ngành nghề chính', 'Lĩnh vực làm việc', 'Ngành nghề của hộ'],
     prefixes: ['Ngành nghề', 'Lĩnh vực'],
+    required: false,
+  },
+  {
+    field: 'mediumRequest',
+    label: 'Ngày nộp giấy đề nghị',
+    // The Giấy đề nghị xác nhận hộ có mức sống trung bình (domain/households/mediumRequest.ts).
+    synonyms: ['Ngày nộp giấy đề nghị', 'Ngày nhận giấy đề nghị', 'Ngày nộp đơn đề nghị', 'Giấy đề nghị', 'Ngày đề nghị', 'Ngày nộp giấy đề nghị xác nhận hộ có mức sống trung bình'],
+    prefixes: ['Ngày nộp giấy đề nghị', 'Ngày nhận giấy đề nghị'],
     required: false,
   },
   { field: 'notes', label: 'Ghi chú', synonyms: ['Ghi chú'], required: false },

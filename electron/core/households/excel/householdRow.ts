@@ -1,6 +1,7 @@
 import { CommuneIndex, communeArea, communeLabel, findVillage, type Commune } from '../../../domain/households/communes';
 import { HouseholdSchema, canonicalEthnicity, isValidIdNumber, type Household } from '../../../domain/households/household';
 import { problem, type Problem } from '../../../domain/households/messages';
+import { dayVi, isAfter, parseRequestDay } from '../../../domain/households/mediumRequest';
 import { parseSector, type Sector } from '../../../domain/households/sector';
 import { parseNumberVi } from '../../../domain/numbers';
 import { indicatorsOf } from '../../../domain/households/standards/schema';
@@ -125,6 +126,15 @@ export class HouseholdRowParser {
       if (parsed === null) fail('sector', problem('sectorInvalid', { value: text('sector') }));
       else sector = parsed;
     }
+    // Blank: no Giấy đề nghị handed in (yet). A day after today is a mistyped year.
+    let mediumRequest: { receivedOn: string } | undefined;
+    if (this.byField.has('mediumRequest')) {
+      const day = parseRequestDay(get('mediumRequest'));
+      if (day === null) fail('mediumRequest', problem('requestDateInvalid', { value: text('mediumRequest').slice(0, 40) }));
+      else if (day !== undefined && this.options.today !== undefined && isAfter(day, this.options.today)) {
+        fail('mediumRequest', problem('requestDateFuture', { value: dayVi(day), today: dayVi(this.options.today) }));
+      } else if (day !== undefined) mediumRequest = { receivedOn: day };
+    }
     const notes = text('notes');
     if (notes.length > 1000) fail('notes', problem('tooLong', { column: label('notes'), max: 1000 }));
     const codeText = this.byField.has('code') ? text('code') : '';
@@ -149,6 +159,7 @@ export class HouseholdRowParser {
       ...(deprivedCount !== undefined ? { deprivedCount } : {}),
       merit,
       ...(sector ? { sector } : {}),
+      ...(mediumRequest ? { mediumRequest } : {}),
       notes,
       reviewYear: this.options.reviewYear,
       standardId: this.options.standard.id,
@@ -227,5 +238,6 @@ const SCHEMA_FIELD: Readonly<Record<string, ColumnField>> = {
   incomePerPerson: 'income',
   merit: 'merit',
   sector: 'sector',
+  mediumRequest: 'mediumRequest',
   notes: 'notes',
 };

@@ -17,6 +17,8 @@ export interface ImportOptions {
   standard: PovertyStandard;
   /** How far down to look for the header row (offices put titles above the table). */
   maxHeaderRow?: number;
+  /** Today in Vietnam ('YYYY-MM-DD'): a Giấy đề nghị received after it is refused. */
+  today?: string;
 }
 
 export interface ParsedHouseholdRow {

@@ -15,6 +15,7 @@ export const WorkerInputSchema = z.object({
     reviewYear: z.number().int(),
     standard: PovertyStandardSchema,
     maxHeaderRow: z.number().int().positive().optional(),
+    today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   }),
 });
 export type WorkerInput = z.infer<typeof WorkerInputSchema>;

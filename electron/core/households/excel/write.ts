@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { communeLabel, type Commune } from '../../../domain/households/communes';
 import type { Household } from '../../../domain/households/household';
+import { dayVi } from '../../../domain/households/mediumRequest';
 import { SECTOR_CELL } from '../../../domain/households/sector';
 import { standardById } from '../../../domain/households/standards';
 import { indicatorsOf, type PovertyStandard } from '../../../domain/households/standards/schema';
@@ -33,7 +34,7 @@ export interface OfficeWorkbook {
 }
 
 const BASE_COLUMNS: readonly BaseField[] = ['seq', 'code', 'headName', 'idNumber', 'ethnicity', 'commune', 'village', 'area', 'members', 'income'];
-const TAIL_COLUMNS: readonly BaseField[] = ['sector', 'merit', 'notes'];
+const TAIL_COLUMNS: readonly BaseField[] = ['sector', 'mediumRequest', 'merit', 'notes'];
 const INCOME_HEADER = 'Thu nhập BQ người/tháng (đồng)';
 
 function headerOf(field: BaseField): string {
@@ -86,6 +87,7 @@ export async function writeHouseholdWorkbook(households: readonly Household[], o
       members: h.members,
       income: h.incomePerPerson,
       sector: h.sector ? SECTOR_CELL[h.sector] : null,
+      mediumRequest: h.mediumRequest ? dayVi(h.mediumRequest.receivedOn) : null,
       merit: h.merit ? 'x' : null,
       notes: h.notes,
     };

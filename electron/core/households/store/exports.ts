@@ -11,6 +11,7 @@ import { buildWorkbook, type CellValue } from '../../files/xlsx';
 import { communeLabel } from '../../../domain/households/communes';
 import { STANDARDS, standardForYear, type PovertyStandard } from '../../../domain/households/standards';
 import { indicatorsOf } from '../../../domain/households/standards/schema';
+import { dayVi, MediumRequestSchema } from '../../../domain/households/mediumRequest';
 import { SECTOR_CELL, SECTORS, type Sector } from '../../../domain/households/sector';
 import { summariseRecords, type HouseholdSummary, type SummaryRow } from '../../../domain/households/summary';
 import { summaryByDistrictOfDigests } from '../../../domain/households/summaryDigest';
@@ -98,6 +99,12 @@ function sectorCell(v: unknown): string | null {
   return typeof v === 'string' && (SECTORS as readonly string[]).includes(v) ? SECTOR_CELL[v as Sector] : null;
 }
 
+/** "05/11/2025", the way the import reads it back; blank when no Giấy đề nghị was handed in. */
+function requestCell(v: unknown): string | null {
+  const parsed = MediumRequestSchema.safeParse(v);
+  return parsed.success ? dayVi(parsed.data.receivedOn) : null;
+}
+
 /** The list as Excel, in the columns the import reads back; holds ID numbers. */
 export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, year: number, filter: HouseholdFilter): Promise<FileOut> {
   const s = ctx.session();
@@ -106,7 +113,7 @@ export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, ye
   const communes = new Map(ctx.store.list('commune').map((d) => [`${d.owner}|${String(d.data['code'])}`, d.data]));
   const test = buildPredicate(s.role === 'office' ? { ...filter, office: s.office.code } : filter, index.keys);
   const headers = ['STT', 'Mã hộ', 'Họ và tên chủ hộ', 'Số CCCD/CMND', 'Dân tộc', 'Xã/phường/thị trấn', 'Thôn/bản', 'Khu vực', 'Số nhân khẩu', 'Thu nhập BQ người/tháng (đồng)'];
-  const tail = ['Ngành nghề', 'Hộ người có công', 'Ghi chú', 'Phân loại', 'Căn cứ phân loại'];
+  const tail = ['Ngành nghề', 'Ngày nộp giấy đề nghị', 'Hộ người có công', 'Ghi chú', 'Phân loại', 'Căn cứ phân loại'];
   const rows: CellValue[][] = [];
   for (const e of index.year(year)) {
     if (!test(e)) continue;
@@ -127,6 +134,7 @@ export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, ye
       Number(d['incomePerPerson'] ?? 0),
       ...indicators.map((i) => (deprived.includes(i.code) ? 'x' : null)),
       sectorCell(d['sector']),
+      requestCell(d['mediumRequest']),
       d['merit'] === true ? 'x' : null,
       text('notes'),
       say(vi, `households:class.${e.cls}`),
@@ -139,7 +147,7 @@ export async function householdsXlsx(ctx: CoreContext, index: HouseholdIndex, ye
       title: `DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO VÀ HỘ ĐÃ RÀ SOÁT NĂM ${year}`,
       headers: [...headers, ...indicators.map((i) => i.name), ...tail],
       rows,
-      widths: [6, 16, 24, 16, 10, 20, 18, 11, 9, 14, ...indicators.map(() => 9), 14, 9, 20, 18, 40],
+      widths: [6, 16, 24, 16, 10, 20, 18, 11, 9, 14, ...indicators.map(() => 9), 14, 14, 9, 20, 18, 40],
     },
   ]);
   return { fileName: `danh-sach-ho_${year}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: true };

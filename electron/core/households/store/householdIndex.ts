@@ -2,6 +2,7 @@ import type { Doc } from '../../../domain/document';
 import type { Store } from '../../store/store';
 import type { HouseholdClass, PovertyStandard } from '../../../domain/households/standards/schema';
 import { standardsOf } from '../standards/inStore';
+import { storedClassOf, type ClassBasis } from '../../../domain/households/classOf';
 import { classOfDoc, householdDocId } from './docs';
 import { ScoreTables } from '../scoring/loaded';
 import { compareEntries, FoldCache, type HouseholdEntry } from './search';
@@ -69,7 +70,14 @@ export class HouseholdIndex {
   /** Records with a Phiếu B classified again with the tables loaded now; true when one moved. */
   private reclassifyPhieuB(): boolean {
     const tables = this.tables.get();
-    const moved = [...this.byId.values()].filter((e) => e.d['phieuB'] !== undefined && classOfDoc(e.d, tables) !== e.cls).map((e) => e.id);
+    // A table loaded with the same class as income still changes the basis shown in the list.
+    const moved = [...this.byId.values()]
+      .filter((e) => {
+        if (e.d['phieuB'] === undefined) return false;
+        const now = storedClassOf(e.d, tables, this.standards);
+        return now?.class !== e.cls || now.basis !== e.basis;
+      })
+      .map((e) => e.id);
     for (const id of moved) {
       this.remove(id);
       const d = this.store.get(id);
@@ -137,12 +145,21 @@ export class HouseholdIndex {
     const year = x['reviewYear'];
     const code = x['code'];
     if (typeof year !== 'number' || typeof code !== 'string') return undefined;
-    const cls = classOfDoc(x, this.tables.get(), this.standards);
+    // Without a Phiếu B income decides (the fast path of classOfStored); with one, the class and
+    // its basis come from one look at the loaded tables.
+    let cls: HouseholdClass | undefined;
+    let basis: ClassBasis = 'income';
+    if (x['phieuB'] === undefined) cls = classOfDoc(x, this.tables.get(), this.standards);
+    else {
+      const c = storedClassOf(x, this.tables.get(), this.standards);
+      cls = c?.class;
+      if (c) basis = c.basis;
+    }
     if (cls === undefined) return undefined;
     // Every field present from the start keeps entries one shape for the search loop.
     const idNumber = str(x['idNumber']);
     const headName = str(x['headName']);
-    return { id: d.id, owner: d.owner, year, code, cls, idNumber, headName, d: x, nameKey: undefined, codeKey: undefined };
+    return { id: d.id, owner: d.owner, year, code, cls, basis, idNumber, headName, d: x, nameKey: undefined, codeKey: undefined };
   }
 
   /**

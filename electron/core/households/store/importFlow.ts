@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ImportPreview, ImportProblem, ImportResult } from '../../../contract/households';
 import type { FileOut } from '../../../contract/tasks';
 import { AppError } from '../../../domain/errors';
+import { vnDay } from '../../../domain/calendar';
 import type { CoreContext } from '../../runtime/context';
 import type { LocalChange } from '../../store/store';
 import { buildRejectedWorkbook } from '../excel/rejected';
@@ -60,7 +61,7 @@ export async function parseImport(ctx: CoreContext, index: HouseholdIndex, bytes
   const { office, by } = requireOffice(ctx);
   const standard = standardForYear(year, standardsOf(ctx.store));
   const communes = officeCommunes(ctx, office);
-  const parse = await parseHouseholdWorkbookInWorker(bytes, { communes, reviewYear: year, standard });
+  const parse = await parseHouseholdWorkbookInWorker(bytes, { communes, reviewYear: year, standard, today: vnDay(ctx.now()) });
   const errors = [...parse.errors];
   const valid: ParsedImport['valid'] = [];
   let created = 0;

@@ -4,6 +4,8 @@ import { vnDay } from '../../../domain/calendar';
 import { communeLabel } from '../../../domain/households/communes';
 import { PUBLIC_LISTING } from '../../../domain/households/forms';
 import { buildPublicList, publicListCell, publicListColumns, publicListCounts, type ListCandidate, type PublicListColumn } from '../../../domain/households/publicLists';
+import { MediumRequestSchema } from '../../../domain/households/mediumRequest';
+import { SECTORS, type Sector } from '../../../domain/households/sector';
 import { standardForYear } from '../../../domain/households/standards';
 import { say } from '../../../domain/i18n/keys';
 import { translator } from '../../../domain/translate';
@@ -21,6 +23,13 @@ import type { HouseholdEntry } from './search';
  */
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const SECTOR_SET: ReadonlySet<unknown> = new Set(SECTORS);
+
+/** The stored request's day, when it reads as one (data from another office is checked, not trusted). */
+function requestDayOf(v: unknown): string | null {
+  const parsed = MediumRequestSchema.safeParse(v);
+  return parsed.success ? parsed.data.receivedOn : null;
+}
 
 function candidateOf(index: HouseholdIndex, e: HouseholdEntry): ListCandidate {
   const d = e.d;
@@ -37,6 +46,8 @@ function candidateOf(index: HouseholdIndex, e: HouseholdEntry): ListCandidate {
     b1: num(phieuB?.['b1']),
     b2: num(phieuB?.['b2']),
     history: { ...index.historyOf(e.owner, e.code), [e.year]: e.cls },
+    ...(SECTOR_SET.has(d['sector']) ? { sector: d['sector'] as Sector } : {}),
+    requestOn: requestDayOf(d['mediumRequest']),
   };
 }
 
@@ -84,6 +95,9 @@ export async function publicListXlsx(view: PublicListView): Promise<FileOut> {
   const totals: CellValue[] = view.columns.map((c) =>
     c === 'no' ? say(vi, 'households:lists.total') : c === 'headName' ? say(vi, 'households:lists.totalHouseholds', { n: view.list.totals.households }) : c === 'members' ? view.list.totals.members : null,
   );
+  // The medium list's "trong đó có giấy đề nghị: N" under the request-day column, as on paper.
+  const withRequest = view.list.totals.withRequest;
+  if (withRequest !== undefined) totals[view.columns.indexOf('requestOn')] = say(vi, 'households:lists.withRequest', { n: withRequest });
   const buffer = await buildWorkbook([
     {
       name: say(vi, `households:lists.sheet.${view.list.kind}`),
@@ -98,5 +112,5 @@ export async function publicListXlsx(view: PublicListView): Promise<FileOut> {
   return { fileName, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: false };
 }
 
-const WIDTHS: Record<PublicListColumn, number> = { no: 6, headName: 26, idMasked: 16, village: 20, members: 10, previousClass: 18, class: 18, income: 16, deprived: 12, b1: 9, b2: 9 };
-const FILE_PART = { poor: 'ho-ngheo', nearPoor: 'ho-can-ngheo', escapedPoor: 'ho-thoat-ngheo', escapedNearPoor: 'ho-thoat-can-ngheo', newPoor: 'ho-ngheo-phat-sinh', newNearPoor: 'ho-can-ngheo-phat-sinh' } as const;
+const WIDTHS: Record<PublicListColumn, number> = { no: 6, headName: 26, idMasked: 16, village: 20, members: 10, sector: 14, previousClass: 18, class: 18, income: 16, deprived: 12, b1: 9, b2: 9, requestOn: 16 };
+const FILE_PART = { poor: 'ho-ngheo', nearPoor: 'ho-can-ngheo', escapedPoor: 'ho-thoat-ngheo', escapedNearPoor: 'ho-thoat-can-ngheo', newPoor: 'ho-ngheo-phat-sinh', newNearPoor: 'ho-can-ngheo-phat-sinh', medium: 'ho-muc-song-trung-binh' } as const;

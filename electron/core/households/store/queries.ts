@@ -94,6 +94,7 @@ export class ListQueries {
       deprived: Array.isArray(d['deprived']) ? [...(d['deprived'] as string[])] : [],
       merit: d['merit'] === true,
       class: e.cls,
+      classBasis: e.basis,
       change: changeOf(this.index, e),
     };
   }

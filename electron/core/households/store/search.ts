@@ -1,5 +1,6 @@
 import type { HouseholdFilter } from '../../../contract/households';
 import { fold } from '../../../domain/text';
+import type { ClassBasis } from '../../../domain/households/classOf';
 import type { HouseholdClass } from '../../../domain/households/standards/schema';
 
 /**
@@ -18,6 +19,8 @@ export interface HouseholdEntry {
   year: number;
   code: string;
   cls: HouseholdClass;
+  /** What decided `cls`: the list's "Căn cứ phân loại" column (no call per row). */
+  basis: ClassBasis;
   /** Copied from the data: the search loop reads them for every entry. */
   idNumber: string;
   headName: string;

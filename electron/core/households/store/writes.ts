@@ -1,3 +1,5 @@
+import { vnDay } from '../../../domain/calendar';
+import { dayVi, isAfter } from '../../../domain/households/mediumRequest';
 import type { CommuneInput, CommuneView } from '../../../contract/households';
 import { CommuneInputSchema, CommuneTotalsInputSchema, type CommuneTotalsInput } from '../../../contract/households';
 import { AppError } from '../../../domain/errors';
@@ -35,6 +37,11 @@ export async function saveHousehold(ctx: CoreContext, index: HouseholdIndex, id:
   const kept = id !== undefined ? index.get(id)?.code : undefined;
   const code = input.code.trim() || kept || codeResolver(index, office)(input.communeCode, input.reviewYear, input.idNumber);
   const h: Household = { ...input, code, ethnicity: canonicalEthnicity(input.ethnicity), ...(input.phieuB ? { phieuB: scoredPhieuB(ctx, input) } : {}) };
+  // A Giấy đề nghị cannot have been received after today (Vietnam's day): a mistyped year, as the import refuses.
+  const today = vnDay(ctx.now());
+  if (h.mediumRequest && isAfter(h.mediumRequest.receivedOn, today)) {
+    throw new AppError('MEDIUM_REQUEST_FUTURE', 'households:errors.MEDIUM_REQUEST_FUTURE', { day: dayVi(h.mediumRequest.receivedOn) });
+  }
   // The commune must be in the office's list (when it keeps one); looked up by id, not parsed.
   const known = ctx.store.get(communeDocId(office, h.communeCode));
   if ((!known || known.deleted) && ctx.store.list('commune').some((d) => d.owner === office)) {
