@@ -63,7 +63,7 @@ export function PeersCard({ status }: { status: SyncStatus }): React.JSX.Element
           dataSource={status.peers}
           // The columns' own widths: at 1024 px the table scrolls sideways with the office kept in view,
           // instead of squeezing the office's name into one word per line.
-          scroll={{ x: 990 }}
+          scroll={{ x: 1010 }}
           data-testid="peers-table"
           columns={[
             {
@@ -77,7 +77,7 @@ export function PeersCard({ status }: { status: SyncStatus }): React.JSX.Element
                 </Space>
               ),
             },
-            { title: t('sync.peers.fingerprint'), width: 180, render: (_, p) => <Fingerprint value={p.fingerprint} size="small" /> },
+            { title: t('sync.peers.fingerprint'), width: 200, render: (_, p) => <Fingerprint value={p.fingerprint} size="small" /> },
             {
               title: t('sync.peers.confirmed'),
               width: 120,
