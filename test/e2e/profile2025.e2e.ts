@@ -75,8 +75,7 @@ test('a 2025 commune sends a household to the Sở Nội vụ', async ({ browser
   await xaPage.getByTestId('summary-print').click();
   const paper = xaPage.getByTestId('summary-report');
   await expect(paper.locator('.nd30-office')).toHaveText(/^Ủy ban nhân dân xã Văn Quan$/i);
-  await expect(paper.locator('.nd30-recipients')).not.toContainText('UBND');
-  await expect(paper.locator('.nd30-recipients')).toContainText('Sở Nội vụ');
+  await expect(paper.locator('.nd30-recipients li')).toHaveText(['- Sở Nội vụ tỉnh Lạng Sơn (b/c);', '- Lưu: VT, UBND.']);
   await expect(paper.locator('.nd30-sign-title')).toHaveText('CHỦ TỊCH');
   await expect(paper).toContainText('của Ủy ban nhân dân xã Văn Quan./.');
 
