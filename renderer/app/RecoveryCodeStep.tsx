@@ -26,7 +26,7 @@ export function RecoveryCodeStep({ code }: { code: string }): React.JSX.Element 
         <Alert type="warning" showIcon title={t('recoveryCode.once')} style={{ marginBottom: 16 }} />
         <div className="muted">{t('recoveryCode.label')}</div>
         <div className="recovery-code" data-testid="recovery-code">
-          {code}
+          <CodeHalves code={code} />
         </div>
         {confirm.error && <Alert type="error" showIcon title={errorText(t, confirm.error)} style={{ marginBottom: 16 }} />}
         <Space direction="vertical" style={{ width: '100%' }} className="recovery-actions">
@@ -50,5 +50,24 @@ export function RecoveryCodeStep({ code }: { code: string }): React.JSX.Element 
         </Space>
       </Card>
     </div>
+  );
+}
+
+/**
+ * The code in two halves that each stay on one line: where the card is too narrow for all eight
+ * groups it breaks 4 + 4, never after the fifth group with a hyphen left hanging at the line end.
+ * The text is unchanged (copying it gives the code as printed).
+ */
+function CodeHalves({ code }: { code: string }): React.JSX.Element {
+  const groups = code.split('-');
+  const cut = Math.ceil(groups.length / 2);
+  const first = groups.slice(0, cut).join('-');
+  const rest = groups.slice(cut).join('-');
+  return (
+    <>
+      <span className="recovery-code-half">{rest ? `${first}-` : first}</span>
+      {rest && <wbr />}
+      {rest && <span className="recovery-code-half">{rest}</span>}
+    </>
   );
 }

@@ -128,10 +128,12 @@ export function UnitsPage(): React.JSX.Element {
           pagination={{ pageSize: 100, hideOnSinglePage: true }}
           data-testid="units-table"
           columns={[
-            { title: t('units.page.code'), dataIndex: 'code', width: 200 },
-            { title: t('units.page.level'), key: 'level', width: 120, render: (_, u) => level(u) },
-            { title: t('units.page.name'), dataIndex: 'shortName' },
-            { title: t('units.page.officialCode'), dataIndex: 'officialCode', width: 110 },
+            // The name gets its own width (the longest, "Phường Lương Văn Tri", on one line at 1024 px);
+            // the muted sources column takes what is left and may wrap.
+            { title: t('units.page.code'), dataIndex: 'code', width: 175 },
+            { title: t('units.page.level'), key: 'level', width: 105, render: (_, u) => level(u) },
+            { title: t('units.page.name'), dataIndex: 'shortName', width: 180 },
+            { title: t('units.page.officialCode'), dataIndex: 'officialCode', width: 90 },
             {
               title: t('units.page.source'),
               key: 'source',

@@ -61,11 +61,15 @@ export function PeersCard({ status }: { status: SyncStatus }): React.JSX.Element
           pagination={false}
           rowKey={(p) => `${p.office}/${p.installation}`}
           dataSource={status.peers}
-          scroll={{ x: 900 }}
+          // The columns' own widths: at 1024 px the table scrolls sideways with the office kept in view,
+          // instead of squeezing the office's name into one word per line.
+          scroll={{ x: 1010 }}
           data-testid="peers-table"
           columns={[
             {
               title: t('sync.peers.office'),
+              width: 190,
+              fixed: 'left',
               render: (_, p) => (
                 <Space orientation="vertical" size={0}>
                   <strong>{p.officeName}</strong>
@@ -73,7 +77,7 @@ export function PeersCard({ status }: { status: SyncStatus }): React.JSX.Element
                 </Space>
               ),
             },
-            { title: t('sync.peers.fingerprint'), render: (_, p) => <Fingerprint value={p.fingerprint} size="small" /> },
+            { title: t('sync.peers.fingerprint'), width: 200, render: (_, p) => <Fingerprint value={p.fingerprint} size="small" /> },
             {
               title: t('sync.peers.confirmed'),
               width: 120,

@@ -30,6 +30,18 @@ test('first run as a district office, reload keeps it, settings are on disk', as
   await expect(page.getByRole('heading', { name: 'Mã khôi phục dữ liệu' })).toBeVisible();
   const code = await page.getByTestId('recovery-code').textContent();
   expect(code).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
+  // Too long for one line on the card: it breaks four groups + four groups, each half on one line
+  // (it used to break after the fifth group, leaving a hyphen hanging at the line end).
+  const lines = await page.getByTestId('recovery-code').evaluate((box) => {
+    const range = document.createRange();
+    range.selectNodeContents(box);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  const halves = page.getByTestId('recovery-code').locator('.recovery-code-half');
+  await expect(halves).toHaveText([/^([0-9A-Z]{5}-){4}$/, /^([0-9A-Z]{5}-){3}[0-9A-Z]{5}$/]);
+  if (lines > 1) {
+    for (const half of await halves.all()) expect(await half.evaluate((el) => el.getClientRects().length)).toBe(1);
+  }
   await expect(page.getByTestId('recovery-continue')).toBeDisabled();
   await expect(page.getByTestId('recovery-print')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/recovery-code-vi.png', fullPage: true });

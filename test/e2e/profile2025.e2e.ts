@@ -68,6 +68,17 @@ test('a 2025 commune sends a household to the Sở Nội vụ', async ({ browser
   await expect(xaPage.getByText('Đã lưu hộ Lương Văn Hùng.')).toBeVisible();
   await expect(xaPage.locator('body')).not.toContainText('⟦');
 
+  // The commune's printed summary is its own People's Committee's: the whole name in the header
+  // (not "Ủy ban nhân dân xã" cut before its place), signed by the chair, no district UBND
+  // (lower-cased "UBND văn Quan") among the recipients.
+  await xaPage.goto(`${xa.url}#/households-summary`);
+  await xaPage.getByTestId('summary-print').click();
+  const paper = xaPage.getByTestId('summary-report');
+  await expect(paper.locator('.nd30-office')).toHaveText(/^Ủy ban nhân dân xã Văn Quan$/i);
+  await expect(paper.locator('.nd30-recipients li')).toHaveText(['- Sở Nội vụ tỉnh Lạng Sơn (b/c);', '- Lưu: VT, UBND.']);
+  await expect(paper.locator('.nd30-sign-title')).toHaveText('CHỦ TỊCH');
+  await expect(paper).toContainText('của Ủy ban nhân dân xã Văn Quan./.');
+
   // Key cards both ways, then the bundle from the commune to the Sở Nội vụ.
   for (const p of [soPage, xaPage]) await p.getByTestId('nav-sync').click();
   const soFp = (await soPage.getByTestId('own-fingerprint').getAttribute('aria-label')) ?? '';

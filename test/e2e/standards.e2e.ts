@@ -110,6 +110,8 @@ test('from Excel: the year says which text applies; template, a refused edit, pr
   await page.locator('input[type=file][accept=".xlsx"]').setInputFiles(good);
   const preview = page.getByTestId('standard-preview');
   await expect(preview).toContainText(title);
+  // The built-in's research note (English, naming repository files) stays out of the officer's template.
+  await expect(preview).not.toContainText('docs/research');
   await expect(page.getByTestId('standard-preview-action')).toContainText('Nạp tệp này sẽ thay');
   await expect(page.getByTestId('standard-preview-lines')).toContainText('1.600.000');
   await expect(page.getByTestId('standard-preview-bands')).toContainText('Hộ nghèo: thu nhập không quá Chuẩn nghèo, thiếu hụt từ 3 chỉ số');

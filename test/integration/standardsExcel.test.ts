@@ -64,7 +64,11 @@ describe('the template', () => {
     it(`of the built-in ${s.id}, previewed unchanged: the same standard, replacing the built-in, nothing stored`, async () => {
       const t = await so.call('households.standards.template', { standardId: s.id });
       const preview = await so.call('households.standards.previewXlsx', { base64: t.base64, fileName: t.fileName });
-      expect(preview.file).toEqual(SentStandardFileSchema.parse({ standard: s, replacesBuiltIn: true, sources: BUILT_IN_CITATIONS.get(s.id)?.sources ?? [] }));
+      // The same standard less the developers' English research note, which the officer never sees.
+      const { note, ...officerFacing } = s;
+      expect(note).toMatch(/ the /);
+      expect(preview.file).toEqual(SentStandardFileSchema.parse({ standard: officerFacing, replacesBuiltIn: true, sources: BUILT_IN_CITATIONS.get(s.id)?.sources ?? [] }));
+      expect(preview.file.standard.note).toBeUndefined();
       expect(preview).toMatchObject({ action: 'replacesBuiltIn', replacedTitle: s.title, indicatorCount: s.services.flatMap((v) => v.indicators).length });
       expect(stored()).toBe(0);
     });

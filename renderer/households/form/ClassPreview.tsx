@@ -1,7 +1,8 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Area, HouseholdClass, HouseholdRecord, LoadedTables, PovertyStandard, RecordClass } from '../../../electron/contract/households';
-import { classifyWithBasis, decidingTable, formatVnd } from '../../../electron/contract/households';
+import { classifyWithBasis, decidingTable } from '../../../electron/contract/households';
+import { formatMoney } from '../../i18n/format';
 import { ChangeTag, ClassTag, changeText, classLabel, reasonText } from '../labels';
 
 interface Props {
@@ -67,8 +68,8 @@ export function ClassPreview({ standard, area, income, deprived, deprivedCount, 
         <Typography.Paragraph type="secondary">{t('form.classPending')}</Typography.Paragraph>
       )}
       <Descriptions size="small" column={1}>
-        {lines && <Descriptions.Item label={t('form.povertyLine')}>{formatVnd(lines.poverty)}</Descriptions.Item>}
-        {lines && <Descriptions.Item label={t('form.mediumLine')}>{formatVnd(lines.medium)}</Descriptions.Item>}
+        {lines && <Descriptions.Item label={t('form.povertyLine')}>{formatMoney(lines.poverty)}</Descriptions.Item>}
+        {lines && <Descriptions.Item label={t('form.mediumLine')}>{formatMoney(lines.medium)}</Descriptions.Item>}
         <Descriptions.Item label={t('form.deprivedCount')}>{Math.max((deprived ?? []).length, deprivedCount ?? 0)}</Descriptions.Item>
         {previousClass && <Descriptions.Item label={t('form.previousYear')}>{classLabel(t, previousClass)}</Descriptions.Item>}
         {record && (

@@ -78,7 +78,7 @@ export function HouseholdFields({ form, year, exceptId, communes, villageHints, 
 
   return (
     <>
-      <div className="hh-grid hh-grid-3">
+      <div className="hh-grid hh-grid-id">
         <Form.Item name="code" label={t('field.code')} extra={readOnly ? undefined : t('form.codeHelp')} rules={[{ max: 64 }]}>
           <Input ref={firstField} autoFocus autoComplete="off" data-testid="f-code" />
         </Form.Item>

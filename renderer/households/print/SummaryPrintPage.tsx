@@ -35,7 +35,10 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
   const year = Number(params[0]) || 2000;
   const view = useOpQuery('households.summary', { year });
   const [number, setNumber] = useState('');
-  const [signTitle, setSignTitle] = useState(() => (session.role === 'so' ? vi('print.signSo') : vi('print.signHead')));
+  // Who signs: the Sở's director, a district office's head, a commune People's Committee's chair.
+  const [signTitle, setSignTitle] = useState(() =>
+    session.role === 'so' ? vi('print.signSo') : session.office.type === 'commune' ? vi('print.signCommune') : vi('print.signHead'),
+  );
   const [signer, setSigner] = useState('');
   if (view.error) return <Alert type="error" showIcon title={errorText(t, view.error)} />;
   if (!view.data) return <Spin />;
@@ -95,7 +98,7 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
                     {v.scope === 'district' ? (
                       <>
                         <li>{vi('print.recipientSo')}</li>
-                        <li>{vi('print.recipientUbnd', { district: v.issuer.district.charAt(0).toLowerCase() + v.issuer.district.slice(1) })}</li>
+                        {v.issuer.district && <li>{vi('print.recipientUbnd', { district: v.issuer.district.charAt(0).toLowerCase() + v.issuer.district.slice(1) })}</li>}
                       </>
                     ) : (
                       <>

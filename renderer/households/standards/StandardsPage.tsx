@@ -23,7 +23,7 @@ import '../households.css';
  * or a JSON file — and it reaches the offices in their next bundle.
  */
 export function StandardsPage(): React.JSX.Element {
-  const { t } = useTranslation('households');
+  const { t, i18n } = useTranslation('households');
   const { message } = App.useApp();
   const overview = useOpQuery('households.standards.list', {});
   const importing = useOpMutation('households.standards.importJson');
@@ -123,7 +123,7 @@ export function StandardsPage(): React.JSX.Element {
           <YearSelect year={year} years={[]} onChange={setYear} testId="standard-applies-year" />
           {selected && (
             <Typography.Text strong data-testid="standard-applies">
-              {appliesText(t, selected)}
+              {appliesText(t, selected, i18n.language === 'en')}
             </Typography.Text>
           )}
         </Space>
@@ -161,11 +161,11 @@ export function StandardsPage(): React.JSX.Element {
 }
 
 /** One sentence: which text a review year's standard rests on. */
-function appliesText(t: TFunction, y: YearStandard): string {
+function appliesText(t: TFunction, y: YearStandard, english: boolean): string {
   switch (y.status) {
     case 'builtIn':
       return y.yearNote
-        ? t('standards.applies.note', { year: y.year, title: y.standard.title, note: y.yearNote.text })
+        ? t('standards.applies.note', { year: y.year, title: y.standard.title, note: english ? y.yearNote.textEn : y.yearNote.text })
         : t('standards.applies.builtIn', { year: y.year, title: y.standard.title, legalBasis: y.standard.legalBasis });
     case 'fromSo':
       return t('standards.applies.fromSo', { year: y.year, title: y.standard.title, legalBasis: y.standard.legalBasis, unit: y.sent.ownerName, date: formatDate(y.sent.importedAt) });

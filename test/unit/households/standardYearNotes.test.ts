@@ -21,6 +21,20 @@ describe('year notes of the built-in standards', () => {
     expect([2022, 2023, 2024, 2025].map(noteOf)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
+  it('the English interface reads the same sentence in English, naming the same document', () => {
+    const en = (year: number): string | undefined => {
+      const y = view.find((v) => v.year === year);
+      return y?.status === 'builtIn' ? y.yearNote?.textEn : undefined;
+    };
+    expect(en(2026)).toContain('keeps the lines of Điều 3 of Nghị định 07/2021/NĐ-CP');
+    expect(en(2021)).toContain('still uses the 2016–2020 poverty standard of Quyết định 59/2015/QĐ-TTg');
+    for (const c of BUILT_IN_CITATIONS.values()) for (const n of c.yearNotes) {
+      expect(n.textEn).toContain(n.document);
+      // No Vietnamese sentence words left in the English one (names of texts keep their marks).
+      expect(n.textEn).not.toMatch(/ giữ | vẫn dùng | áp dụng /);
+    }
+  });
+
   it('every note names a document the same data file cites', () => {
     for (const s of STANDARDS) {
       const c = BUILT_IN_CITATIONS.get(s.id);

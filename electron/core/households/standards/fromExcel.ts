@@ -32,8 +32,11 @@ function templateFile(ctx: CoreContext, standardId: string | undefined): SentSta
   if (!standard) throw new AppError('STANDARD_UNKNOWN', 'households:errors.STANDARD_UNKNOWN', { standardId: id ?? '' });
   const sent = ctx.store.listAs('povertyStandard').find((d) => !d.deleted && d.data.standard.id === standard.id);
   if (sent) return { standard, replacesBuiltIn: sent.data.replacesBuiltIn, sources: sent.data.sources };
-  // A built-in: editing it in place means replacing it, so the template says so.
-  return { standard, replacesBuiltIn: true, sources: BUILT_IN_CITATIONS.get(standard.id)?.sources ?? [] };
+  // A built-in: editing it in place means replacing it, so the template says so. Its note is the
+  // developers' research record (English, naming repository files), not the officer's: the
+  // template's "Ghi chú" starts empty for the Sở's own words.
+  const { note: _researchNote, ...officerFacing } = standard;
+  return { standard: officerFacing, replacesBuiltIn: true, sources: BUILT_IN_CITATIONS.get(standard.id)?.sources ?? [] };
 }
 
 export async function standardTemplate(ctx: CoreContext, standardId: string | undefined): Promise<FileOut> {

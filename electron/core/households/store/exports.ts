@@ -39,7 +39,9 @@ export async function summaryView(ctx: CoreContext, summaries: HouseholdSummaryI
   if (s.role === 'office') {
     const byOwner = await summaries.byOwner();
     summary = summariseRecords(byOwner.get(s.office.code) ?? [], { year, communes: officeCommunes(ctx, s.office.code) });
-    const district = s.office.district ?? s.office.place ?? '';
+    // A 2025 commune is its own People's Committee: no district above it to name in the header
+    // or among the recipients (its place is its own name, "Ủy ban nhân dân phường Đông Kinh").
+    const district = s.office.type === 'commune' ? '' : (s.office.district ?? s.office.place ?? '');
     issuer = { name: s.office.name, parentBody: parentBodyOf(ctx.profile(), s.office), symbol: s.office.symbol, place: s.office.place ?? '', district };
   } else {
     const profile = ctx.profile();

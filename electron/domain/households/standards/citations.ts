@@ -18,14 +18,16 @@ const CitedSchema = z.object({
   unverified: z.array(z.string()).default([]),
   /**
    * Years the standard applies by another text than its own (2026 by Nghị định 351/2025, 2021
-   * by Nghị định 07/2021): the sentence the page shows for that year, cited in `sources`.
+   * by Nghị định 07/2021): the sentence the page shows for that year, cited in `sources`;
+   * `textEn` is the same sentence for the English interface (a sentence, not a name to keep).
    */
-  yearNotes: z.array(z.object({ year: z.number().int(), text: z.string().min(1), document: z.string() })).default([]),
+  yearNotes: z.array(z.object({ year: z.number().int(), text: z.string().min(1), textEn: z.string().min(1), document: z.string() })).default([]),
 });
 
 export interface YearNote {
   year: number;
   text: string;
+  textEn: string;
   document: string;
 }
 
