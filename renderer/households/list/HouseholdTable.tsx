@@ -7,6 +7,7 @@ import type { HouseholdRow } from '../../../electron/contract/households';
 import { formatNumber } from '../../i18n/format';
 import { ChangeTag, ClassTag } from '../labels';
 import type { PagedRows } from './usePagedRows';
+import { HouseholdCode } from './HouseholdCode';
 
 const ROW_HEIGHT = 48;
 const HEADER_HEIGHT = 40;
@@ -21,7 +22,8 @@ interface Props {
   rows: PagedRows;
   communeName: (code: string) => string;
   onOpen: (row: HouseholdRow) => void;
-  emptyText: string;
+  /** What an empty list says: a sentence, or a sentence with a way out (another year). */
+  emptyText: React.ReactNode;
 }
 
 /**
@@ -80,7 +82,7 @@ function Cells({ row, communeName }: { row: HouseholdRow; communeName: (code: st
   return (
     <>
       <div role="cell" className="mono" title={row.code}>
-        <div>{row.code}</div>
+        <HouseholdCode code={row.code} />
         <div className="sub mono" data-testid="id-cell">
           {row.idNumber}
         </div>
