@@ -14,9 +14,10 @@ const HEADER_HEIGHT = 40;
 /**
  * Code with the ID number under it, head (with ethnicity and members), commune and village,
  * income, deprivations, what decided the class (Phiếu B scores or income), class with its
- * change under it. Fits 1024-pixel screens without a sideways scroll, so the class is always in view.
+ * change under it. Fits 1024-pixel screens without a sideways scroll, so the class is always in view;
+ * wider screens give the code room to show whole (a narrow one cuts it in the middle: HouseholdCode).
  */
-const GRID = '128px minmax(110px, 1.4fr) minmax(100px, 1.2fr) 80px 52px 72px minmax(120px, 0.9fr)';
+const GRID = 'minmax(128px, 208px) minmax(110px, 1.4fr) minmax(100px, 1.2fr) 80px 52px 72px minmax(120px, 0.9fr)';
 
 interface Props {
   rows: PagedRows;
