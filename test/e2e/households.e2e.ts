@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateHouseholds, sampleBadCells, sampleCommunes, writeHouseholdWorkbook } from '../../electron/core/households';
+import { vnYear } from '../../electron/domain/calendar';
 import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from './harness';
 
 const COUNT = 30;
@@ -122,4 +123,57 @@ test('an export with ID numbers asks before saving', async ({ page }) => {
   expect(download.suggestedFilename()).toBe('danh-sach-ho_2022.xlsx');
   await page.getByTestId('mask-ids').click();
   await expect(page.getByTestId('id-cell').first()).not.toContainText('*');
+});
+
+test('a year without households points to the year that has them; the printed report follows the list year', async ({ page }) => {
+  const thisYear = vnYear(Date.now());
+  await page.goto(h.url);
+  await page.getByTestId('nav-households').click();
+  // The list opens on the current year; the folder has only 2022's households.
+  await expect(page.getByTestId('empty-year')).toContainText(`Năm ${thisYear} chưa có hộ nào; năm 2022 có ${COUNT - BAD} hộ.`);
+
+  // The report without a year in the address is the list's year, never 2000.
+  await page.evaluate(() => (location.hash = '#/households-print'));
+  await expect(page.getByTestId('report-subject')).toHaveText(`Kết quả rà soát hộ nghèo, hộ cận nghèo năm ${thisYear}`);
+
+  await page.evaluate(() => (location.hash = '#/households'));
+  await page.getByTestId('switch-year').click();
+  await expect(page.getByTestId('household-counts')).toContainText(`${COUNT - BAD} hộ`);
+  await expect(page.getByTestId('year-select')).toContainText('Năm 2022');
+  await page.evaluate(() => (location.hash = '#/households-print'));
+  await expect(page.getByTestId('report-subject')).toHaveText('Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022');
+});
+
+test('a long household code keeps its year and number in view at 1024 pixels', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(h.url);
+  await page.getByTestId('nav-households').click();
+  await pickOption(page, 'year-select', 'Năm 2022');
+  await page.getByTestId('household-row').first().click();
+  const code = 'PHUONGDONGKINH-2022-0042';
+  await page.getByTestId('f-code').fill(code);
+  await page.getByTestId('f-notes').press('Enter');
+  await expect(page.getByText(/^Đã lưu hộ /)).toBeVisible();
+  await page.getByRole('button', { name: 'Về danh sách' }).click();
+  await page.getByTestId('household-search').fill('phuongdongkinh');
+  const row = page.getByTestId('household-row');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('household-code')).toHaveAttribute('title', code);
+  await expect(row.getByRole('cell', { name: code })).toHaveCount(1);
+  const tail = row.getByTestId('household-code-tail');
+  await expect(tail).toHaveText('-2022-0042');
+  // Whole inside its cell: not cut by the column's edge.
+  const clipped = await tail.evaluate((el) => {
+    const cell = el.closest('[role=cell]');
+    return !cell || el.getBoundingClientRect().right > cell.getBoundingClientRect().right + 0.5;
+  });
+  expect(clipped).toBe(false);
+  await expect(row.locator('.hh-class-cell')).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screens/households-list-code-1024.png' });
+  // At 1366 pixels the whole code shows, with nothing cut.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const head = row.locator('.hh-code-head');
+  await expect.poll(() => head.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect(row.locator('.hh-class-cell')).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screens/households-list-code-1366.png' });
 });

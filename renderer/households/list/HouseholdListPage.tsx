@@ -14,6 +14,7 @@ import { savePersonalFile } from '../personalData';
 import { useReviewYear } from '../useReviewYear';
 import { CommunesHint } from '../communes/CommunesHint';
 import { HouseholdFilters } from './HouseholdFilters';
+import { EmptyYear } from './EmptyYear';
 import { HouseholdTable } from './HouseholdTable';
 import { usePagedRows } from './usePagedRows';
 import '../households.css';
@@ -43,6 +44,9 @@ export function HouseholdListPage(): React.JSX.Element {
   const communes = meta.data?.communes ?? [];
   const names = useMemo(() => new Map(communes.map((c) => [`${c.code}`, c.label])), [communes]);
   const standard = safeStandard(year, meta.data?.standards);
+  const emptyText = meta.data?.role === 'so' ? t('list.emptySo') : t('list.empty');
+  // The newest year that has households, offered when the year shown has none.
+  const otherYear = year !== undefined && !meta.data?.years.includes(year) ? meta.data?.years[0] : undefined;
 
   const exportList = (): void => {
     if (year === undefined) return;
@@ -127,7 +131,15 @@ export function HouseholdListPage(): React.JSX.Element {
         rows={rows}
         communeName={(code) => names.get(code) ?? code}
         onOpen={(r) => navigate('household', r.id)}
-        emptyText={Object.keys(filter).length > 0 ? t('list.emptyFiltered') : meta.data?.role === 'so' ? t('list.emptySo') : t('list.empty')}
+        emptyText={
+          Object.keys(filter).length > 0 ? (
+            t('list.emptyFiltered')
+          ) : year !== undefined && otherYear !== undefined ? (
+            <EmptyYear year={year} otherYear={otherYear} fallback={emptyText} onSwitch={setYear} />
+          ) : (
+            emptyText
+          )
+        }
       />
     </div>
   );

@@ -7,21 +7,24 @@ import type { HouseholdRow } from '../../../electron/contract/households';
 import { formatNumber } from '../../i18n/format';
 import { ChangeTag, ClassTag } from '../labels';
 import type { PagedRows } from './usePagedRows';
+import { HouseholdCode } from './HouseholdCode';
 
 const ROW_HEIGHT = 48;
 const HEADER_HEIGHT = 40;
 /**
  * Code with the ID number under it, head (with ethnicity and members), commune and village,
  * income, deprivations, what decided the class (Phiếu B scores or income), class with its
- * change under it. Fits 1024-pixel screens without a sideways scroll, so the class is always in view.
+ * change under it. Fits 1024-pixel screens without a sideways scroll, so the class is always in view;
+ * wider screens give the code room to show whole (a narrow one cuts it in the middle: HouseholdCode).
  */
-const GRID = '128px minmax(110px, 1.4fr) minmax(100px, 1.2fr) 80px 52px 72px minmax(120px, 0.9fr)';
+const GRID = 'minmax(128px, 208px) minmax(110px, 1.4fr) minmax(100px, 1.2fr) 80px 52px 72px minmax(120px, 0.9fr)';
 
 interface Props {
   rows: PagedRows;
   communeName: (code: string) => string;
   onOpen: (row: HouseholdRow) => void;
-  emptyText: string;
+  /** What an empty list says: a sentence, or a sentence with a way out (another year). */
+  emptyText: React.ReactNode;
 }
 
 /**
@@ -80,7 +83,7 @@ function Cells({ row, communeName }: { row: HouseholdRow; communeName: (code: st
   return (
     <>
       <div role="cell" className="mono" title={row.code}>
-        <div>{row.code}</div>
+        <HouseholdCode code={row.code} />
         <div className="sub mono" data-testid="id-cell">
           {row.idNumber}
         </div>

@@ -11,6 +11,7 @@ import { useSession } from '../../ui/session';
 import { Nd30Header } from '../../ui/print/Nd30Header';
 import { Nd30Signature } from '../../ui/print/Nd30Signature';
 import { PRINT_COLUMNS } from '../summary/columns';
+import { useReviewYear } from '../useReviewYear';
 import '../../ui/print/print.css';
 import './summaryPrint.css';
 
@@ -32,14 +33,19 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
   const { t, i18n } = useTranslation('households');
   const vi = i18n.getFixedT('vi', 'households');
   const session = useSession();
-  const year = Number(params[0]) || 2000;
-  const view = useOpQuery('households.summary', { year });
+  // Without a year in the address (#/households-print), the year the list and summary show.
+  const meta = useOpQuery('households.meta', {});
+  const [listYear] = useReviewYear(meta.data?.defaultYear);
+  const asked = Number(params[0]);
+  const year = Number.isInteger(asked) && asked > 0 ? asked : listYear;
+  const view = useOpQuery('households.summary', { year: year ?? 0 }, { enabled: year !== undefined });
   const [number, setNumber] = useState('');
   // Who signs: the Sở's director, a district office's head, a commune People's Committee's chair.
   const [signTitle, setSignTitle] = useState(() =>
     session.role === 'so' ? vi('print.signSo') : session.office.type === 'commune' ? vi('print.signCommune') : vi('print.signHead'),
   );
   const [signer, setSigner] = useState('');
+  if (meta.error && year === undefined) return <Alert type="error" showIcon title={errorText(t, meta.error)} />;
   if (view.error) return <Alert type="error" showIcon title={errorText(t, view.error)} />;
   if (!view.data) return <Spin />;
   const v = view.data;
