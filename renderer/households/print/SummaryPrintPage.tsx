@@ -53,7 +53,8 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
   if (view.error) return <Alert type="error" showIcon title={errorText(t, view.error)} />;
   if (!view.data) return <Spin />;
   const v = view.data;
-  const notKnown = [...v.summary.rows, v.summary.rural, v.summary.urban, v.summary.total].some((r) => r.households === null);
+  // As on screen: the note when a commune's total is missing (the table's total is then unknown).
+  const notKnown = v.summary.total.households === null;
   return (
     <div>
       <Space className="no-print" wrap style={{ marginBottom: 16 }}>

@@ -29,7 +29,9 @@ export function SummaryPage(): React.JSX.Element {
     ? [...s.rows, { ...s.rural, rowClass: 'hh-sum-area' }, { ...s.urban, rowClass: 'hh-sum-area' }, { ...s.total, rowClass: 'hh-sum-total' }]
     : [];
 
-  const notKnown = lines.some((r) => r.households === null);
+  // A commune's total not entered leaves the table's total unknown: then say where to enter it.
+  // An area row with no commune of its kind (the rural row of a ward) shows "—" alone.
+  const notKnown = s !== undefined && s.total.households === null;
 
   const exportXlsx = (): void => {
     if (!year) return;
@@ -119,6 +121,7 @@ export function SummaryPage(): React.JSX.Element {
               const v = summaryCell(r, c);
               if (typeof v === 'number') return formatNumber(v);
               if (v === null) return '';
+              if (!notKnown) return v;
               return (
                 <Tooltip title={t('summary.notKnownCell', { year })}>
                   <span data-testid={`not-known-${r.key}`}>{v}</span>

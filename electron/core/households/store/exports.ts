@@ -85,7 +85,9 @@ export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
   // The same cells as on screen and on paper: "—" for a total of households not known, no rate.
   const line = (r: SummaryRow): CellValue[] => [rowLabel(r), ...SUMMARY_COLUMNS.map((c) => summaryCell(r, c))];
   const rows = [...s.rows.map(line), [], line(s.rural), line(s.urban), line(s.total)];
-  const notKnown = [...s.rows, s.rural, s.urban, s.total].some((r) => r.households === null);
+  // Where to enter a missing commune total (the table's total is then unknown); an area row with
+  // no commune of its kind shows "—" without it.
+  const notKnown = s.total.households === null;
   const buffer = await buildWorkbook([
     {
       name: `Tổng hợp ${view.year}`,
