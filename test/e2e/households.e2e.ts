@@ -101,6 +101,11 @@ test('import with bad rows, edit a household and see its class change, export th
   await expect(report).toContainText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   await expect(report).toContainText('Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022');
   await expect(report).toContainText('Nơi nhận:');
+  // A 2022 district office keeps its own header under UBND huyện and its head's signature.
+  await expect(report.locator('.nd30-parent')).toHaveText('UBND HUYỆN VĂN QUAN');
+  await expect(report.locator('.nd30-office')).toHaveText('Phòng Lao động, Thương binh, Xã hội - Dân tộc');
+  await expect(report.locator('.nd30-recipients')).toContainText('- UBND huyện Văn Quan (b/c);');
+  await expect(report.locator('.nd30-sign-title')).toHaveText('TRƯỞNG PHÒNG');
   await expect(page.getByTestId('report-date-line')).toContainText(/^Văn Quan, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
   // The screen says the paper is not form 7.x of Thông tư 07/2021 (none could be read); the paper itself does not carry the note.
   await expect(page.getByTestId('print-form-note')).toContainText('không phải mẫu số 7.x Phụ lục VII Thông tư 07/2021/TT-BLĐTBXH');

@@ -72,12 +72,29 @@ test('a 2025 commune sends a household to the Sở Nội vụ', async ({ browser
   // (not "Ủy ban nhân dân xã" cut before its place), signed by the chair, no district UBND
   // (lower-cased "UBND văn Quan") among the recipients.
   await xaPage.goto(`${xa.url}#/households-summary`);
+  // Its total of households is not entered yet: the same "—" on its row, on both area rows (no
+  // ward in a xã: never "0 households") and on the total, with where to enter it.
+  for (const key of ['XA-VANQUAN', 'rural', 'urban', 'total']) await expect(xaPage.getByTestId(`not-known-${key}`)).toHaveText('—');
+  await expect(xaPage.getByTestId('summary-not-known')).toContainText('Danh mục xã, phường và thôn');
+  await expect(xaPage.getByTestId('summary-open-communes')).toBeVisible();
   await xaPage.getByTestId('summary-print').click();
   const paper = xaPage.getByTestId('summary-report');
   await expect(paper.locator('.nd30-office')).toHaveText(/^Ủy ban nhân dân xã Văn Quan$/i);
   await expect(paper.locator('.nd30-recipients li')).toHaveText(['- Sở Nội vụ tỉnh Lạng Sơn (b/c);', '- Lưu: VT, UBND.']);
   await expect(paper.locator('.nd30-sign-title')).toHaveText('CHỦ TỊCH');
   await expect(paper).toContainText('của Ủy ban nhân dân xã Văn Quan./.');
+  await expect(paper.getByTestId('print-totals')).toContainText('Tổng số hộ dân cư: chưa có số liệu; số hộ được rà soát: 1 hộ');
+  await expect(paper.getByTestId('print-not-known')).toBeVisible();
+
+  // Its progress report on the tasks is the same People's Committee's: whole name, no body
+  // above it, the Sở and the archive as recipients (none naming itself), signed by the chair.
+  await xaPage.goto(`${xa.url}#/print/progress`);
+  const progress = xaPage.getByTestId('report');
+  await expect(progress.locator('.nd30-office')).toHaveText(/^Ủy ban nhân dân xã Văn Quan$/i);
+  await expect(progress.locator('.nd30-parent')).toHaveCount(0);
+  await expect(progress.locator('.nd30-recipients li')).toHaveText(['- Sở Nội vụ tỉnh Lạng Sơn (b/c);', '- Lưu: VT.']);
+  await expect(progress.locator('.nd30-sign-title')).toHaveText('CHỦ TỊCH');
+  await expect(progress.getByTestId('report-date-line')).toHaveText(/^Văn Quan, ngày /);
 
   // Key cards both ways, then the bundle from the commune to the Sở Nội vụ.
   for (const p of [soPage, xaPage]) await p.getByTestId('nav-sync').click();

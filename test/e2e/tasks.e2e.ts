@@ -194,6 +194,11 @@ test('Sở pastes the seed notice; Văn Quan reports; the Sở reviews', async (
     await expect(page.getByTestId('report-date-line')).toHaveText(/^Văn Quan, ngày \d{2} tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$/);
     await expect(page.getByTestId('report-subject')).toContainText('Kết quả thực hiện nhiệm vụ được giao');
     await expect(report).toContainText('- Lưu: VT.');
+    // A 2022 district office: under its UBND huyện, its own name without the district the line
+    // above names, the district among the recipients, signed by the head of the office.
+    await expect(report.locator('.nd30-office')).toHaveText('Phòng Lao động, Thương binh, Xã hội - Dân tộc');
+    await expect(report.locator('.nd30-recipients')).toContainText('- UBND huyện Văn Quan (b/c);');
+    await expect(report.locator('.nd30-sign-title')).toHaveText('TRƯỞNG PHÒNG');
     await expect(page.getByTestId('report-table')).toContainText('Giảm tỷ lệ hộ nghèo bình quân 3%/năm.');
     await expect(page.getByTestId('report-table')).toContainText('Vốn hỗ trợ phát triển sản xuất: 1.500.000 đồng');
     await noRawKeys(page);

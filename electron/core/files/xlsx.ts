@@ -30,6 +30,8 @@ export interface SheetSpec {
   widths?: number[];
   rows: CellValue[][];
   dateColumns?: number[];
+  /** Lines under the table after a blank row, each across its width (a note on a mark used in it). */
+  notes?: string[];
 }
 
 export interface WorkbookOptions {
@@ -129,6 +131,13 @@ export async function buildWorkbook(sheets: SheetSpec[], options: WorkbookOption
     for (const r of spec.rows) {
       const row = ws.addRow(neutraliseRow(r));
       row.alignment = { vertical: 'top', wrapText: true };
+    }
+    if (spec.notes?.length) ws.addRow([]);
+    for (const note of spec.notes ?? []) {
+      const row = ws.addRow([neutraliseText(note)]);
+      ws.mergeCells(row.number, 1, row.number, spec.headers.length);
+      row.alignment = { vertical: 'top', wrapText: true };
+      row.font = { italic: true };
     }
     for (const col of spec.dateColumns ?? []) ws.getColumn(col).numFmt = 'dd/mm/yyyy';
     spec.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));

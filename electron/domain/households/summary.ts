@@ -70,6 +70,19 @@ export interface SummaryRow extends SummaryCounts {
   nearPoorPct: number | null;
 }
 
+/** The mark of a total of households not known, on screen, on paper and in Excel alike. */
+export const NOT_KNOWN_MARK = '—';
+
+/**
+ * What one cell of the summary shows: the figure; "—" where the total of households is not
+ * known (never 0, which would read as "no households"); nothing for a rate without that base.
+ */
+export function summaryCell(r: SummaryRow, column: keyof SummaryCounts | 'households' | 'poorPct' | 'nearPoorPct'): number | typeof NOT_KNOWN_MARK | null {
+  const v = r[column];
+  if (v !== null) return v;
+  return column === 'households' ? NOT_KNOWN_MARK : null;
+}
+
 export interface HouseholdSummary {
   year: number;
   rows: SummaryRow[];
@@ -221,6 +234,8 @@ export class SummaryBuilder {
   private readonly total = emptyCounts();
   private readonly populations = new Map<string, Population>();
   private readonly areaPopulations: Record<Area, Population> = { rural: new Population(), urban: new Population() };
+  /** Whether any commune of the list lies in the area: without one, the area's base is not known. */
+  private readonly areaHasCommune: Record<Area, boolean> = { rural: false, urban: false };
   private readonly totalPopulation = new Population();
 
   constructor(
@@ -266,8 +281,10 @@ export class SummaryBuilder {
       this.populations.set(key, p);
     }
     p.add(households);
-    if (area) this.areaPopulations[area].add(households);
-    else {
+    if (area) {
+      this.areaHasCommune[area] = true;
+      this.areaPopulations[area].add(households);
+    } else {
       this.areaPopulations.rural.add(undefined);
       this.areaPopulations.urban.add(undefined);
     }
@@ -341,11 +358,16 @@ export class SummaryBuilder {
     // total: it makes the total unknown rather than silently smaller.
     for (const key of this.units.keys()) if (!this.populations.has(key)) this.population(key, undefined, undefined);
     const pop = (key: string): number | null => this.populations.get(key)?.value ?? null;
+    // An area none of whose communes is on the list (the rural row of a ward, the urban row of a
+    // district of xã only) has no base: its row says "not known", not 0, which would read as "no
+    // households" beside a commune whose total was simply not entered yet. A household the form
+    // put in that area still counts in the row; its rate stays blank.
+    const areaPop = (a: Area): number | null => (this.areaHasCommune[a] ? this.areaPopulations[a].value : null);
     return {
       year: this.year,
       rows: [...this.units].map(([key, u]) => ({ ...row(key, u.kind, u.label, u.counts, pop(key)), ...(u.former ? { former: true } : {}) })),
-      rural: row('rural', 'area', '', this.areas.rural, this.areaPopulations.rural.value, 'households:summary.row.rural'),
-      urban: row('urban', 'area', '', this.areas.urban, this.areaPopulations.urban.value, 'households:summary.row.urban'),
+      rural: row('rural', 'area', '', this.areas.rural, areaPop('rural'), 'households:summary.row.rural'),
+      urban: row('urban', 'area', '', this.areas.urban, areaPop('urban'), 'households:summary.row.urban'),
       total: row('total', 'total', '', this.total, this.totalPopulation.value, this.totalLabelKey),
     };
   }

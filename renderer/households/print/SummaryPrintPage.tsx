@@ -3,6 +3,7 @@ import { Alert, Button, Input, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SummaryRow, SummaryView } from '../../../electron/contract/households';
+import { summaryCell } from '../../../electron/domain/households/summary';
 import { formatNumber } from '../../i18n/format';
 import { useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
@@ -21,8 +22,11 @@ function issuerName(name: string, district: string): string {
   return district && name.toLowerCase().endsWith(tail) ? name.slice(0, name.length - tail.length) : name;
 }
 
-/** A figure; a dash where the base of a rate (total households) was not entered. */
-const num = (n: number | null): string => (n === null ? '—' : formatNumber(n));
+/** A cell as on screen and in Excel: "—" for a total of households not known, no rate without it. */
+const cell = (r: SummaryRow, c: (typeof PRINT_COLUMNS)[number]): string => {
+  const v = summaryCell(r, c);
+  return typeof v === 'number' ? formatNumber(v) : (v ?? '');
+};
 
 /**
  * #/households-print/<year>: the summary as a report in the layout of Nghị định 30/2020 (A4 landscape: a wide form,
@@ -49,6 +53,8 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
   if (view.error) return <Alert type="error" showIcon title={errorText(t, view.error)} />;
   if (!view.data) return <Spin />;
   const v = view.data;
+  // As on screen: the note when a commune's total is missing (the table's total is then unknown).
+  const notKnown = v.summary.total.households === null;
   return (
     <div>
       <Space className="no-print" wrap style={{ marginBottom: 16 }}>
@@ -64,6 +70,9 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
       </Space>
       {/* On screen only: the paper is the office's own report, and no form of the circular could be read to lay it out as one. */}
       <Alert className="no-print" type="info" showIcon title={t('print.notOfficialForm')} data-testid="print-form-note" style={{ marginBottom: 16, maxWidth: 1000 }} />
+      {notKnown && (
+        <Alert className="no-print" type="warning" showIcon title={t(v.scope === 'district' ? 'summary.notKnownNote' : 'summary.notKnownNoteSo', { year: v.year })} style={{ marginBottom: 16, maxWidth: 1000 }} />
+      )}
       {/* On screen the landscape sheet is wider than a 1024-pixel window: it scrolls in its own box. */}
       <div className="nd30-preview" data-testid="print-preview">
         <article className="nd30 nd30-paper nd30-wide hh-print" data-testid="summary-report">
@@ -81,18 +90,26 @@ export function SummaryPrintPage({ params }: { params: string[] }): React.JSX.El
           <hr className="nd30-subject-rule" />
           <section className="nd30-body">
             <p>{vi('print.intro', { standard: v.standardTitle, year: v.year, office: v.issuer.name })}</p>
-            <p>
-              {vi('print.totals', {
-                households: num(v.summary.total.households),
-                total: num(v.summary.total.total),
-                poor: num(v.summary.total.poor),
-                poorPct: num(v.summary.total.poorPct),
-                nearPoor: num(v.summary.total.nearPoor),
-                nearPoorPct: num(v.summary.total.nearPoorPct),
-              })}
+            <p data-testid="print-totals">
+              {/* Without the total of households the sentence gives no rate: "chiếm —%" says nothing. */}
+              {v.summary.total.households === null
+                ? vi('print.totalsNotKnown', { total: formatNumber(v.summary.total.total), poor: formatNumber(v.summary.total.poor), nearPoor: formatNumber(v.summary.total.nearPoor) })
+                : vi('print.totals', {
+                    households: formatNumber(v.summary.total.households),
+                    total: formatNumber(v.summary.total.total),
+                    poor: formatNumber(v.summary.total.poor),
+                    poorPct: formatNumber(v.summary.total.poorPct),
+                    nearPoor: formatNumber(v.summary.total.nearPoor),
+                    nearPoorPct: formatNumber(v.summary.total.nearPoorPct),
+                  })}
             </p>
             <p>{v.scope === 'district' ? vi('print.tableIntroDistrict') : vi('print.tableIntroProvince')}</p>
             <SummaryPrintTable view={v} />
+            {notKnown && (
+              <p data-testid="print-not-known">
+                <em>{vi('print.notKnownNote')}</em>
+              </p>
+            )}
             <p>{vi('print.closing', { office: v.issuer.name })}</p>
           </section>
           <table className="nd30-foot">
@@ -137,7 +154,7 @@ function SummaryPrintTable({ view }: { view: SummaryView }): React.JSX.Element {
       <td>{r.labelKey ? vi(r.labelKey) : r.former ? `${r.label} (${vi('app:profile.formerUnit')})` : r.label}</td>
       {PRINT_COLUMNS.map((c) => (
         <td key={c} className="n">
-          {num(r[c])}
+          {cell(r, c)}
         </td>
       ))}
     </tr>

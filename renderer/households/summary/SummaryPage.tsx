@@ -1,8 +1,9 @@
-import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { YearSelect } from '../YearSelect';
 import { ArrowLeftOutlined, FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { SummaryRow } from '../../../electron/contract/households';
+import { summaryCell } from '../../../electron/domain/households/summary';
 import { useOpMutation, useOpQuery } from '../../api/hooks';
 import { errorText } from '../../ui/errorText';
 import { navigate } from '../../ui/router';
@@ -27,6 +28,10 @@ export function SummaryPage(): React.JSX.Element {
   const lines: Line[] = s
     ? [...s.rows, { ...s.rural, rowClass: 'hh-sum-area' }, { ...s.urban, rowClass: 'hh-sum-area' }, { ...s.total, rowClass: 'hh-sum-total' }]
     : [];
+
+  // A commune's total not entered leaves the table's total unknown: then say where to enter it.
+  // An area row with no commune of its kind (the rural row of a ward) shows "—" alone.
+  const notKnown = s !== undefined && s.total.households === null;
 
   const exportXlsx = (): void => {
     if (!year) return;
@@ -110,11 +115,32 @@ export function SummaryPage(): React.JSX.Element {
             // Wide enough for a two-word header ("Thoát nghèo") on one line: 104 px wrapped it word by word.
             width: 120,
             align: 'right' as const,
-            // The header already says "(%)", as on the printed report.
-            render: (_: unknown, r: Line) => formatNumber(r[c]),
+            // The header already says "(%)", as on the printed report. A total of households not
+            // known is "—" (as on paper and in Excel), with where to enter it; its rates stay blank.
+            render: (_: unknown, r: Line) => {
+              const v = summaryCell(r, c);
+              if (typeof v === 'number') return formatNumber(v);
+              if (v === null) return '';
+              if (!notKnown) return v;
+              return (
+                <Tooltip title={t('summary.notKnownCell', { year })}>
+                  <span data-testid={`not-known-${r.key}`}>{v}</span>
+                </Tooltip>
+              );
+            },
           })),
         ]}
       />
+      {notKnown && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="summary-not-known">
+          {province ? t('summary.notKnownNoteSo', { year }) : t('summary.notKnownNote', { year })}{' '}
+          {!province && (
+            <Typography.Link onClick={() => navigate('communes')} data-testid="summary-open-communes">
+              {t('summary.openCommunes')}
+            </Typography.Link>
+          )}
+        </Typography.Paragraph>
+      )}
     </div>
   );
 }

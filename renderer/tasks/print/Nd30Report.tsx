@@ -33,8 +33,16 @@ export function Nd30Report({ data, profile }: { data: ProgressReportData; profil
   const MARK = '\u0000';
   const [before, after] = (directives.length === 1 ? t('print.subjectOne', { directive: MARK }) : t('print.subjectAll', { date: MARK })).split(MARK);
   const ref = directives.length === 1 ? directives[0] : formatDate(data.date);
+  // Who signs: a public unit's director, a school's principal, a 2025 commune People's
+  // Committee's chair (as the household summary print does), a district office's head.
   const signTitle =
-    unit?.type === 'unit' ? t('print.signDirector') : unit?.type === 'school' ? t('print.signPrincipal') : t('print.signHead');
+    unit?.type === 'unit'
+      ? t('print.signDirector')
+      : unit?.type === 'school'
+        ? t('print.signPrincipal')
+        : unit?.type === 'commune'
+          ? t('print.signCommune')
+          : t('print.signHead');
   return (
     <OfficialDocument
       testId="report"

@@ -3,7 +3,7 @@ import { CommuneSchema, sampleCommunes, type Commune } from '../../../electron/d
 import { generateHouseholds, nextYearHouseholds } from '../../../electron/core/households/generate';
 import type { Household } from '../../../electron/domain/households/household';
 import { classifyRecord } from '../../../electron/domain/households/classOf';
-import { summarise, summaryByDistrict, summaryRecordOf, type SummaryCounts, type SummaryRow } from '../../../electron/domain/households/summary';
+import { summarise, summaryByDistrict, summaryCell, summaryRecordOf, type SummaryCounts, type SummaryRow } from '../../../electron/domain/households/summary';
 import { officeDigest, summaryByDistrictOfDigests } from '../../../electron/domain/households/summaryDigest';
 
 // Tổng số hộ dân cư of 2023 as the communes page records it: the base of every rate.
@@ -157,6 +157,26 @@ describe('summarise', () => {
     expect(t.rows[0]).toMatchObject({ total: 1, poor: 1, households: null, poorPct: null });
     const known = CommuneSchema.parse({ code: 'VQ-T', name: 'Na Sầm', kind: 'thiTran', totalHouseholds: { '2023': 2400 } });
     expect(summarise([hh('1', known, 1_000_000, 4, 'Nùng', 2023)], { year: 2023, communes: [known] }).rows[0]).toMatchObject({ households: 2400, poorPct: 0.04 });
+  });
+
+  it("marks a ward's rural row not known, never 0 households, beside its own total not yet entered", () => {
+    // Phường Đông Kinh (2025): one urban commune, no xã. Its rural row used to say 0 households
+    // while its own row (no figure yet) said nothing.
+    const ward = CommuneSchema.parse({ code: 'PHUONG-DONGKINH', name: 'Đông Kinh', kind: 'phuong' });
+    const t = summarise([hh('1', ward, 1_000_000, 4, 'Tày', 2026)], { year: 2026, communes: [ward] });
+    for (const row of [t.rows[0], t.rural, t.urban, t.total]) expect(row).toMatchObject({ households: null, poorPct: null, nearPoorPct: null });
+    // Every row shows the same mark for the unknown total, and no rate; the counts stay figures.
+    for (const row of [t.rows[0], t.rural, t.urban, t.total]) {
+      if (!row) throw new Error('no row');
+      expect([summaryCell(row, 'households'), summaryCell(row, 'poorPct'), summaryCell(row, 'nearPoorPct')]).toEqual(['—', null, null]);
+    }
+    expect([summaryCell(t.urban, 'total'), summaryCell(t.rural, 'total'), summaryCell(t.total, 'poor')]).toEqual([1, 0, 1]);
+    // Entered on the communes page: the ward, its area and the total have it; the rural row
+    // still has no commune to give it a base.
+    const entered = CommuneSchema.parse({ code: 'PHUONG-DONGKINH', name: 'Đông Kinh', kind: 'phuong', totalHouseholds: { '2026': 3150 } });
+    const u = summarise([hh('1', entered, 1_000_000, 4, 'Tày', 2026)], { year: 2026, communes: [entered] });
+    expect([u.rows[0]?.households, u.urban.households, u.total.households, u.rural.households]).toEqual([3150, 3150, 3150, null]);
+    expect(u.urban.poorPct).toBe(0.03);
   });
 });
 

@@ -13,7 +13,7 @@ import { STANDARDS, standardForYear, type PovertyStandard } from '../../../domai
 import { indicatorsOf } from '../../../domain/households/standards/schema';
 import { dayVi, MediumRequestSchema } from '../../../domain/households/mediumRequest';
 import { SECTOR_CELL, SECTORS, type Sector } from '../../../domain/households/sector';
-import { summariseRecords, type HouseholdSummary, type SummaryRow } from '../../../domain/households/summary';
+import { summariseRecords, summaryCell, type HouseholdSummary, type SummaryRow } from '../../../domain/households/summary';
 import { summaryByDistrictOfDigests } from '../../../domain/households/summaryDigest';
 import type { HouseholdSummaryIndex } from './summaryIndex';
 import type { HouseholdIndex } from './householdIndex';
@@ -82,8 +82,12 @@ function rowLabel(r: SummaryRow): string {
 export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
   const s = view.summary;
   const headers = [say(vi, view.scope === 'district' ? 'households:summary.colCommune' : 'households:summary.colDistrict'), ...SUMMARY_COLUMNS.map((c) => say(vi, `households:summary.column.${c}`))];
-  const line = (r: SummaryRow): CellValue[] => [rowLabel(r), ...SUMMARY_COLUMNS.map((c) => r[c])];
+  // The same cells as on screen and on paper: "—" for a total of households not known, no rate.
+  const line = (r: SummaryRow): CellValue[] => [rowLabel(r), ...SUMMARY_COLUMNS.map((c) => summaryCell(r, c))];
   const rows = [...s.rows.map(line), [], line(s.rural), line(s.urban), line(s.total)];
+  // Where to enter a missing commune total (the table's total is then unknown); an area row with
+  // no commune of its kind shows "—" without it.
+  const notKnown = s.total.households === null;
   const buffer = await buildWorkbook([
     {
       name: `Tổng hợp ${view.year}`,
@@ -91,6 +95,7 @@ export async function summaryXlsx(view: SummaryView): Promise<FileOut> {
       headers,
       rows,
       widths: [28, ...SUMMARY_COLUMNS.map(() => 12)],
+      ...(notKnown ? { notes: [say(vi, view.scope === 'district' ? 'households:summary.notKnownNote' : 'households:summary.notKnownNoteSo', { year: view.year })] } : {}),
     },
   ]);
   return { fileName: `tong-hop-ho-ngheo_${view.year}.xlsx`, mime: XLSX_MIME, base64: buffer.toString('base64'), personalData: false };
