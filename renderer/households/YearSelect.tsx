@@ -11,6 +11,9 @@ export function YearSelect({ year, years, onChange, testId }: { year: number | u
       onChange={onChange}
       options={yearOptions(years, year).map((y) => ({ value: y, label: t('list.year', { year: y }) }))}
       style={{ width: 140 }}
+      // Ten-odd years: every option stays in the page (a virtual list renders only those near the
+      // selected year, so "Năm 2022" was sometimes not there to click).
+      virtual={false}
       aria-label={t('field.reviewYear')}
       data-testid={testId}
     />

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { generateHouseholds, sampleBadCells, sampleCommunes, writeHouseholdWorkbook } from '../../electron/core/households';
 import { vnYear } from '../../electron/domain/calendar';
 import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from './harness';
+import { pickOption } from './pickOption';
 
 const COUNT = 30;
 const BAD = 4;
@@ -31,10 +32,6 @@ async function firstRun(page: Page): Promise<void> {
   await expect(page.getByTestId('greeting')).toHaveText('Xin chào, Hoàng Thị Lan');
 }
 
-async function pickOption(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).click();
-}
 
 test('import with bad rows, edit a household and see its class change, export the summary', async ({ page }) => {
   await firstRun(page);

@@ -5,6 +5,7 @@ import { sampleCommunes } from '../../electron/core/households';
 import { scoreTableWorkbook } from '../../electron/core/households/scoring/workbook';
 import { ScoreTableSchema } from '../../electron/domain/households/scoring';
 import fixture from '../fixtures/scoring/TEST-ONLY-score-table.json' with { type: 'json' };
+import { pickOption } from './pickOption';
 import { startHarness, tempDataDir, type RunningHarness, firstRunVanQuan } from './harness';
 
 /*
@@ -26,10 +27,7 @@ test.afterAll(async () => {
   await h.stop();
 });
 
-async function pick(page: Page, testId: string, title: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
-}
+const pick = pickOption;
 
 async function type(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();

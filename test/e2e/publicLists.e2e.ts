@@ -6,6 +6,7 @@ import { mediumScopeOf, type Sector } from '../../electron/domain/households/sec
 import { loadWorkbook } from '../../electron/core/files/xlsx';
 import { startHarness, tempDataDir, type RunningHarness, firstRunSo, firstRunVanQuan } from './harness';
 import { download, importCard, openPage } from './syncSteps';
+import { pickOption } from './pickOption';
 
 /*
  * Văn Quan imports its 2023 and 2024 review lists, opens the commune lists for public listing
@@ -62,12 +63,6 @@ test.afterAll(async () => {
 });
 let so: RunningHarness | undefined;
 
-async function pickOption(page: Page, testId: string, text: string | RegExp): Promise<void> {
-  await page.getByTestId(testId).click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  if (typeof text === 'string') await dropdown.getByTitle(text, { exact: true }).click();
-  else await dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-}
 
 async function importYear(page: Page, year: 2023 | 2024): Promise<void> {
   await page.getByTestId('open-import').click();

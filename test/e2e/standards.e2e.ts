@@ -1,9 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fixture from '../fixtures/standards/TEST-ONLY-standard-2027.json' with { type: 'json' };
 import { startHarness, tempDataDir, type RunningHarness, firstRunSo } from './harness';
+import { pickOption } from './pickOption';
 
 /*
  * The standard loaded here is the TEST-ONLY fixture (its medium lines and indicator list are
@@ -55,10 +56,6 @@ test('the Sở sees each year’s standard and what is missing, refuses a bad fi
   await expect(page.getByTestId('standard-missing')).toHaveCount(0);
 });
 
-async function pickOption(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).click();
-}
 
 /** The downloaded template with some cells changed, saved as the officer would save it. */
 async function editTemplate(from: string, to: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> {

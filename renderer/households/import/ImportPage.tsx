@@ -106,7 +106,7 @@ export function ImportPage(): React.JSX.Element {
         <>
           <Space align="center" style={{ marginBottom: 12 }} wrap>
             <span>{t('field.reviewYear')}</span>
-            <Select value={year} onChange={setYear} options={yearOptions(meta.data?.years ?? [], year).map((y) => ({ value: y, label: String(y) }))} style={{ width: 110 }} data-testid="import-year" />
+            <Select value={year} onChange={setYear} options={yearOptions(meta.data?.years ?? [], year).map((y) => ({ value: y, label: String(y) }))} style={{ width: 110 }} virtual={false} data-testid="import-year" />
             <span className="muted">{t('import.yearHelp')}</span>
             <Button
               icon={<DownloadOutlined />}
