@@ -4,8 +4,8 @@ import { indicatorsOf, sampleCommunes, standardForYear, type HouseholdInput } fr
 import { loadWorkbook } from '../../electron/core/files/xlsx';
 import { PUBLIC_LIST_KINDS } from '../../electron/domain/households/publicLists';
 import type { Sector } from '../../electron/domain/households/sector';
-import { carry, sendKeyCard, usbStick } from './syncHelpers';
-import { openOffice, type Office } from './twoOffices';
+import { carry, usbStick } from './syncHelpers';
+import { twoOfficesWithKeys, type Office } from './twoOffices';
 
 /*
  * The Sở reads a commune's lists for public listing from the records Văn Quan sent: Văn Quan
@@ -54,10 +54,7 @@ const household = (code: string, headName: string, idNumber: string, village: st
 const save = (h: HouseholdInput) => vq.call('households.save', { household: h });
 
 beforeAll(async () => {
-  so = await openOffice('so', 'SO', 'Nguyễn Mạnh Cường', { now });
-  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan', { now });
-  await sendKeyCard(vq, so, usb);
-  await sendKeyCard(so, vq, usb);
+  ({ so, vq } = await twoOfficesWithKeys({ now, usb }));
   await vq.call('households.communes.importSample', {});
   const people: [string, string, string, string, number, Cls, Cls, { sector?: Sector; requestOn?: string }?][] = [
     ['VQ-0001', 'Hoàng Văn Thắng', '020087001234', 'Thôn Nà Làng', 5, 'poor', 'poor'],

@@ -5,8 +5,8 @@ import { loadWorkbook, workbookBuffer } from '../../electron/core/files/xlsx';
 import { BUILT_IN_CITATIONS, SentStandardFileSchema, STANDARDS } from '../../electron/domain/households/standards';
 import { errorMessage } from '../../electron/domain/translate';
 import { officerWorkbook } from '../fixtures/standards/officerWorkbook';
-import { carry, sendKeyCard, usbStick } from './syncHelpers';
-import { openOffice, type Office } from './twoOffices';
+import { carry, usbStick } from './syncHelpers';
+import { twoOfficesWithKeys, type Office } from './twoOffices';
 
 /**
  * The Sở loads a poverty standard from Excel (issue 12): it downloads the workbook of a
@@ -22,10 +22,7 @@ let so: Office;
 let vq: Office;
 
 beforeAll(async () => {
-  so = await openOffice('so', 'SO', 'Nguyễn Mạnh Cường', { now });
-  vq = await openOffice('office', 'VANQUAN', 'Hoàng Thị Lan', { now });
-  await sendKeyCard(vq, so, usb);
-  await sendKeyCard(so, vq, usb);
+  ({ so, vq } = await twoOfficesWithKeys({ now, usb }));
   await vq.call('households.communes.importSample', {});
 });
 afterAll(async () => {
