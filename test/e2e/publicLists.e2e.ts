@@ -170,6 +170,9 @@ test('a commune’s lists for public listing: rows, totals, A4 without a cut col
   await pickOption(page, 'list-kind', /^Hộ nông, lâm, ngư, diêm nghiệp/);
   await expect(page.getByTestId('list-title')).toHaveText('Danh sách hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp, diêm nghiệp có mức sống trung bình năm 2024');
   await expect(page.getByTestId('list-row')).toHaveCount(medium2024.length);
+  // The chosen list's name and count are whole in the picker, not cut with "…".
+  const chosenKind = page.getByTestId('list-kind').locator('.ant-select-content').first();
+  expect(await chosenKind.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   const requested = medium2024.filter((x) => x.mediumRequest !== undefined).length;
   await expect(page.getByTestId('list-with-request')).toHaveText(`Trong đó có giấy đề nghị: ${requested} hộ.`);
   await expect(page.getByTestId('list-total')).toContainText(`trong đó có giấy đề nghị: ${requested} hộ`);

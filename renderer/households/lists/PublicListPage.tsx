@@ -110,7 +110,8 @@ export function PublicListPage({ params }: { params: string[] }): React.JSX.Elem
             value={kind}
             onChange={(k: PublicListKind) => go(year, chosen?.office, chosen?.code, k)}
             options={PUBLIC_LIST_KINDS.map((k) => ({ value: k, label: countLabel(k) }))}
-            style={{ width: 420 }}
+            // The longest name (the medium-living list) with its count stays whole, never cut with "…".
+            style={{ width: 600, maxWidth: '100%' }}
             aria-label={t('lists.kind')}
             data-testid="list-kind"
           />
