@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import { AppError } from '../../../domain/errors';
 import type { MessageKey } from '../../../domain/i18n/keys';
 import { SentStandardFileSchema, type SentStandardFile } from '../../../domain/households/standards';
+import { WorkbookCells, type Place, type Problem } from './workbookCells';
 import { fold } from '../../../domain/text';
 import { checkWorkbookBytes, WORKBOOK_LIMITS, type WorkbookLimits } from '../../files/workbookLimits';
 import { loadWorkbook } from '../../files/xlsx';
 import { cellText, type CellInput } from '../excel/cells';
-import { lineAmount } from './lineAmount';
-import { EMPTY, findTable, gridOf, heads, isNumberingRow, letter, words, type ColumnSpec, type Grid, type Table } from './sheetTables';
+import { findTable, heads, letter, words, type ColumnSpec, type Grid } from './sheetTables';
 import { CLASS_NAME, LINE_NAME, NO, SHEET, STANDARD_LABEL, YES } from './workbook';
 
 /**
@@ -34,19 +34,6 @@ export const MAX_INDICATORS = 100;
 const MAX_LINES = 20;
 const MAX_BANDS = 20;
 const MAX_SOURCES = 50;
-
-interface Problem {
-  code: string;
-  key: MessageKey;
-  params: Record<string, string | number>;
-}
-
-/** Where a value came from, for messages: sheet, 1-based row, column letter and its heading. */
-interface Place {
-  sheet: string;
-  row: number;
-  column: string;
-}
 
 /** Reads the workbook into a standard file; throws STANDARD_XLSX_* (or workbook limits) refusals. */
 export async function readStandardWorkbook(bytes: Uint8Array): Promise<SentStandardFile> {
@@ -119,14 +106,11 @@ const LINE_CODE = /^[a-zA-Z][a-zA-Z0-9]{0,39}$/;
 const INDICATOR_CODE = /^[a-zA-Z][a-zA-Z0-9]{1,39}$/;
 const STANDARD_ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
-class StandardReader {
-  private readonly problems: Problem[] = [];
+class StandardReader extends WorkbookCells {
   /** Schema path ("standard.lines.rural.poverty") → the cell it was read from. */
   private readonly places = new Map<string, Place>();
   /** Indicator code → rows it was read on, to point a duplicate at its second row. */
   private readonly indicatorRows = new Map<string, Place[]>();
-
-  constructor(private readonly wb: ExcelJS.Workbook) {}
 
   read(): SentStandardFile {
     const standard = this.sheet('standard', true);
@@ -163,103 +147,6 @@ class StandardReader {
       return this.refuse();
     }
     return parsed.data;
-  }
-
-  private refuse(): never {
-    const first = this.problems[0] ?? { code: 'STANDARD_XLSX_UNREADABLE', key: 'households:errors.STANDARD_XLSX_UNREADABLE' as const, params: {} };
-    throw new AppError(first.code, first.key, { ...first.params, count: Math.max(this.problems.length, 1) });
-  }
-
-  private fail(code: string, key: MessageKey, place: Place | { sheet: string }, params: Record<string, string | number> = {}): void {
-    this.problems.push({ code, key, params: { ...place, ...params } });
-  }
-
-  private sheet(key: keyof typeof SHEET, required: boolean): Grid | null {
-    const name = SHEET[key];
-    const ws = this.wb.worksheets.find((w) => fold(w.name) === fold(name));
-    if (!ws) {
-      if (required) this.fail('STANDARD_XLSX_SHEET_MISSING', 'households:errors.STANDARD_XLSX_SHEET_MISSING', { sheet: name });
-      return null;
-    }
-    return gridOf(ws);
-  }
-
-  private place(grid: Grid, row: number, col: number, heading: string): Place {
-    return { sheet: grid.name, row: row + 1, column: heading === '' ? letter(col + 1) : `${letter(col + 1)} “${heading}”` };
-  }
-
-  /** The cell's value, or null with a problem when it holds a formula. */
-  private value(grid: Grid, row: number, col: number, heading: string): CellInput {
-    const cell = grid.rows[row]?.[col] ?? EMPTY;
-    if (cell.formula) {
-      this.fail('STANDARD_XLSX_FORMULA', 'households:errors.STANDARD_XLSX_FORMULA', this.place(grid, row, col, heading));
-      return null;
-    }
-    return cell.value;
-  }
-
-  private table<K extends string>(grid: Grid, specs: readonly ColumnSpec<K>[], headings: readonly string[]): Table<K> | null {
-    const t = findTable(grid, specs);
-    if (!t) this.fail('STANDARD_XLSX_HEADING', 'households:errors.STANDARD_XLSX_HEADING', { sheet: grid.name }, { headings: headings.join(', ') });
-    return t;
-  }
-
-  /** Data rows of a table: after the heading, skipping numbering rows and rows blank in every read column. */
-  private rowsOf<K extends string>(t: Table<K>, max: number, what: string): number[] {
-    const cols = [...t.columns.values()].map((c) => c.index);
-    const out: number[] = [];
-    for (let r = t.firstRow; r < t.grid.rows.length; r++) {
-      const cells = t.grid.rows[r] ?? [];
-      if (cols.every((c) => cellText(cells[c]?.value ?? null) === '' && !cells[c]?.formula)) continue;
-      if (out.length === 0 && isNumberingRow(cells)) continue;
-      out.push(r);
-    }
-    if (out.length > max) this.fail('STANDARD_XLSX_TOO_MANY', 'households:errors.STANDARD_XLSX_TOO_MANY', { sheet: t.grid.name }, { rowCount: out.length, max, what });
-    return out.slice(0, max);
-  }
-
-  private text<K extends string>(t: Table<K>, row: number, key: K): { text: string; place: Place } {
-    const col = t.columns.get(key);
-    if (!col) return { text: '', place: { sheet: t.grid.name, row: row + 1, column: '' } };
-    const place = this.place(t.grid, row, col.index, col.heading);
-    return { text: cellText(this.value(t.grid, row, col.index, col.heading)), place };
-  }
-
-  private raw<K extends string>(t: Table<K>, row: number, key: K): { value: CellInput; place: Place } {
-    const col = t.columns.get(key);
-    if (!col) return { value: null, place: { sheet: t.grid.name, row: row + 1, column: '' } };
-    return { value: this.value(t.grid, row, col.index, col.heading), place: this.place(t.grid, row, col.index, col.heading) };
-  }
-
-  private required(text: string, place: Place): string {
-    if (text === '') this.fail('STANDARD_XLSX_EMPTY', 'households:errors.STANDARD_XLSX_EMPTY', place);
-    return text;
-  }
-
-  private wholeNumber(v: CellInput, place: Place, allowBlank: boolean): number | undefined {
-    const text = cellText(v);
-    if (text === '') {
-      if (!allowBlank) this.fail('STANDARD_XLSX_EMPTY', 'households:errors.STANDARD_XLSX_EMPTY', place);
-      return undefined;
-    }
-    const n = typeof v === 'number' ? v : /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isInteger(n) || n < 0) {
-      this.fail('STANDARD_XLSX_WHOLE_NUMBER', 'households:errors.STANDARD_XLSX_WHOLE_NUMBER', place, { value: text });
-      return undefined;
-    }
-    return n;
-  }
-
-  private amount(v: CellInput, place: Place): number | undefined {
-    const read = lineAmount(v);
-    if (read === 'unreadable') this.fail('STANDARD_XLSX_AMOUNT', 'households:errors.STANDARD_XLSX_AMOUNT', place, { value: cellText(v) });
-    else if (read === 'notDong') this.fail('STANDARD_XLSX_AMOUNT_UNIT', 'households:errors.STANDARD_XLSX_AMOUNT_UNIT', place, { value: cellText(v) });
-    return typeof read === 'number' ? read : undefined;
-  }
-
-  private code(text: string, place: Place, pattern: RegExp, code: string, key: MessageKey): string {
-    if (text !== '' && !pattern.test(text)) this.fail(code, key, place, { value: text.slice(0, 60) });
-    return text;
   }
 
   private readStandardSheet(grid: Grid): { id: string; title: string; legalBasis: string; from: number | undefined; to: number | undefined; replaces: boolean; note: string } {
